@@ -1,0 +1,369 @@
+// Parses and validates a content source folder into typed values, collecting every problem with file:line.
+#include "content/sources.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "content/utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace lantern::content {
+
+std::string SourceIssue::to_string() const {
+    std::string out = file;
+    if (line > 0) out += ":" + std::to_string(line);
+    out += severity == Severity::error ? ": error: " : ": warning: ";
+    out += message;
+    return out;
+}
+
+bool Sources::has_errors() const {
+    return std::any_of(issues.begin(), issues.end(),
+                       [](const SourceIssue& i) { return i.severity == SourceIssue::Severity::error; });
+}
+
+namespace {
+
+struct Reader {
+    Sources& out;
+    void error(const std::string& file, int line, const std::string& msg) {
+        out.issues.push_back({SourceIssue::Severity::error, file, line, msg});
+    }
+    void warning(const std::string& file, int line, const std::string& msg) {
+        out.issues.push_back({SourceIssue::Severity::warning, file, line, msg});
+    }
+
+    std::string rel(const fs::path& p) const { return fs::relative(p, out.root).generic_string(); }
+
+    std::optional<std::string> read_text(const fs::path& p) {
+        std::ifstream in(p, std::ios::binary);
+        if (!in) {
+            error(rel(p), 0, "cannot read the file");
+            return std::nullopt;
+        }
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string text = ss.str();
+        if (auto bad = first_invalid_utf8(text)) {
+            int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(*bad), '\n'));
+            error(rel(p), line, "invalid UTF-8 (save the file as UTF-8)");
+            return std::nullopt;
+        }
+        return text;
+    }
+
+    std::vector<Audience> audiences(const YAML::Node& node, const std::string& file, int line) {
+        std::vector<Audience> result;
+        if (!node || !(node.IsSequence() || node.IsScalar())) {
+            error(file, line, "\"audience\" must be a list of: adult, teen, child, little");
+            return result;
+        }
+        std::vector<std::string> names;
+        if (node.IsScalar()) names.push_back(node.as<std::string>());
+        else
+            for (const auto& n : node) names.push_back(n.IsScalar() ? n.as<std::string>() : std::string("?"));
+        for (const auto& name : names) {
+            if (auto a = audience_from_string(name)) result.push_back(*a);
+            else error(file, line, "unknown audience \"" + name + "\" (use adult, teen, child or little)");
+        }
+        if (result.empty() && names.empty()) error(file, line, "\"audience\" is empty");
+        return result;
+    }
+
+    void read_topics() {
+        fs::path p = out.root / "topics.yaml";
+        if (!fs::exists(p)) {
+            error("topics.yaml", 0, "missing: every pack needs topics.yaml");
+            return;
+        }
+        auto text = read_text(p);
+        if (!text) return;
+        YAML::Node doc;
+        try {
+            doc = YAML::Load(*text);
+        } catch (const YAML::Exception& e) {
+            error("topics.yaml", e.mark.line + 1, e.msg);
+            return;
+        }
+        const YAML::Node list = doc["topics"];
+        if (!list || !list.IsSequence()) {
+            error("topics.yaml", 1, "expected a \"topics:\" list");
+            return;
+        }
+        std::set<std::string> seen;
+        for (const auto& t : list) {
+            int line = t.Mark().line + 1;
+            SourceTopic topic;
+            if (!t.IsMap() || !t["id"] || !t["id"].IsScalar()) {
+                error("topics.yaml", line, "each topic needs an \"id\"");
+                continue;
+            }
+            topic.id = t["id"].as<std::string>();
+            if (!seen.insert(topic.id).second) error("topics.yaml", line, "duplicate topic id \"" + topic.id + "\"");
+            if (t["icon"]) topic.icon = t["icon"].as<std::string>("");
+            topic.audiences = audiences(t["audience"] ? t["audience"] : t["audiences"], "topics.yaml", line);
+            topic.adult_only = t["adult_only"] && t["adult_only"].as<bool>(false);
+            const YAML::Node titles = t["title"];
+            if (!titles || !titles.IsMap()) {
+                error("topics.yaml", line, "topic \"" + topic.id + "\" needs a title per language, e.g. title: {en: ...}");
+                continue;
+            }
+            for (const auto& kv : titles) topic.titles.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>(""));
+            if (std::none_of(topic.titles.begin(), topic.titles.end(), [](auto& p) { return p.first == "en"; }))
+                error("topics.yaml", line, "topic \"" + topic.id + "\" has no English title");
+            out.topics.push_back(std::move(topic));
+        }
+    }
+
+    void read_page(const fs::path& p) {
+        std::string file = rel(p);
+        auto text = read_text(p);
+        if (!text) return;
+        // Front matter: a first line of "---", YAML, then a line of "---".
+        if (text->rfind("---", 0) != 0) {
+            error(file, 1, "missing front matter: the file must start with a line of ---");
+            return;
+        }
+        size_t start = text->find('\n');
+        size_t end = start == std::string::npos ? std::string::npos : text->find("\n---", start);
+        if (end == std::string::npos) {
+            error(file, 1, "front matter is not closed with a line of ---");
+            return;
+        }
+        std::string yaml = text->substr(start + 1, end - start - 1);
+        size_t body_start = text->find('\n', end + 4);
+        SourcePage page;
+        page.file = file;
+        page.body = body_start == std::string::npos ? std::string() : text->substr(body_start + 1);
+        page.body_line = 1 + static_cast<int>(std::count(text->begin(), text->begin() + static_cast<long>(
+                                                   body_start == std::string::npos ? text->size() : body_start + 1), '\n'));
+        YAML::Node fm;
+        try {
+            fm = YAML::Load(yaml);
+        } catch (const YAML::Exception& e) {
+            error(file, e.mark.line + 2, "front matter: " + e.msg);
+            return;
+        }
+        if (!fm.IsMap()) {
+            error(file, 2, "front matter must be \"key: value\" lines");
+            return;
+        }
+        auto line_of = [&](const char* key) { return fm[key] ? fm[key].Mark().line + 2 : 2; };
+        auto scalar = [&](const char* key, bool required) -> std::string {
+            const YAML::Node n = fm[key];
+            if (!n) {
+                if (required) error(file, 2, std::string("front matter: \"") + key + "\" is missing");
+                return {};
+            }
+            if (!n.IsScalar()) {
+                error(file, line_of(key), std::string("front matter: \"") + key + "\" must be a single value");
+                return {};
+            }
+            return n.as<std::string>();
+        };
+        page.id = scalar("id", true);
+        page.lang = scalar("lang", true);
+        page.title = scalar("title", true);
+        page.summary = scalar("summary", false);
+        page.topic = scalar("topic", true);
+        page.reviewed = scalar("reviewed", true);
+        page.icon = scalar("icon", false);
+        page.image = scalar("image", false);
+        std::string order = scalar("order", false);
+        if (!order.empty()) {
+            try {
+                page.order = std::stoi(order);
+            } catch (const std::exception&) {
+                error(file, line_of("order"), "front matter: \"order\" must be a whole number");
+            }
+        }
+        if (fm["audience"]) page.audiences = audiences(fm["audience"], file, line_of("audience"));
+        else error(file, 2, "front matter: \"audience\" is missing");
+        if (fm["sources"] && fm["sources"].IsSequence())
+            for (const auto& s : fm["sources"]) page.sources.push_back(s.as<std::string>(""));
+        if (!page.id.empty() && page.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+            error(file, line_of("id"), "id \"" + page.id + "\" may use only a-z, 0-9 and -");
+        if (!page.lang.empty() && (page.lang.size() < 2 || page.lang.size() > 3 ||
+                                   page.lang.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos))
+            error(file, line_of("lang"), "lang \"" + page.lang + "\" must be a language code such as en or cy");
+        if (!page.reviewed.empty() && (page.reviewed.size() != 10 || page.reviewed[4] != '-' || page.reviewed[7] != '-'))
+            error(file, line_of("reviewed"), "reviewed \"" + page.reviewed + "\" must be a date like 2026-11-24");
+        out.pages.push_back(std::move(page));
+    }
+
+    void read_pages() {
+        fs::path dir = out.root / "pages";
+        if (!fs::is_directory(dir)) {
+            error("pages", 0, "missing: put one Markdown file per page per language under pages/");
+            return;
+        }
+        std::vector<fs::path> files;
+        for (const auto& e : fs::recursive_directory_iterator(dir))
+            if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) read_page(f);
+    }
+
+    void read_images() {
+        fs::path dir = out.root / "images";
+        if (!fs::is_directory(dir)) return;
+        std::map<std::string, std::string> alts;
+        fs::path alt_file = dir / "alt.yaml";
+        if (fs::exists(alt_file)) {
+            if (auto text = read_text(alt_file)) {
+                try {
+                    YAML::Node n = YAML::Load(*text);
+                    if (n.IsMap())
+                        for (const auto& kv : n) alts[kv.first.as<std::string>()] = kv.second.as<std::string>("");
+                    else
+                        error("images/alt.yaml", 1, "expected \"file.png: alt text\" lines");
+                } catch (const YAML::Exception& e) {
+                    error("images/alt.yaml", e.mark.line + 1, e.msg);
+                }
+            }
+        }
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(dir))
+            if (e.is_regular_file()) files.push_back(e.path());
+        std::sort(files.begin(), files.end());
+        for (const auto& f : files) {
+            std::string ext = f.extension().string();
+            std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+            if (ext == ".yaml") continue;
+            std::string mime = ext == ".png" ? "image/png" : (ext == ".jpg" || ext == ".jpeg") ? "image/jpeg" : "";
+            if (mime.empty()) {
+                warning(rel(f), 0, "not a PNG or JPEG image; left out of the pack");
+                continue;
+            }
+            std::ifstream in(f, std::ios::binary);
+            std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            bool png = bytes.size() > 8 && bytes[0] == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+            bool jpg = bytes.size() > 3 && bytes[0] == 0xFF && bytes[1] == 0xD8;
+            if ((mime == "image/png" && !png) || (mime == "image/jpeg" && !jpg)) {
+                error(rel(f), 0, "the file is not a valid " + ext.substr(1) + " image");
+                continue;
+            }
+            std::string name = f.filename().string();
+            out.images.push_back({name, mime, alts.count(name) ? alts[name] : std::string(), std::move(bytes)});
+        }
+    }
+
+    void read_services() {
+        fs::path p = out.root / "services.json";
+        out.services_json = "[]";
+        if (!fs::exists(p)) return;
+        auto text = read_text(p);
+        if (!text) return;
+        auto j = nlohmann::json::parse(*text, nullptr, false);
+        if (j.is_discarded()) {
+            try {
+                (void)nlohmann::json::parse(*text);
+            } catch (const nlohmann::json::parse_error& e) {
+                int line = 1 + static_cast<int>(std::count(text->begin(), text->begin() + static_cast<long>(
+                                                         std::min(e.byte, text->size())), '\n'));
+                error("services.json", line, std::string("not valid JSON: ") + e.what());
+            }
+            return;
+        }
+        if (!j.is_array()) {
+            error("services.json", 1, "must be a JSON array of services");
+            return;
+        }
+        std::set<std::string> ids;
+        for (size_t i = 0; i < j.size(); ++i) {
+            const auto& s = j[i];
+            std::string where = "service " + std::to_string(i + 1);
+            if (!s.is_object() || !s.contains("id") || !s["id"].is_string() || !s.contains("name")) {
+                error("services.json", 0, where + ": needs at least \"id\" and \"name\"");
+                continue;
+            }
+            if (!ids.insert(s["id"].get<std::string>()).second)
+                error("services.json", 0, where + ": duplicate id \"" + s["id"].get<std::string>() + "\"");
+        }
+        out.services_json = j.dump();
+    }
+
+    void read_form() {
+        fs::path p = out.root / "form.json";
+        if (!fs::exists(p)) return;
+        auto text = read_text(p);
+        if (!text) return;
+        auto j = nlohmann::json::parse(*text, nullptr, false);
+        if (j.is_discarded() || !j.is_object()) {
+            error("form.json", 1, "not a valid JSON object");
+            return;
+        }
+        if (!j.contains("version") || !j["version"].is_string()) {
+            error("form.json", 1, "needs a \"version\" string");
+            return;
+        }
+        out.form_version = j["version"].get<std::string>();
+        out.form_json = j.dump();
+    }
+
+    void read_notices() {
+        fs::path p = out.root / "notices.yaml";
+        if (!fs::exists(p)) return;
+        auto text = read_text(p);
+        if (!text) return;
+        try {
+            YAML::Node n = YAML::Load(*text);
+            for (const auto& item : n["notices"])
+                out.notices.push_back({item["lang"].as<std::string>("en"), item["text"].as<std::string>("")});
+        } catch (const YAML::Exception& e) {
+            error("notices.yaml", e.mark.line + 1, e.msg);
+        }
+    }
+
+    void cross_check() {
+        std::set<std::string> topic_ids;
+        for (const auto& t : out.topics) topic_ids.insert(t.id);
+        std::set<std::string> image_names;
+        for (const auto& i : out.images) image_names.insert(i.name);
+        std::map<std::pair<std::string, std::string>, std::string> seen;
+        for (const auto& p : out.pages) {
+            if (p.id.empty() || p.lang.empty()) continue;
+            auto [it, inserted] = seen.emplace(std::make_pair(p.id, p.lang), p.file);
+            if (!inserted)
+                error(p.file, 2, "duplicate page id \"" + p.id + "\" in language \"" + p.lang + "\" (also in " +
+                                     it->second + ")");
+            if (!p.topic.empty() && !topic_ids.count(p.topic))
+                error(p.file, 2, "topic \"" + p.topic + "\" is not in topics.yaml");
+            for (const std::string* img : {&p.image, &p.icon})
+                if (!img->empty() && !image_names.count(*img))
+                    error(p.file, 2, "image \"" + *img + "\" is not in images/");
+        }
+        for (const auto& t : out.topics)
+            if (!t.icon.empty() && !image_names.count(t.icon))
+                error("topics.yaml", 0, "topic \"" + t.id + "\": icon \"" + t.icon + "\" is not in images/");
+    }
+};
+
+}  // namespace
+
+Sources read_sources(const fs::path& root) {
+    Sources out;
+    out.root = root;
+    if (!fs::is_directory(root)) {
+        out.issues.push_back({SourceIssue::Severity::error, root.string(), 0, "not a folder"});
+        return out;
+    }
+    Reader r{out};
+    r.read_topics();
+    r.read_images();
+    r.read_pages();
+    r.read_services();
+    r.read_form();
+    r.read_notices();
+    r.cross_check();
+    return out;
+}
+
+}  // namespace lantern::content
