@@ -171,7 +171,9 @@ Document parse_markdown(const std::string& markdown) {
     if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &b) != 0) {
         Document fallback;
         Block p;
-        p.spans.push_back({markdown});
+        Span all;
+        all.text = markdown;
+        p.spans.push_back(all);
         fallback.blocks.push_back(p);
         return fallback;
     }

@@ -261,15 +261,13 @@ struct Reader {
         if (!fs::exists(p)) return;
         auto text = read_text(p);
         if (!text) return;
-        auto j = nlohmann::json::parse(*text, nullptr, false);
-        if (j.is_discarded()) {
-            try {
-                (void)nlohmann::json::parse(*text);
-            } catch (const nlohmann::json::parse_error& e) {
-                int line = 1 + static_cast<int>(std::count(text->begin(), text->begin() + static_cast<long>(
-                                                         std::min(e.byte, text->size())), '\n'));
-                error("services.json", line, std::string("not valid JSON: ") + e.what());
-            }
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(*text);
+        } catch (const nlohmann::json::parse_error& e) {
+            int line = 1 + static_cast<int>(std::count(
+                               text->begin(), text->begin() + static_cast<long>(std::min(e.byte, text->size())), '\n'));
+            error("services.json", line, std::string("not valid JSON: ") + e.what());
             return;
         }
         if (!j.is_array()) {

@@ -1,0 +1,11 @@
+// Each group of `lantern` subcommands registers itself on the CLI11 app here.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace lantern::hub {
+
+// Each register_* adds its subcommands; the callback sets `exit_code` when a command fails.
+void register_content_commands(CLI::App& app, int& exit_code);
+
+}  // namespace lantern::hub

@@ -1,0 +1,20 @@
+// `lantern`: the staff command (keys, content, kiosks, referrals, reports).
+#include <iostream>
+
+#include "hub/commands.h"
+
+int main(int argc, char** argv) {
+    CLI::App app{"lantern: the staff command for Lantern kiosks and hub"};
+    app.require_subcommand(1);
+    int exit_code = 0;
+    lantern::hub::register_content_commands(app, exit_code);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const std::exception& e) {
+        std::cerr << "lantern: " << e.what() << "\n";
+        return 1;
+    }
+    return exit_code;
+}
