@@ -50,7 +50,9 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
         float text_x = pos.x + t.pad();
         if (Texture tex = ui.texture ? ui.texture(tile.icon) : Texture{}) {
             ImVec2 ip(pos.x + t.pad(), pos.y + (tile_h - icon) / 2);
-            dl->AddImage(tex.id, ip, ImVec2(ip.x + icon, ip.y + icon));
+            // Icons are drawn on a round plate: rounding by half the size makes any square image a circle.
+            dl->AddImageRounded(tex.id, ip, ImVec2(ip.x + icon, ip.y + icon), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                                icon / 2);
             text_x = ip.x + icon + t.pad();
         }
         float text_w = max.x - t.pad() - text_x;
