@@ -2,13 +2,15 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "kiosk/config.h"
 #include "kiosk/ui/kiosk_loop.h"
 
 int main(int argc, char** argv) {
     using namespace lantern;
     CLI::App cli{"lantern-kiosk: the Lantern touchscreen kiosk"};
     kiosk::ui::RunOptions o;
-    std::string size = "1920x1080", audience;
+    std::string size = "1920x1080", audience, config_path;
+    cli.add_option("--config", config_path, "Kiosk config (TOML): centre, languages, timeouts, hub, paths");
     cli.add_option("--pack", o.pack_path, "Content pack (SQLite) to show");
     cli.add_option("--size", size, "Window size WxH")->check([](const std::string& s) {
         int w = 0, h = 0;
@@ -32,6 +34,24 @@ int main(int argc, char** argv) {
     cli.add_option("--text-scale", o.text_scale, "Text size: 1, 1.25 or 1.5")->check(CLI::Range(0.75, 2.0));
     cli.add_flag("--high-contrast", o.high_contrast, "High-contrast theme");
     CLI11_PARSE(cli, argc, argv);
+
+    // The config file gives the defaults; options on the command line win.
+    if (!config_path.empty()) {
+        auto loaded = kiosk::load_kiosk_config(config_path);
+        if (auto* err = std::get_if<kiosk::ConfigError>(&loaded)) {
+            std::cerr << "lantern-kiosk: " << err->message << "\n";
+            return 2;
+        }
+        const auto& c = std::get<kiosk::KioskConfig>(loaded);
+        o.config = c;
+        if (o.pack_path.empty()) o.pack_path = c.pack;
+        if (cli.count("--lang") == 0) o.lang = c.default_language;
+        if (cli.count("--idle-seconds") == 0) o.idle.idle_seconds = c.idle_seconds;
+        if (cli.count("--countdown-seconds") == 0) o.idle.countdown_seconds = c.countdown_seconds;
+        if (cli.count("--text-scale") == 0) o.text_scale = static_cast<float>(c.text_scale);
+        o.high_contrast = o.high_contrast || c.high_contrast;
+        o.window.fullscreen = o.window.fullscreen || c.fullscreen;
+    }
 
     std::sscanf(size.c_str(), "%dx%d", &o.window.width, &o.window.height);
     if (!audience.empty()) o.audience = content::audience_from_string(audience);

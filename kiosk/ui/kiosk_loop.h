@@ -6,6 +6,7 @@
 
 #include "content/types.h"
 #include "kiosk/app.h"
+#include "kiosk/config.h"
 #include "kiosk/ui/window.h"
 
 namespace lantern::kiosk::ui {
@@ -21,6 +22,7 @@ struct RunOptions {
     IdleSettings idle;
     float text_scale = 1.0f;
     bool high_contrast = false;
+    KioskConfig config;  // hub, paths and centre, from --config
 };
 
 // Returns the process exit code: 0, or 1 when a script failed or a screenshot could not be written.
