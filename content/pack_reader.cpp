@@ -222,6 +222,7 @@ std::vector<Service> PackReader::services(const std::string& need) const {
         s.website = j.value("website", "");
         s.opening_times = j.value("opening_times", "");
         s.area = j.value("area", "");
+        s.age_range = j.value("age_range", "");
         if (j.contains("needs") && j["needs"].is_array())
             for (auto& n : j["needs"])
                 if (n.is_string()) s.needs.push_back(n.get<std::string>());

@@ -38,6 +38,7 @@ struct Service {
     std::string website;
     std::string opening_times;
     std::string area;
+    std::string age_range;  // e.g. "18+", "under 19", "all ages"
     std::vector<std::string> needs;
 };
 

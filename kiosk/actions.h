@@ -18,6 +18,11 @@ enum class ActionKind {
     home,
     quick_exit,
     still_here,       // dismiss the idle countdown
+    open_services,    // "Find local help"; arg: need id or empty for all
+    cycle_text_size,  // normal -> larger -> largest -> normal
+    toggle_contrast,
+    read_aloud,       // start reading the page, or stop if reading
+    reading_finished, // the voice reached the end of the page
 };
 
 struct Action {

@@ -2,6 +2,7 @@
 #include "kiosk/app.h"
 
 #include <cmath>
+#include <iterator>
 
 namespace lantern::kiosk {
 
@@ -13,6 +14,7 @@ App::App(std::shared_ptr<const content::PackReader> pack, std::string default_la
 void App::go(Place place) {
     if (place == session_.place) return;
     ++revision_;
+    session_.reading_aloud = false;  // the voice belongs to the page it was reading
     session_.history.push_back(session_.place);
     session_.place = std::move(place);
 }
@@ -49,6 +51,7 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::open_page: go({Screen::page, session_.place.topic, a.arg}); break;
             case ActionKind::back:
                 if (!session_.history.empty()) {
+                    session_.reading_aloud = false;
                     session_.place = session_.history.back();
                     session_.history.pop_back();
                     ++revision_;
@@ -61,6 +64,30 @@ void App::apply(const Actions& actions, double now) {
                 break;
             case ActionKind::quick_exit: wipe(); break;
             case ActionKind::still_here: break;
+            case ActionKind::open_services:
+                if (session_.place.screen == Screen::services) {
+                    session_.place.need = a.arg;  // choosing a need filters in place; Back leaves the screen
+                    ++revision_;
+                } else {
+                    go({Screen::services, "", "", a.arg});
+                }
+                break;
+            case ActionKind::cycle_text_size:
+                session_.text_size = (session_.text_size + 1) % static_cast<int>(std::size(k_text_scales));
+                ++revision_;
+                break;
+            case ActionKind::toggle_contrast:
+                session_.high_contrast = !session_.high_contrast;
+                ++revision_;
+                break;
+            case ActionKind::read_aloud:
+                session_.reading_aloud = !session_.reading_aloud && session_.place.screen == Screen::page;
+                ++revision_;
+                break;
+            case ActionKind::reading_finished:
+                session_.reading_aloud = false;
+                ++revision_;
+                break;
         }
     }
 }

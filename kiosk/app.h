@@ -11,12 +11,13 @@
 
 namespace lantern::kiosk {
 
-enum class Screen { attract, audience, topics, topic_pages, page };
+enum class Screen { attract, audience, topics, topic_pages, page, services };
 
 struct Place {
     Screen screen = Screen::attract;
     std::string topic;
     std::string page;
+    std::string need;  // services screen: the need chosen, empty for all
     bool operator==(const Place&) const = default;
 };
 
@@ -27,7 +28,13 @@ struct Session {
     std::string lang;
     Place place;
     std::vector<Place> history;
+    int text_size = 0;           // 0, 1, 2: normal, larger, largest
+    bool high_contrast = false;  // the visitor's choice, on top of the kiosk's setting
+    bool reading_aloud = false;
 };
+
+// Text size steps a visitor can choose; the third is 150%.
+inline constexpr float k_text_scales[] = {1.0f, 1.25f, 1.5f};
 
 struct IdleSettings {
     double idle_seconds = 90;       // no input for this long shows "Are you still there?"

@@ -23,7 +23,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 
 }  // namespace
 
-ChromeView build_chrome(const App& app) {
+ChromeView build_chrome(const App& app, bool has_voice) {
     const std::string& lang = app.session().lang;
     ChromeView v;
     v.show_nav = app.screen() != Screen::attract;
@@ -32,6 +32,10 @@ ChromeView build_chrome(const App& app) {
     v.home = tr("nav.home", lang);
     v.quick_exit = tr("nav.quick_exit", lang);
     v.audience = app.session().audience;
+    v.text_size = tr("nav.text_size", lang);
+    v.contrast = tr("nav.contrast", lang);
+    v.show_read_aloud = has_voice && app.screen() == Screen::page;
+    v.read_aloud = tr(app.session().reading_aloud ? "nav.stop_reading" : "nav.read_aloud", lang);
     for (const auto& code : pack_languages(app)) v.languages.push_back({code, language_name(code), code == lang});
     return v;
 }
@@ -63,6 +67,8 @@ TopicsView build_topics(const App& app) {
     if (!app.pack()) return v;
     for (const auto& t : app.pack()->topics(s.audience, s.lang)) v.tiles.push_back({t.id, t.title, t.icon});
     v.notices = app.pack()->notices(s.lang);
+    // Little ones browse with a grown-up, who can find help from the adult screens.
+    if (s.audience != content::Audience::little) v.find_help = tr("topics.find_help", s.lang);
     return v;
 }
 
@@ -96,6 +102,41 @@ PageView build_page(const App& app) {
     v.lang = page->lang;
     if (page->fell_back) v.notice = tr("page.fallback", s.lang);
     v.doc = content::parse_markdown(page->body_markdown);
+    return v;
+}
+
+ServicesView build_services(const App& app) {
+    static const char* const needs[] = {"money-debt", "housing", "physical-health", "mental-health",
+                                        "domestic-abuse", "drugs-alcohol", "feeling-alone", "visits-travel",
+                                        "staying-in-touch", "parenting", "children", "release"};
+    const Session& s = app.session();
+    bool adult = s.audience == content::Audience::adult;
+    ServicesView v;
+    v.title = tr("services.title", s.lang);
+    v.none = tr("services.none", s.lang);
+    v.phone_label = tr("services.phone", s.lang);
+    v.open_label = tr("services.open", s.lang);
+    v.web_label = tr("services.web", s.lang);
+    v.needs.push_back({"", tr("services.all", s.lang), s.place.need.empty()});
+    for (const char* n : needs) {
+        // Young people are offered help made for them, never adult-only subjects.
+        if (!adult && (std::string(n) == "domestic-abuse" || std::string(n) == "money-debt" ||
+                       std::string(n) == "drugs-alcohol"))
+            continue;
+        v.needs.push_back({n, tr(std::string("need.") + n, s.lang), s.place.need == n});
+    }
+    if (!app.pack()) return v;
+    for (const auto& svc : app.pack()->services(s.place.need)) {
+        if (!adult && svc.age_range == "18+") continue;
+        bool adult_only_need = !svc.needs.empty() && std::all_of(svc.needs.begin(), svc.needs.end(), [](auto& n) {
+            return n == "domestic-abuse" || n == "money-debt" || n == "drugs-alcohol";
+        });
+        if (!adult && adult_only_need) continue;
+        std::string name = svc.organisation.empty() || svc.organisation == svc.name
+                               ? svc.name
+                               : svc.organisation + ": " + svc.name;
+        v.services.push_back({name, svc.description, svc.phone, svc.opening_times, svc.website});
+    }
     return v;
 }
 

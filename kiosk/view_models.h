@@ -21,6 +21,9 @@ struct ChromeView {
     std::string back, home, quick_exit;
     std::vector<LanguageChoice> languages;
     content::Audience audience = content::Audience::adult;
+    std::string text_size, contrast;
+    bool show_read_aloud = false;  // on a page, when the kiosk has a voice
+    std::string read_aloud;        // "Read aloud" or "Stop reading"
 };
 
 struct AttractView {
@@ -51,6 +54,7 @@ struct TopicsView {
     std::vector<TopicTile> tiles;
     std::string empty;  // shown when there are no tiles
     std::vector<std::string> notices;
+    std::string find_help;  // the "Find local help" button; empty when the audience has none
 };
 
 struct PageItem {
@@ -73,12 +77,36 @@ struct PageView {
     content::Document doc;
 };
 
+struct NeedChoice {
+    std::string id;  // empty: all
+    std::string label;
+    bool selected = false;
+};
+
+struct ServiceCard {
+    std::string name;          // "Samaritans" or "Pact: Prisoners' Families Helpline"
+    std::string description;
+    std::string phone;         // shown large
+    std::string opening_times;
+    std::string website;
+};
+
+struct ServicesView {
+    std::string title;
+    std::vector<NeedChoice> needs;
+    std::vector<ServiceCard> services;
+    std::string none;  // shown when no service matches
+    std::string phone_label, open_label, web_label;
+};
+
 struct IdleView {
     bool showing = false;
     std::string title, body, button;
 };
 
-ChromeView build_chrome(const App& app);
+// `has_voice`: whether read-aloud can work on this kiosk (a voice and a sound device).
+ChromeView build_chrome(const App& app, bool has_voice = false);
+ServicesView build_services(const App& app);
 AttractView build_attract(const App& app);
 AudienceView build_audience(const App& app);
 TopicsView build_topics(const App& app);

@@ -22,6 +22,12 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
             actions.push_back({ActionKind::home});
     }
 
+    if (view.show_read_aloud) {
+        ImGui::SameLine(0, t.gap());
+        if (touch_button(ui, view.read_aloud, ImVec2(0, button_h), {ButtonKind::secondary}))
+            actions.push_back({ActionKind::read_aloud});
+    }
+
     // Right side, laid out from the right edge: Quick exit is always in the same place.
     float quick_w = text_width(ui.fonts.bold, view.quick_exit) + 3 * t.pad();
     float x = screen.x - t.pad() - quick_w;
@@ -36,6 +42,13 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
         look.selected = it->current;
         if (touch_button(ui, it->name + "##lang", ImVec2(w, button_h), look))
             actions.push_back({ActionKind::set_language, it->code});
+    }
+    for (auto [label, kind] : {std::pair{&view.contrast, ActionKind::toggle_contrast},
+                               std::pair{&view.text_size, ActionKind::cycle_text_size}}) {
+        float w = text_width(ui.fonts.bold, *label) + 2 * t.pad();
+        x -= t.gap() + w;
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        if (touch_button(ui, *label, ImVec2(w, button_h), {ButtonKind::secondary})) actions.push_back({kind});
     }
     return {ImVec2(0, bar), screen};
 }

@@ -30,6 +30,7 @@ struct Views {
     TopicsView topics;
     PageListView page_list;
     PageView page;
+    ServicesView services;
 
     void rebuild(const App& app) {
         revision = app.revision();
@@ -40,6 +41,7 @@ struct Views {
             case Screen::topics: topics = build_topics(app); break;
             case Screen::topic_pages: page_list = build_page_list(app); break;
             case Screen::page: page = build_page(app); break;
+            case Screen::services: services = build_services(app); break;
         }
     }
 };
@@ -140,7 +142,8 @@ int run_kiosk(const RunOptions& options) {
 
         int w = 0, h = 0;
         glfwGetFramebufferSize(window.handle(), &w, &h);
-        ensure_fonts(std::max(0.25f, static_cast<float>(h) / 1080.0f * options.text_scale));
+        float text_scale = options.text_scale * k_text_scales[app.session().text_size];
+        ensure_fonts(std::max(0.25f, static_cast<float>(h) / 1080.0f * text_scale));
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -154,8 +157,10 @@ int run_kiosk(const RunOptions& options) {
         last_mouse = io.MousePos;
         app.tick(t);
         if (views.revision != app.revision()) views.rebuild(app);
-        ui.theme = make_theme(app.session().audience, font_scale / options.text_scale, options.high_contrast);
-        if (app.screen() == Screen::attract) ui.theme = make_theme(content::Audience::adult, ui.theme.scale, options.high_contrast);
+        bool high_contrast = options.high_contrast || app.session().high_contrast;
+        float layout_scale = static_cast<float>(h) / 1080.0f;
+        ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,
+                              layout_scale, high_contrast);
 
         ImGui::NewFrame();
         ui.hits.begin_frame();
@@ -178,6 +183,7 @@ int run_kiosk(const RunOptions& options) {
             case Screen::topics: draw_topics(ui, views.topics, area, actions); break;
             case Screen::topic_pages: draw_page_list(ui, views.page_list, area, scroll, actions); break;
             case Screen::page: animating = draw_page(ui, views.page, area, scroll, actions); break;
+            case Screen::services: draw_services(ui, views.services, area, scroll, actions); break;
         }
         ImGui::End();
         IdleView idle = build_idle(app, t);

@@ -22,6 +22,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions);
 void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& scroll, Actions& actions);
 // Returns true while the page is still moving (inertia), so the frame loop keeps drawing.
 bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_idle(Ui& ui, const IdleView& view, Actions& actions);
 
 }  // namespace lantern::kiosk::ui

@@ -19,7 +19,16 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
         text_block(ui, notice, ui.fonts.bold, t.palette.notice_text, width - 2 * t.pad());
         ImGui::SetCursorScreenPos(ImVec2(x0, pos.y + size.y + t.pad() + t.gap()));
     }
+    float title_y = ImGui::GetCursorScreenPos().y;
     text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
+    float after_title = ImGui::GetCursorScreenPos().y;
+    if (!view.find_help.empty()) {
+        // Beside the title, on the right: always in reach, never mistaken for a topic.
+        float w = text_width(ui.fonts.bold, view.find_help) + 2 * t.pad();
+        ImGui::SetCursorScreenPos(ImVec2(x0 + width - w, title_y - t.gap() * 0.25f));
+        if (touch_button(ui, view.find_help, ImVec2(w, 0))) actions.push_back({ActionKind::open_services});
+        ImGui::SetCursorScreenPos(ImVec2(x0, std::max(after_title, ImGui::GetCursorScreenPos().y)));
+    }
     if (view.tiles.empty()) {
         text_block(ui, view.empty, ui.fonts.heading, t.palette.muted_text, width);
         return;
