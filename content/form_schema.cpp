@@ -21,7 +21,6 @@ int line_at(const std::string& text, std::size_t offset) {
 struct Checker {
     const std::string& text;
     std::vector<SourceIssue> issues;
-    std::size_t search_from = 0;  // ids are looked up in order, so a repeated id finds its own line
 
     void error(int line, const std::string& msg) {
         issues.push_back({SourceIssue::Severity::error, k_file, line, msg});
@@ -30,27 +29,57 @@ struct Checker {
         issues.push_back({SourceIssue::Severity::warning, k_file, line, msg});
     }
 
-    // nlohmann::json keeps no positions, so the line of `"id": "<id>"` is found in the text instead.
-    int line_of_id(const std::string& id) {
-        if (int line = find_id_from(id, search_from)) return line;
-        return find_id_from(id, 0);  // keys written in an unusual order: any occurrence will do
+    // Line of each object by its JSON pointer ("/steps/0/fields/2"); nlohmann::json keeps no positions.
+    std::map<std::string, int> object_lines;
+
+    int line_of(const std::string& pointer) const {
+        auto it = object_lines.find(pointer);
+        return it == object_lines.end() ? 0 : it->second;
     }
 
-    int find_id_from(const std::string& id, std::size_t from) {
-        std::string needle = json(id).dump();
-        for (std::size_t at = text.find(needle, from); at != std::string::npos;
-             at = text.find(needle, at + 1)) {
-            // Accept only when the string is the value of an "id" key: "id" then ':' then the value.
-            std::size_t k = text.rfind("\"id\"", at);
-            if (k == std::string::npos) break;
-            std::string_view between(text.data() + k + 4, at - k - 4);
-            if (between.find_first_not_of(" \t\r\n:") == std::string_view::npos &&
-                between.find(':') != std::string_view::npos) {
-                search_from = at + needle.size();
-                return line_at(text, at);
+    // A small scan over text nlohmann::json has already accepted: tracks keys and indices to name each
+    // object's place, and counts lines. Strings are skipped with their escapes.
+    void map_object_lines() {
+        struct Frame {
+            bool array = false;
+            int index = 0;
+            std::string key;
+            std::string pointer;
+        };
+        std::vector<Frame> stack;
+        int line = 1;
+        bool expect_key = false;
+        auto child_pointer = [&]() -> std::string {
+            if (stack.empty()) return "";
+            const Frame& f = stack.back();
+            return f.pointer + "/" + (f.array ? std::to_string(f.index) : f.key);
+        };
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            char c = text[i];
+            if (c == '\n') {
+                ++line;
+            } else if (c == '"') {
+                std::string str;
+                for (++i; i < text.size() && text[i] != '"'; ++i) {
+                    if (text[i] == '\\' && i + 1 < text.size()) ++i;
+                    if (text[i] == '\n') ++line;
+                    str.push_back(text[i]);
+                }
+                if (expect_key && !stack.empty()) stack.back().key = str;
+                expect_key = false;
+            } else if (c == '{' || c == '[') {
+                std::string pointer = child_pointer();
+                if (c == '{') object_lines.emplace(pointer, line);
+                stack.push_back({c == '[', 0, "", pointer});
+                expect_key = c == '{';
+            } else if (c == '}' || c == ']') {
+                if (!stack.empty()) stack.pop_back();
+                expect_key = false;
+            } else if (c == ',' && !stack.empty()) {
+                if (stack.back().array) ++stack.back().index;
+                else expect_key = true;
             }
         }
-        return 0;
     }
 
     // A {lang: text} object with at least English; `what` names the owner in messages.
@@ -104,23 +133,24 @@ struct Checker {
             return;
         }
 
+        map_object_lines();
         std::set<std::string> step_ids;
         std::map<std::string, FieldRef> fields;
         std::vector<std::pair<FieldRef, json>> conditions;  // field, its show_if
         int step_number = 0;
         for (const json& step : root["steps"]) {
+            std::string step_pointer = "/steps/" + std::to_string(step_number);
             ++step_number;
             std::string where = "step " + std::to_string(step_number);
+            int line = line_of(step_pointer);
             if (!step.is_object()) {
-                error(0, where + ": must be an object");
+                error(line, where + ": must be an object");
                 continue;
             }
-            int line = 0;
             if (!step.contains("id") || !step["id"].is_string() || step["id"].get<std::string>().empty()) {
-                error(0, where + ": missing \"id\"");
+                error(line, where + ": missing \"id\"");
             } else {
                 std::string id = step["id"].get<std::string>();
-                line = line_of_id(id);
                 where = "step \"" + id + "\"";
                 if (!step_ids.insert(id).second) error(line, where + ": duplicate step id");
             }
@@ -131,19 +161,21 @@ struct Checker {
             }
             int field_number = 0;
             for (const json& field : step["fields"]) {
+                std::string field_pointer = step_pointer + "/fields/" + std::to_string(field_number);
+                int field_line = line_of(field_pointer);
                 ++field_number;
                 std::string fwhere = where + ", field " + std::to_string(field_number);
                 if (!field.is_object()) {
-                    error(line, fwhere + ": must be an object");
+                    error(field_line ? field_line : line, fwhere + ": must be an object");
                     continue;
                 }
                 if (!field.contains("id") || !field["id"].is_string() || field["id"].get<std::string>().empty()) {
-                    error(line, fwhere + ": missing \"id\"");
+                    error(field_line, fwhere + ": missing \"id\"");
                     continue;
                 }
                 FieldRef ref;
                 ref.id = field["id"].get<std::string>();
-                ref.line = line_of_id(ref.id);
+                ref.line = field_line;
                 fwhere = "field \"" + ref.id + "\"";
                 check_field(field, ref, fwhere);
                 if (!fields.emplace(ref.id, ref).second)
@@ -236,7 +268,7 @@ struct Checker {
 }  // namespace
 
 std::vector<SourceIssue> validate_form_json(const std::string& text) {
-    Checker c{text, {}};
+    Checker c{text, {}, {}};
     c.run();
     return std::move(c.issues);
 }

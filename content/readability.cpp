@@ -79,7 +79,7 @@ int count_syllables(std::string_view word) {
     std::string w;
     for (unsigned char c : word) {
         if (std::isalpha(c)) w.push_back(static_cast<char>(std::tolower(c)));
-        else if (c >= 0xC0) w.push_back('e');
+        else if (c >= 0xC0) w.push_back('a');  // not 'e', which the silent-e rule would drop
     }
     if (w.empty()) return word.empty() ? 0 : 1;  // a number is read as one unit
     if (w.size() <= 3) return 1;
