@@ -1,0 +1,92 @@
+// Navigation, idle timing and wiping. All session state changes happen here.
+#include "kiosk/app.h"
+
+#include <cmath>
+
+namespace lantern::kiosk {
+
+App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
+    : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
+    session_.lang = default_lang_;
+}
+
+void App::go(Place place) {
+    if (place == session_.place) return;
+    ++revision_;
+    session_.history.push_back(session_.place);
+    session_.place = std::move(place);
+}
+
+void App::wipe() {
+    // Assigning a fresh Session drops every answer and step of the visitor; there is no way back.
+    session_ = Session{};
+    ++revision_;
+    session_.lang = default_lang_;
+    ++wipes_;
+}
+
+void App::apply(const Actions& actions, double now) {
+    for (const Action& a : actions) {
+        note_activity(now);
+        switch (a.kind) {
+            case ActionKind::start: go({Screen::audience, "", ""}); break;
+            case ActionKind::choose_audience:
+                session_.audience = a.audience;
+                go({Screen::topics, "", ""});
+                break;
+            case ActionKind::set_language:
+                session_.lang = a.arg;
+                ++revision_;
+                break;
+            case ActionKind::open_topic: {
+                // A topic with one page for this audience opens that page directly: one tap fewer.
+                auto pages = pack_ ? pack_->pages_in_topic(a.arg, session_.audience, session_.lang)
+                                   : std::vector<content::PageSummary>{};
+                if (pages.size() == 1) go({Screen::page, a.arg, pages[0].id});
+                else go({Screen::topic_pages, a.arg, ""});
+                break;
+            }
+            case ActionKind::open_page: go({Screen::page, session_.place.topic, a.arg}); break;
+            case ActionKind::back:
+                if (!session_.history.empty()) {
+                    session_.place = session_.history.back();
+                    session_.history.pop_back();
+                    ++revision_;
+                }
+                // Back from the first screen of a visit ends it the way Home would.
+                if (session_.place.screen == Screen::attract) wipe();
+                break;
+            case ActionKind::home:
+                if (session_.place.screen != Screen::topics) go({Screen::topics, "", ""});
+                break;
+            case ActionKind::quick_exit: wipe(); break;
+            case ActionKind::still_here: break;
+        }
+    }
+}
+
+void App::note_activity(double now) { last_activity_ = now; }
+
+void App::tick(double now) {
+    if (screen() == Screen::attract) return;
+    if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) wipe();
+}
+
+bool App::idle_countdown_showing(double now) const {
+    return screen() != Screen::attract && now - last_activity_ >= idle_.idle_seconds;
+}
+
+int App::idle_seconds_left(double now) const {
+    double left = idle_.idle_seconds + idle_.countdown_seconds - (now - last_activity_);
+    return left <= 0 ? 0 : static_cast<int>(std::ceil(left));
+}
+
+std::optional<double> App::seconds_until_next_timer(double now) const {
+    if (screen() == Screen::attract) return std::nullopt;
+    double since = now - last_activity_;
+    if (since < idle_.idle_seconds) return idle_.idle_seconds - since;
+    // During the countdown the number on screen changes every second.
+    return std::max(0.0, 1.0 - std::fmod(since - idle_.idle_seconds, 1.0));
+}
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,74 @@
+// The kiosk's state machine: which screen, the visitor's Session, idle and quick-exit wipes.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/pack_reader.h"
+#include "kiosk/actions.h"
+
+namespace lantern::kiosk {
+
+enum class Screen { attract, audience, topics, topic_pages, page };
+
+struct Place {
+    Screen screen = Screen::attract;
+    std::string topic;
+    std::string page;
+    bool operator==(const Place&) const = default;
+};
+
+// Everything one visitor did. Wiped whole on idle timeout, quick exit and submission, so nothing of one
+// visitor can reach the next.
+struct Session {
+    content::Audience audience = content::Audience::adult;
+    std::string lang;
+    Place place;
+    std::vector<Place> history;
+};
+
+struct IdleSettings {
+    double idle_seconds = 90;       // no input for this long shows "Are you still there?"
+    double countdown_seconds = 30;  // then this long before the session is wiped
+};
+
+class App {
+   public:
+    App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle = {});
+
+    // Applies actions from the screens; `now` is seconds on a monotonic clock.
+    void apply(const Actions& actions, double now);
+    // Any touch, drag or key counts as the visitor being there.
+    void note_activity(double now);
+    // Advances timers; wipes the session when the idle countdown runs out.
+    void tick(double now);
+
+    const Session& session() const { return session_; }
+    Screen screen() const { return session_.place.screen; }
+    const content::PackReader* pack() const { return pack_.get(); }
+    const std::string& default_lang() const { return default_lang_; }
+
+    bool idle_countdown_showing(double now) const;
+    int idle_seconds_left(double now) const;
+    // Seconds until tick() next has something to do (countdown or wipe), for the frame loop's sleep.
+    std::optional<double> seconds_until_next_timer(double now) const;
+    int wipes() const { return wipes_; }
+    // Changes whenever what the screens show may change, so view models are rebuilt only then.
+    int revision() const { return revision_; }
+
+   private:
+    void go(Place place);
+    void wipe();
+
+    std::shared_ptr<const content::PackReader> pack_;
+    std::string default_lang_;
+    IdleSettings idle_;
+    Session session_;
+    double last_activity_ = 0;
+    int wipes_ = 0;
+    int revision_ = 0;
+};
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,64 @@
+// lantern-kiosk: parses the command line and runs the kiosk.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "kiosk/config.h"
+#include "kiosk/ui/kiosk_loop.h"
+
+int main(int argc, char** argv) {
+    using namespace lantern;
+    CLI::App cli{"lantern-kiosk: the Lantern touchscreen kiosk"};
+    kiosk::ui::RunOptions o;
+    std::string size = "1920x1080", audience, config_path;
+    cli.add_option("--config", config_path, "Kiosk config (TOML): centre, languages, timeouts, hub, paths");
+    cli.add_option("--pack", o.pack_path, "Content pack (SQLite) to show");
+    cli.add_option("--size", size, "Window size WxH")->check([](const std::string& s) {
+        int w = 0, h = 0;
+        char x = 0;
+        return (std::sscanf(s.c_str(), "%d%c%d", &w, &x, &h) == 3 && x == 'x' && w >= 320 && h >= 240 && w <= 16384 &&
+                h <= 16384)
+                   ? std::string()
+                   : std::string("--size must look like 1920x1080");
+    });
+    cli.add_flag("--fullscreen", o.window.fullscreen, "Fill the primary monitor");
+    cli.add_option("--lang", o.lang, "Starting language (default en)");
+    cli.add_option("--audience", audience, "Start as this audience: adult, teen, child or little")
+        ->check(CLI::IsMember({"adult", "teen", "child", "little"}));
+    cli.add_option("--open", o.open_page, "With --audience: open this page id");
+    cli.add_option("--screenshot", o.screenshot, "Render, write a PNG of the screen reached, and exit");
+    cli.add_option("--script", o.script, "Play scripted input (see kiosk/script.h), then exit");
+    cli.add_option("--idle-seconds", o.idle.idle_seconds, "Seconds without input before the countdown")
+        ->check(CLI::Range(5.0, 3600.0));
+    cli.add_option("--countdown-seconds", o.idle.countdown_seconds, "Seconds of countdown before the wipe")
+        ->check(CLI::Range(5.0, 600.0));
+    cli.add_option("--text-scale", o.text_scale, "Text size: 1, 1.25 or 1.5")->check(CLI::Range(0.75, 2.0));
+    cli.add_flag("--high-contrast", o.high_contrast, "High-contrast theme");
+    CLI11_PARSE(cli, argc, argv);
+
+    // The config file gives the defaults; options on the command line win.
+    if (!config_path.empty()) {
+        auto loaded = kiosk::load_kiosk_config(config_path);
+        if (auto* err = std::get_if<kiosk::ConfigError>(&loaded)) {
+            std::cerr << "lantern-kiosk: " << err->message << "\n";
+            return 2;
+        }
+        const auto& c = std::get<kiosk::KioskConfig>(loaded);
+        o.config = c;
+        if (o.pack_path.empty()) o.pack_path = c.pack;
+        if (cli.count("--lang") == 0) o.lang = c.default_language;
+        if (cli.count("--idle-seconds") == 0) o.idle.idle_seconds = c.idle_seconds;
+        if (cli.count("--countdown-seconds") == 0) o.idle.countdown_seconds = c.countdown_seconds;
+        if (cli.count("--text-scale") == 0) o.text_scale = static_cast<float>(c.text_scale);
+        o.high_contrast = o.high_contrast || c.high_contrast;
+        o.window.fullscreen = o.window.fullscreen || c.fullscreen;
+    }
+
+    std::sscanf(size.c_str(), "%dx%d", &o.window.width, &o.window.height);
+    if (!audience.empty()) o.audience = content::audience_from_string(audience);
+    try {
+        return kiosk::ui::run_kiosk(o);
+    } catch (const std::exception& e) {
+        std::cerr << "lantern-kiosk: " << e.what() << "\n";
+        return 1;
+    }
+}

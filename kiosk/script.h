@@ -1,0 +1,36 @@
+// Scripted input for tests and benchmarks: a person's taps, typing, waits and screenshots, one per line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lantern::kiosk {
+
+// One line of a script. Lines (# starts a comment):
+//   tap "Label"          tap the element with this label (fails if none is on screen)
+//   press X Y / release   raw touch at window pixels, for drags and taps that move
+//   drag "Label" DX DY   press on the element, move by DX,DY over a few frames, release
+//   type "text"          type characters, as a physical keyboard would
+//   key NAME             Enter, Backspace, Escape, Tab
+//   wait N               render N frames
+//   advance SECONDS      move the kiosk's clock on (idle timeouts) without waiting
+//   screenshot FILE      write a PNG of the screen
+//   expect "text"        fail unless an element or text with this label is on screen
+//   expect_not "text"    fail if it is
+struct ScriptStep {
+    enum class Kind { tap, press, release, drag, type, key, wait, advance, screenshot, expect, expect_not };
+    Kind kind;
+    std::string text;
+    double x = 0, y = 0;
+    int line = 0;
+};
+
+struct ScriptParseResult {
+    std::vector<ScriptStep> steps;
+    std::string error;  // "FILE:LINE: what is wrong", empty when the script parsed
+};
+
+ScriptParseResult parse_script(const std::string& text, const std::string& file_name);
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,75 @@
+// The kiosk's strings table. Welsh follows the HMPPS Welsh Language Scheme: equal to English.
+#include "kiosk/strings.h"
+
+#include <map>
+#include <utility>
+
+namespace lantern::kiosk {
+namespace {
+
+using Table = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
+
+const Table& table() {
+    static const Table t = {
+        {"attract.welcome", {{"en", "Welcome"}, {"cy", "Croeso"}}},
+        {"attract.tagline",
+         {{"en", "Information and support for families and friends"},
+          {"cy", "Gwybodaeth a chymorth i deuluoedd a ffrindiau"}}},
+        {"attract.touch", {{"en", "Touch to start"}, {"cy", "Cyffyrddwch i ddechrau"}}},
+        {"audience.title", {{"en", "Who is reading?"}, {"cy", "Pwy sy'n darllen?"}}},
+        {"audience.adult", {{"en", "Adult"}, {"cy", "Oedolyn"}}},
+        {"audience.adult.hint", {{"en", "Family and friends"}, {"cy", "Teulu a ffrindiau"}}},
+        {"audience.teen", {{"en", "Young person"}, {"cy", "Person ifanc"}}},
+        {"audience.teen.hint", {{"en", "Age 12 to 17"}, {"cy", "Oed 12 i 17"}}},
+        {"audience.child", {{"en", "Child"}, {"cy", "Plentyn"}}},
+        {"audience.child.hint", {{"en", "Age 5 to 11"}, {"cy", "Oed 5 i 11"}}},
+        {"audience.little", {{"en", "Under 5"}, {"cy", "Dan 5"}}},
+        {"audience.little.hint", {{"en", "With a grown-up"}, {"cy", "Gydag oedolyn"}}},
+        {"topics.title.adult", {{"en", "What would you like to know?"}, {"cy", "Beth hoffech chi ei wybod?"}}},
+        {"topics.title.teen", {{"en", "Pick a topic"}, {"cy", "Dewiswch bwnc"}}},
+        {"topics.title.child", {{"en", "What do you want to read about?"}, {"cy", "Am beth wyt ti eisiau darllen?"}}},
+        {"topics.title.little", {{"en", "Let's read together"}, {"cy", "Gadewch i ni ddarllen gyda'n gilydd"}}},
+        {"topics.empty", {{"en", "There is nothing here yet."}, {"cy", "Does dim byd yma eto."}}},
+        {"nav.back", {{"en", "Back"}, {"cy", "Yn ôl"}}},
+        {"nav.home", {{"en", "Home"}, {"cy", "Hafan"}}},
+        {"nav.quick_exit", {{"en", "Quick exit"}, {"cy", "Gadael yn gyflym"}}},
+        {"page.fallback",
+         {{"en", "This page is not available in your language yet, so it is shown in English."},
+          {"cy", "Nid yw'r dudalen hon ar gael yn Gymraeg eto, felly mae'n cael ei dangos yn Saesneg."}}},
+        {"page.missing", {{"en", "Sorry, this page could not be found."}, {"cy", "Mae'n ddrwg gennym, ni ellir dod o hyd i'r dudalen hon."}}},
+        {"idle.title", {{"en", "Are you still there?"}, {"cy", "Ydych chi dal yna?"}}},
+        {"idle.body",
+         {{"en", "For your privacy, this screen will clear in {n} seconds."},
+          {"cy", "Er eich preifatrwydd, bydd y sgrin hon yn clirio mewn {n} eiliad."}}},
+        {"idle.still_here", {{"en", "I'm still here"}, {"cy", "Rydw i dal yma"}}},
+        {"error.no_pack",
+         {{"en", "Information is not available right now. Please ask a member of staff."},
+          {"cy", "Nid yw gwybodaeth ar gael ar hyn o bryd. Gofynnwch i aelod o staff."}}},
+    };
+    return t;
+}
+
+}  // namespace
+
+const std::string& tr(std::string_view key, std::string_view lang) {
+    static const std::string empty;
+    const Table& t = table();
+    auto it = t.find(key);
+    if (it == t.end()) {
+        static std::map<std::string, std::string, std::less<>> missing;
+        return missing.emplace(std::string(key), std::string(key)).first->second;
+    }
+    if (auto l = it->second.find(lang); l != it->second.end()) return l->second;
+    if (auto en = it->second.find("en"); en != it->second.end()) return en->second;
+    return empty;
+}
+
+std::string language_name(std::string_view lang) {
+    if (lang == "en") return "English";
+    if (lang == "cy") return "Cymraeg";
+    if (lang == "pl") return "Polski";
+    if (lang == "ro") return "Română";
+    return std::string(lang);
+}
+
+}  // namespace lantern::kiosk

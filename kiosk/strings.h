@@ -1,0 +1,15 @@
+// Every word of the kiosk's own (not from the content pack), per language, with English as fallback.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace lantern::kiosk {
+
+// Returns the text for `key` in `lang`, else English, else the key itself (so a gap is visible, never blank).
+const std::string& tr(std::string_view key, std::string_view lang);
+
+// The name of a language in that language ("English", "Cymraeg"), for the language switch.
+std::string language_name(std::string_view lang);
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,39 @@
+// The attract screen: a welcome in every language and one big invitation to touch.
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+
+void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) {
+    const Theme& t = ui.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // A soft lantern glow: simple shapes, drawn once, no animation (an idle kiosk should sleep).
+    ImVec2 c(area.min.x + area.width() / 2, area.min.y + area.height() * 0.28f);
+    dl->AddCircleFilled(c, 150 * t.scale, t.palette.tiles[2], 64);
+    dl->AddCircleFilled(c, 95 * t.scale, t.palette.notice, 64);
+    dl->AddRectFilled(ImVec2(c.x - 40 * t.scale, c.y - 55 * t.scale), ImVec2(c.x + 40 * t.scale, c.y + 55 * t.scale),
+                      t.palette.accent, 18 * t.scale);
+    dl->AddRectFilled(ImVec2(c.x - 26 * t.scale, c.y - 38 * t.scale), ImVec2(c.x + 26 * t.scale, c.y + 38 * t.scale),
+                      t.palette.notice, 12 * t.scale);
+
+    float y = area.min.y + area.height() * 0.46f;
+    std::string welcome;
+    for (const auto& w : view.welcomes) welcome += (welcome.empty() ? "" : "  \xC2\xB7  ") + w;
+    float ww = text_width(ui.fonts.huge, welcome);
+    ImGui::SetCursorScreenPos(ImVec2(c.x - ww / 2, y));
+    text_block(ui, welcome, ui.fonts.huge, t.palette.text, ww + 1);
+    float tw = std::min(text_width(ui.fonts.heading, view.tagline), area.width() - 2 * t.pad());
+    ImGui::SetCursorScreenPos(ImVec2(c.x - tw / 2, ImGui::GetCursorScreenPos().y + t.gap()));
+    text_block(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, tw + 1);
+
+    ImVec2 size(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch) + 4 * t.pad()), 150 * t.scale);
+    ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, area.max.y - size.y - 110 * t.scale));
+    ButtonLook look{ButtonKind::primary, ui.fonts.title};
+    if (touch_button(ui, view.touch, size, look)) actions.push_back({ActionKind::start});
+
+    // A touch anywhere else starts too: nobody should have to find the button.
+    if (ImGui::IsMouseReleased(0) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 24 * 24 * t.scale * t.scale &&
+        actions.empty() && ImGui::IsWindowHovered())
+        actions.push_back({ActionKind::start});
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,35 @@
+// Every tappable element and visible text of the last frame, by label, so scripts find them as a person would.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lantern::kiosk::ui {
+
+struct HitElement {
+    std::string label;
+    ImVec2 min, max;
+    bool tappable = false;
+};
+
+class HitRegistry {
+   public:
+    void begin_frame();
+    void add(std::string label, ImVec2 min, ImVec2 max, bool tappable);
+
+    // A tappable element whose label is exactly `label` and whose centre is on screen, from the last
+    // complete frame.
+    std::optional<HitElement> find_tappable(const std::string& label, ImVec2 screen) const;
+    // True when any element's label (tappable or text) contains `text`, on screen.
+    bool shows(const std::string& text, ImVec2 screen) const;
+    const std::vector<HitElement>& last_frame() const { return last_; }
+
+   private:
+    std::vector<HitElement> current_;
+    std::vector<HitElement> last_;
+};
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,44 @@
+// The pages of one topic: a big button per page with its title and summary.
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+
+void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& scroll, Actions& actions) {
+    const Theme& t = ui.theme;
+    float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
+    float x0 = area.min.x + (area.width() - width) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
+    text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
+    float top = ImGui::GetCursorScreenPos().y + t.gap();
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, top));
+    ImGui::BeginChild("pages", ImVec2(width + 40 * t.scale, area.max.y - top), false, ImGuiWindowFlags_NoBackground);
+    scroll.update();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < view.pages.size(); ++i) {
+        const PageItem& p = view.pages[i];
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float inner = width - 2 * t.pad();
+        ImVec2 ts = ui.fonts.heading->CalcTextSizeA(ui.fonts.heading->FontSize, FLT_MAX, inner, p.title.c_str());
+        ImVec2 ss = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, inner, p.summary.c_str());
+        float h = t.pad() * 1.5f + ts.y + (p.summary.empty() ? 0 : ss.y + t.gap() * 0.3f);
+        ImGui::PushID(static_cast<int>(i));
+        bool held = false;
+        if (touch_area(ui, p.title, ImVec2(width, h), &held)) actions.push_back({ActionKind::open_page, p.id});
+        ImGui::PopID();
+        ImVec2 max(pos.x + width, pos.y + std::max(h, t.touch_min()));
+        dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.surface, t.radius());
+        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 2 * t.scale);
+        ImU32 text = held ? t.palette.button_text : t.palette.text;
+        dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize, ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f), text,
+                    p.title.c_str(), nullptr, inner);
+        if (!p.summary.empty())
+            dl->AddText(ui.fonts.body, ui.fonts.body->FontSize,
+                        ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f + ts.y + t.gap() * 0.3f),
+                        held ? t.palette.button_text : t.palette.muted_text, p.summary.c_str(), nullptr, inner);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,44 @@
+// The page reader: title, the fallback note when shown in English, picture, and the scrolling text.
+#include "kiosk/ui/markdown_view.h"
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+
+bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Actions& actions) {
+    const Theme& t = ui.theme;
+    float width = std::min(area.width() - 4 * t.pad(), t.reading_width());
+    float x0 = area.min.x + (area.width() - width) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y));
+    ImGui::BeginChild("page", ImVec2(width + 60 * t.scale, area.height()), false, ImGuiWindowFlags_NoBackground);
+    bool moving = scroll.update();
+    ImGui::Dummy(ImVec2(0, t.pad()));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (!view.notice.empty()) {
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImVec2 size = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, width - 2 * t.pad(), view.notice.c_str());
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + size.y + t.pad()), t.palette.notice, t.radius());
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() / 2));
+        text_block(ui, view.notice, ui.fonts.body, t.palette.notice_text, width - 2 * t.pad());
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y + t.pad() + t.gap()));
+    }
+    if (view.found) {
+        text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        if (!view.image.empty()) {
+            content::Document picture;
+            content::Block img;
+            img.kind = content::BlockKind::image;
+            img.image = view.image;
+            img.alt = view.title;
+            picture.blocks.push_back(img);
+            draw_document(ui, picture, width, actions);
+            ImGui::Dummy(ImVec2(0, t.gap()));
+        }
+        draw_document(ui, view.doc, width, actions);
+        ImGui::Dummy(ImVec2(0, t.pad() * 3));
+    }
+    ImGui::EndChild();
+    return moving;
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,173 @@
+// Each step runs over a few frames: a tap is hover, press and release on separate frames, as a finger is.
+#define GLFW_INCLUDE_NONE
+#include "kiosk/ui/script_player.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <cfloat>
+
+namespace lantern::kiosk::ui {
+namespace {
+
+constexpr int k_settle_frames = 3;
+constexpr int k_find_retry_frames = 30;
+constexpr int k_drag_frames = 12;
+
+std::string tappable_labels(const HitRegistry& hits) {
+    std::string out;
+    for (const auto& e : hits.last_frame())
+        if (e.tappable) out += (out.empty() ? "\"" : ", \"") + e.label + "\"";
+    return out;
+}
+
+int key_code(const std::string& name) {
+    if (name == "Enter") return GLFW_KEY_ENTER;
+    if (name == "Backspace") return GLFW_KEY_BACKSPACE;
+    if (name == "Escape") return GLFW_KEY_ESCAPE;
+    if (name == "Tab") return GLFW_KEY_TAB;
+    return -1;
+}
+
+}  // namespace
+
+ScriptPlayer::ScriptPlayer(std::vector<ScriptStep> steps) : steps_(std::move(steps)) {
+    // Let the first screen draw before anything happens.
+    settle_ = k_settle_frames;
+}
+
+void ScriptPlayer::next_step() {
+    ++index_;
+    phase_ = 0;
+    settle_ = k_settle_frames;
+    if (index_ >= steps_.size()) finished_ = true;
+}
+
+void ScriptPlayer::fail(const std::string& message) {
+    error_ = "script line " + std::to_string(step() ? step()->line : 0) + ": " + message;
+    finished_ = true;
+}
+
+void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& clock_offset) {
+    // The script owns the pointer: whatever the real cursor does under Xvfb is ignored.
+    auto apply_pointer = [&] {
+        io.MousePos = pointer_present_ ? ImVec2(x_, y_) : ImVec2(-FLT_MAX, -FLT_MAX);
+        io.MouseDown[0] = down_;
+    };
+    for (bool& k : io.KeysDown) k = false;
+    if (finished_ || steps_.empty()) {
+        finished_ = true;
+        apply_pointer();
+        return;
+    }
+    if (settle_ > 0) {
+        --settle_;
+        apply_pointer();
+        return;
+    }
+    const ScriptStep& s = *step();
+    using K = ScriptStep::Kind;
+    switch (s.kind) {
+        case K::tap:
+        case K::drag: {
+            if (phase_ == 0) {
+                auto el = hits.find_tappable(s.text, io.DisplaySize);
+                if (!el) {
+                    // The screen may still be changing: look again for a while before giving up.
+                    if (++retries_ > k_find_retry_frames)
+                        fail("nothing to tap labelled \"" + s.text + "\"; on screen: " + tappable_labels(hits));
+                    apply_pointer();
+                    return;
+                }
+                retries_ = 0;
+                x_ = (el->min.x + el->max.x) / 2;
+                y_ = (el->min.y + el->max.y) / 2;
+                phase_ = 1;  // hover first, as a real pointer would arrive
+                pointer_present_ = true;
+            } else if (phase_ == 1) {
+                down_ = true;
+                phase_ = 2;
+            } else if (s.kind == K::drag && phase_ < 2 + k_drag_frames) {
+                x_ += static_cast<float>(s.x) / k_drag_frames;
+                y_ += static_cast<float>(s.y) / k_drag_frames;
+                ++phase_;
+            } else if (down_) {
+                down_ = false;
+                ++phase_;
+            } else {
+                // One frame after the release the finger is gone, so nothing stays hovered (imgui #1470).
+                pointer_present_ = false;
+                apply_pointer();
+                next_step();
+                return;
+            }
+            apply_pointer();
+            return;
+        }
+        case K::press:
+            x_ = static_cast<float>(s.x);
+            y_ = static_cast<float>(s.y);
+            down_ = true;
+            pointer_present_ = true;
+            apply_pointer();
+            next_step();
+            return;
+        case K::release:
+            down_ = false;
+            pointer_present_ = false;
+            apply_pointer();
+            next_step();
+            return;
+        case K::type:
+            io.AddInputCharactersUTF8(s.text.c_str());
+            apply_pointer();
+            next_step();
+            return;
+        case K::key: {
+            int code = key_code(s.text);
+            if (code < 0) return fail("unknown key \"" + s.text + "\"");
+            io.KeysDown[code] = true;
+            apply_pointer();
+            next_step();
+            return;
+        }
+        case K::wait:
+            apply_pointer();
+            if (phase_++ >= static_cast<int>(s.x)) next_step();
+            return;
+        case K::advance:
+            clock_offset += s.x;
+            apply_pointer();
+            next_step();
+            return;
+        case K::screenshot:
+        case K::expect:
+        case K::expect_not: apply_pointer(); return;  // done in after_render, on this frame's pixels
+    }
+}
+
+void ScriptPlayer::after_render(const HitRegistry& hits,
+                                const std::function<bool(const std::string&, std::string&)>& screenshot) {
+    if (finished_ || settle_ > 0 || !step()) return;
+    const ScriptStep& s = *step();
+    ImVec2 screen = ImGui::GetIO().DisplaySize;
+    switch (s.kind) {
+        case ScriptStep::Kind::screenshot: {
+            std::string err;
+            if (!screenshot(s.text, err)) return fail(err);
+            next_step();
+            break;
+        }
+        case ScriptStep::Kind::expect:
+            if (!hits.shows(s.text, screen)) return fail("expected to see \"" + s.text + "\" but it is not on screen");
+            next_step();
+            break;
+        case ScriptStep::Kind::expect_not:
+            if (hits.shows(s.text, screen)) return fail("\"" + s.text + "\" is on screen but should not be");
+            next_step();
+            break;
+        default: break;
+    }
+}
+
+}  // namespace lantern::kiosk::ui

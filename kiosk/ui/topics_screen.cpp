@@ -1,0 +1,66 @@
+// The topic grid: a tile per topic with its picture and name, and today's notices above.
+#include <cmath>
+
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+
+void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
+    const Theme& t = ui.theme;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x0 = area.min.x + 2 * t.pad();
+    float width = area.width() - 4 * t.pad();
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
+    for (const auto& notice : view.notices) {
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ImVec2 size = ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, width - 2 * t.pad(), notice.c_str());
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + size.y + t.pad()), t.palette.notice, t.radius());
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() / 2));
+        text_block(ui, notice, ui.fonts.bold, t.palette.notice_text, width - 2 * t.pad());
+        ImGui::SetCursorScreenPos(ImVec2(x0, pos.y + size.y + t.pad() + t.gap()));
+    }
+    text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
+    if (view.tiles.empty()) {
+        text_block(ui, view.empty, ui.fonts.heading, t.palette.muted_text, width);
+        return;
+    }
+
+    float top = ImGui::GetCursorScreenPos().y + t.gap();
+    int n = static_cast<int>(view.tiles.size());
+    int cols = n <= 4 ? 2 : n <= 9 ? 3 : 4;
+    int rows = (n + cols - 1) / cols;
+    float tile_w = (width - static_cast<float>(cols - 1) * t.gap()) / static_cast<float>(cols);
+    float tile_h = std::min(420 * t.scale, (area.max.y - top - t.pad() - static_cast<float>(rows - 1) * t.gap()) /
+                                               static_cast<float>(rows));
+    for (int i = 0; i < n; ++i) {
+        const TopicTile& tile = view.tiles[static_cast<size_t>(i)];
+        ImVec2 pos(x0 + static_cast<float>(i % cols) * (tile_w + t.gap()), top + static_cast<float>(i / cols) * (tile_h + t.gap()));
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::PushID(i);
+        bool held = false;
+        if (touch_area(ui, tile.title, ImVec2(tile_w, tile_h), &held))
+            actions.push_back({ActionKind::open_topic, tile.id});
+        ImGui::PopID();
+        ImVec2 max(pos.x + tile_w, pos.y + tile_h);
+        dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());
+        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, (held ? 6.0f : 2.0f) * t.scale);
+
+        // Picture on the left, words on the right (Easy Read practice), when the tile is wide enough.
+        float icon = std::min(tile_h - 2 * t.pad(), 150 * t.scale);
+        float text_x = pos.x + t.pad();
+        if (Texture tex = ui.texture ? ui.texture(tile.icon) : Texture{}) {
+            ImVec2 ip(pos.x + t.pad(), pos.y + (tile_h - icon) / 2);
+            // Icons are drawn on a round plate: rounding by half the size makes any square image a circle.
+            dl->AddImageRounded(tex.id, ip, ImVec2(ip.x + icon, ip.y + icon), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                                icon / 2);
+            text_x = ip.x + icon + t.pad();
+        }
+        float text_w = max.x - t.pad() - text_x;
+        ImFont* f = ui.fonts.heading;
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
+        dl->AddText(f, f->FontSize, ImVec2(text_x, pos.y + (tile_h - ts.y) / 2),
+                    held ? t.palette.button_text : t.palette.text, tile.title.c_str(), nullptr, text_w);
+    }
+}
+
+}  // namespace lantern::kiosk::ui

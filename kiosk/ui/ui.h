@@ -1,0 +1,64 @@
+// What every screen draws with: theme, fonts, textures, the hit registry, and the kiosk's touch widgets.
+#pragma once
+
+#include <imgui.h>
+
+#include <functional>
+#include <string>
+
+#include "kiosk/ui/fonts.h"
+#include "kiosk/ui/hit_registry.h"
+#include "kiosk/ui/theme.h"
+
+namespace lantern::kiosk::ui {
+
+struct Texture {
+    ImTextureID id = nullptr;
+    int width = 0;
+    int height = 0;
+    explicit operator bool() const { return id != nullptr; }
+};
+
+struct Ui {
+    Theme theme;
+    Fonts fonts;
+    HitRegistry hits;
+    // Returns the GPU texture for a pack image, uploading it on first use; empty if missing.
+    std::function<Texture(const std::string& name)> texture;
+};
+
+enum class ButtonKind { primary, secondary, danger, tile, plain };
+
+struct ButtonLook {
+    ButtonKind kind = ButtonKind::primary;
+    ImFont* font = nullptr;  // default: bold
+    ImU32 fill = 0;          // overrides the kind's colour when non-zero
+    bool selected = false;
+};
+
+// A touch button at the cursor: at least the theme's touch size, pressed state while held, and a tap
+// only when the finger lifts where it went down (a drag is never a tap). Registers `label`.
+bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLook& look = {});
+
+// A tappable rectangle with custom drawing: draws nothing itself, returns true on a tap, and reports
+// whether it is held so the caller can draw a pressed state.
+bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held);
+
+// A tappable rectangle at an exact place and size (for links inside text); no minimum size applied.
+bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* held);
+
+// Wrapped text at the cursor within `width`, registered so scripts can `expect` it.
+void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width);
+
+// Width of `text` in `font` at its own size.
+float text_width(ImFont* font, const std::string& text);
+
+// Fills the area a scrolling region should move by from touch: drag to scroll with inertia.
+struct TouchScroll {
+    float velocity = 0;  // pixels per second, after the finger lifts
+    bool dragging = false;
+    // Call inside the scrolling child window each frame; returns true while it is still moving.
+    bool update();
+};
+
+}  // namespace lantern::kiosk::ui

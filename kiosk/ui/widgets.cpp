@@ -1,0 +1,138 @@
+// The kiosk's own touch widgets on top of Dear ImGui's item system.
+#include <imgui_internal.h>
+
+#include <cmath>
+
+#include "kiosk/ui/ui.h"
+
+namespace lantern::kiosk::ui {
+namespace {
+
+// A finger that moves further than this between down and up meant to scroll, not to tap.
+constexpr float k_tap_slop_px = 24.0f;
+
+bool released_as_tap(bool pressed) {
+    const ImGuiIO& io = ImGui::GetIO();
+    float slop = k_tap_slop_px * io.DisplaySize.y / 1080.0f;
+    return pressed && io.MouseDragMaxDistanceSqr[0] <= slop * slop;
+}
+
+}  // namespace
+
+float text_width(ImFont* font, const std::string& text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+}
+
+bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held) {
+    size.x = std::max(size.x, ui.theme.touch_min());
+    size.y = std::max(size.y, ui.theme.touch_min());
+    return tap_rect(ui, label, ImGui::GetCursorScreenPos(), size, held);
+}
+
+bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* held) {
+    ImGui::SetCursorScreenPos(pos);
+    bool pressed = ImGui::InvisibleButton(label.c_str(), size);
+    bool is_held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    if (held) *held = is_held;
+    // Only what is actually visible (not clipped away by a scrolling region) can be found and tapped.
+    ImRect clip(ImGui::GetCurrentWindow()->ClipRect);
+    ImRect item(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    if (clip.Overlaps(item)) {
+        item.ClipWith(clip);
+        ui.hits.add(label, item.Min, item.Max, true);
+    }
+    return released_as_tap(pressed);
+}
+
+bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLook& look) {
+    const Palette& p = ui.theme.palette;
+    ImFont* font = look.font ? look.font : ui.fonts.bold;
+    // "Label##id" keeps a visible label with a unique id; the registry sees the visible part.
+    std::string visible = label.substr(0, label.find("##"));
+    float text_w = text_width(font, visible);
+    if (size.x <= 0) size.x = text_w + 2 * ui.theme.pad();
+    if (size.y <= 0) size.y = font->FontSize + ui.theme.pad();
+    size.x = std::max(size.x, ui.theme.touch_min());
+    size.y = std::max(size.y, ui.theme.touch_min());
+
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(label.c_str());
+    bool held = false;
+    bool tapped = touch_area(ui, visible, size, &held);
+    ImGui::PopID();
+
+    ImU32 fill = p.button, text = p.button_text;
+    switch (look.kind) {
+        case ButtonKind::primary: break;
+        case ButtonKind::secondary:
+            fill = p.surface;
+            text = p.accent;
+            break;
+        case ButtonKind::danger:
+            fill = p.danger;
+            text = p.danger_text;
+            break;
+        case ButtonKind::tile:
+            fill = p.surface;
+            text = p.text;
+            break;
+        case ButtonKind::plain:
+            fill = 0;
+            text = p.link;
+            break;
+    }
+    if (look.fill) fill = look.fill;
+    if (look.selected) {
+        fill = p.accent;
+        text = p.accent_text;
+    }
+    if (held) fill = p.button_pressed, text = p.button_text;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    float r = ui.theme.radius();
+    if (fill) dl->AddRectFilled(pos, max, fill, r);
+    if (look.kind == ButtonKind::secondary || look.kind == ButtonKind::tile)
+        dl->AddRect(pos, max, p.accent, r, 0, 3.0f * ui.theme.scale);
+    float wrap = size.x - ui.theme.pad();
+    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, visible.c_str());
+    ImVec2 tp(pos.x + (size.x - ts.x) / 2, pos.y + (size.y - ts.y) / 2);
+    dl->AddText(font, font->FontSize, tp, text, visible.c_str(), nullptr, wrap);
+    return tapped;
+}
+
+void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str());
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(), nullptr, width);
+    ImGui::Dummy(size);
+    ui.hits.add(text, pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
+}
+
+bool TouchScroll::update() {
+    ImGuiIO& io = ImGui::GetIO();
+    float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
+    bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (io.MouseDown[0] && (dragging || hovered)) {
+        if (io.MouseDragMaxDistanceSqr[0] > 0) dragging = true;
+        if (dragging && io.MouseDelta.y == 0) velocity *= 0.5f;  // a finger held still stops the glide
+        if (dragging && io.MouseDelta.y != 0) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+            // Smooth the release speed over a few frames so a flick carries on as the finger meant.
+            velocity = 0.6f * velocity + 0.4f * (-io.MouseDelta.y / dt);
+        }
+        return dragging;
+    }
+    dragging = false;
+    if (std::fabs(velocity) < 20.0f) {
+        velocity = 0;
+        return false;
+    }
+    ImGui::SetScrollY(ImGui::GetScrollY() + velocity * dt);
+    velocity *= std::exp(-4.0f * dt);  // friction: a flick glides for about a second
+    float max = ImGui::GetScrollMaxY();
+    if (ImGui::GetScrollY() <= 0 || ImGui::GetScrollY() >= max) velocity = 0;
+    return true;
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,113 @@
+// Builds each screen's view model from the App's state and the content pack.
+#include "kiosk/view_models.h"
+
+#include <algorithm>
+
+#include "kiosk/strings.h"
+
+namespace lantern::kiosk {
+namespace {
+
+std::vector<std::string> pack_languages(const App& app) {
+    std::vector<std::string> langs;
+    if (app.pack()) langs = app.pack()->languages();
+    if (langs.empty()) langs.push_back(app.default_lang());
+    return langs;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+}  // namespace
+
+ChromeView build_chrome(const App& app) {
+    const std::string& lang = app.session().lang;
+    ChromeView v;
+    v.show_nav = app.screen() != Screen::attract;
+    v.show_home = app.screen() != Screen::attract && app.screen() != Screen::audience && app.screen() != Screen::topics;
+    v.back = tr("nav.back", lang);
+    v.home = tr("nav.home", lang);
+    v.quick_exit = tr("nav.quick_exit", lang);
+    v.audience = app.session().audience;
+    for (const auto& code : pack_languages(app)) v.languages.push_back({code, language_name(code), code == lang});
+    return v;
+}
+
+AttractView build_attract(const App& app) {
+    AttractView v;
+    for (const auto& code : pack_languages(app)) v.welcomes.push_back(tr("attract.welcome", code));
+    v.tagline = tr("attract.tagline", app.session().lang);
+    v.touch = tr("attract.touch", app.session().lang);
+    return v;
+}
+
+AudienceView build_audience(const App& app) {
+    const std::string& lang = app.session().lang;
+    AudienceView v;
+    v.title = tr("audience.title", lang);
+    for (content::Audience a : content::k_all_audiences) {
+        std::string key = std::string("audience.") + content::to_string(a);
+        v.choices.push_back({a, tr(key, lang), tr(key + ".hint", lang)});
+    }
+    return v;
+}
+
+TopicsView build_topics(const App& app) {
+    const Session& s = app.session();
+    TopicsView v;
+    v.title = tr(std::string("topics.title.") + content::to_string(s.audience), s.lang);
+    v.empty = tr(app.pack() ? "topics.empty" : "error.no_pack", s.lang);
+    if (!app.pack()) return v;
+    for (const auto& t : app.pack()->topics(s.audience, s.lang)) v.tiles.push_back({t.id, t.title, t.icon});
+    v.notices = app.pack()->notices(s.lang);
+    return v;
+}
+
+PageListView build_page_list(const App& app) {
+    const Session& s = app.session();
+    PageListView v;
+    if (!app.pack()) return v;
+    for (const auto& t : app.pack()->topics(s.audience, s.lang))
+        if (t.id == s.place.topic) v.title = t.title;
+    for (const auto& p : app.pack()->pages_in_topic(s.place.topic, s.audience, s.lang))
+        v.pages.push_back({p.id, p.title, p.summary});
+    return v;
+}
+
+PageView build_page(const App& app) {
+    const Session& s = app.session();
+    PageView v;
+    v.lang = s.lang;
+    auto page = app.pack() ? app.pack()->page(s.place.page, s.lang) : std::nullopt;
+    // A page not written for this audience is treated as missing, so a child can never reach an adult page.
+    bool for_audience = page && std::find(page->audiences.begin(), page->audiences.end(), s.audience) !=
+                                    page->audiences.end() &&
+                        (s.audience == content::Audience::adult || !content::is_adult_only_topic(page->topic));
+    if (!for_audience) {
+        v.notice = tr("page.missing", s.lang);
+        return v;
+    }
+    v.found = true;
+    v.title = page->title;
+    v.image = page->image;
+    v.lang = page->lang;
+    if (page->fell_back) v.notice = tr("page.fallback", s.lang);
+    v.doc = content::parse_markdown(page->body_markdown);
+    return v;
+}
+
+IdleView build_idle(const App& app, double now) {
+    IdleView v;
+    v.showing = app.idle_countdown_showing(now);
+    if (!v.showing) return v;
+    const std::string& lang = app.session().lang;
+    v.title = tr("idle.title", lang);
+    v.body = replace_all(tr("idle.body", lang), "{n}", std::to_string(app.idle_seconds_left(now)));
+    v.button = tr("idle.still_here", lang);
+    return v;
+}
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,22 @@
+// Builds the pack from tests/fixtures/content into a TempDir: the small, stable content UI and kiosk tests use.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <memory>
+
+#include "content/pack_builder.h"
+#include "content/pack_reader.h"
+#include "tests/temp_dir.h"
+
+namespace lantern::test {
+
+inline std::shared_ptr<const content::PackReader> build_fixture_pack(const TempDir& dir) {
+    content::Sources s = content::read_sources(std::filesystem::path(LANTERN_SOURCE_DIR) / "tests/fixtures/content");
+    for (auto& i : s.issues) MESSAGE(i.to_string());
+    REQUIRE_FALSE(s.has_errors());
+    REQUIRE(content::write_pack(s, dir / "pack.sqlite", {"1"}));
+    return std::make_shared<content::PackReader>((dir / "pack.sqlite").string());
+}
+
+}  // namespace lantern::test

@@ -1,0 +1,139 @@
+// The App's state machine without a window: navigation, audiences, languages, idle and quick-exit wipes.
+#include <doctest/doctest.h>
+
+#include "kiosk/app.h"
+#include "kiosk/view_models.h"
+#include "tests/fixture_pack.h"
+
+using namespace lantern::kiosk;
+using lantern::content::Audience;
+
+namespace {
+struct Fixture {
+    lantern::test::TempDir dir;
+    std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
+    App app{pack, "en", IdleSettings{90, 30}};
+
+    void start_as(Audience a, double now = 0) {
+        app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", a}}, now);
+    }
+};
+}  // namespace
+
+TEST_CASE("attract, audience, topics and a page are reached in order and Back retraces them") {
+    Fixture f;
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK_FALSE(build_chrome(f.app).show_nav);
+    f.app.apply({{ActionKind::start}}, 0);
+    CHECK(f.app.screen() == Screen::audience);
+    CHECK(build_audience(f.app).choices.size() == 4);
+    f.app.apply({{ActionKind::choose_audience, "", Audience::adult}}, 1);
+    CHECK(f.app.screen() == Screen::topics);
+    TopicsView topics = build_topics(f.app);
+    REQUIRE(topics.tiles.size() == 3);
+    CHECK(topics.tiles[0].title == "Visiting");
+
+    // A topic with a single page opens it at once.
+    f.app.apply({{ActionKind::open_topic, "visits"}}, 2);
+    CHECK(f.app.screen() == Screen::page);
+    PageView page = build_page(f.app);
+    CHECK(page.found);
+    CHECK(page.title == "Your first visit");
+    CHECK(page.notice.empty());
+    CHECK(build_chrome(f.app).show_nav);
+    CHECK(build_chrome(f.app).show_home);
+
+    f.app.apply({{ActionKind::back}}, 3);
+    CHECK(f.app.screen() == Screen::topics);
+    f.app.apply({{ActionKind::back}}, 4);
+    CHECK(f.app.screen() == Screen::audience);
+}
+
+TEST_CASE("a child sees only child topics and cannot open an adult page by id") {
+    Fixture f;
+    f.start_as(Audience::child);
+    TopicsView topics = build_topics(f.app);
+    REQUIRE(topics.tiles.size() == 1);
+    CHECK(topics.tiles[0].id == "feelings");
+    f.app.apply({{ActionKind::open_page, "abuse-help"}}, 1);
+    PageView page = build_page(f.app);
+    CHECK_FALSE(page.found);
+    CHECK(page.title.empty());
+    CHECK(page.doc.blocks.empty());
+}
+
+TEST_CASE("switching to Welsh shows Welsh pages and says when a page falls back to English") {
+    Fixture f;
+    f.start_as(Audience::adult);
+    f.app.apply({{ActionKind::set_language, "cy"}}, 1);
+    CHECK(build_topics(f.app).tiles[0].title == "Ymweld");
+    CHECK(build_chrome(f.app).back == "Yn ôl");
+    f.app.apply({{ActionKind::open_page, "first-visit"}}, 2);
+    CHECK(build_page(f.app).title == "Eich ymweliad cyntaf");
+    CHECK(build_page(f.app).notice.empty());
+    f.app.apply({{ActionKind::open_page, "travel-costs"}}, 3);
+    PageView fallback = build_page(f.app);
+    CHECK(fallback.title == "Help with travel costs");
+    CHECK(fallback.lang == "en");
+    CHECK(fallback.notice.find("Saesneg") != std::string::npos);
+}
+
+TEST_CASE("quick exit wipes the session and returns to attract with no way back") {
+    Fixture f;
+    f.start_as(Audience::teen);
+    f.app.apply({{ActionKind::set_language, "cy"}, {ActionKind::open_page, "feelings"}}, 1);
+    f.app.apply({{ActionKind::quick_exit}}, 2);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.session().history.empty());
+    CHECK(f.app.session().lang == "en");
+    CHECK(f.app.session().audience == Audience::adult);
+    f.app.apply({{ActionKind::back}}, 3);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.wipes() >= 1);
+}
+
+TEST_CASE("after 90 s idle a countdown shows, and after 30 s more the session is wiped") {
+    Fixture f;
+    f.start_as(Audience::adult, 100);
+    f.app.tick(189);
+    CHECK_FALSE(build_idle(f.app, 189).showing);
+    f.app.tick(190);
+    IdleView idle = build_idle(f.app, 190);
+    CHECK(idle.showing);
+    CHECK(idle.body.find("30") != std::string::npos);
+    CHECK(f.app.screen() == Screen::topics);
+    f.app.tick(219.5);
+    CHECK(f.app.screen() == Screen::topics);
+    f.app.tick(220);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.wipes() == 1);
+}
+
+TEST_CASE("\"I'm still here\" or any input during the countdown keeps the session") {
+    Fixture f;
+    f.start_as(Audience::adult, 0);
+    f.app.tick(100);
+    CHECK(f.app.idle_countdown_showing(100));
+    f.app.apply({{ActionKind::still_here}}, 100);
+    CHECK_FALSE(f.app.idle_countdown_showing(100));
+    f.app.note_activity(180);  // someone typing: every key counts
+    f.app.tick(250);
+    CHECK(f.app.screen() == Screen::topics);
+    CHECK(f.app.wipes() == 0);
+}
+
+TEST_CASE("the attract screen never times out and never wipes") {
+    Fixture f;
+    f.app.tick(10000);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.wipes() == 0);
+    CHECK_FALSE(f.app.seconds_until_next_timer(10000).has_value());
+}
+
+TEST_CASE("the kiosk runs without a pack and says information is unavailable") {
+    App app(nullptr, "en");
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
+    TopicsView topics = build_topics(app);
+    CHECK(topics.tiles.empty());
+    CHECK(topics.empty.find("staff") != std::string::npos);
+}

@@ -1,0 +1,28 @@
+// The --script language: every command parses, and mistakes are named by line.
+#include <doctest/doctest.h>
+
+#include "kiosk/script.h"
+
+using namespace lantern::kiosk;
+
+TEST_CASE("a script of every command parses into steps") {
+    auto r = parse_script("# walk\ntap \"Touch to start\"\ntype \"Ann \\\"A\\\"\"\nkey Enter\nwait 3\nadvance 95.5\n"
+                          "drag \"Page\" 0 -400\npress 10 20\nrelease\nscreenshot out.png\nexpect \"Who\"\nexpect_not \"X\"\n",
+                          "s.txt");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.steps.size() == 11);
+    CHECK(r.steps[0].kind == ScriptStep::Kind::tap);
+    CHECK(r.steps[0].text == "Touch to start");
+    CHECK(r.steps[1].text == "Ann \"A\"");
+    CHECK(r.steps[4].x == 95.5);
+    CHECK(r.steps[5].y == -400);
+    CHECK(r.steps[8].text == "out.png");
+    CHECK(r.steps[0].line == 2);
+}
+
+TEST_CASE("a bad script line is refused with its file and line") {
+    CHECK(parse_script("wait 1\ntap Touch\n", "s.txt").error == "s.txt:2: tap needs a \"quoted\" argument");
+    CHECK(parse_script("fly \"x\"\n", "s.txt").error == "s.txt:1: unknown command \"fly\"");
+    CHECK(parse_script("wait -1\n", "s.txt").error.find("s.txt:1") == 0);
+    CHECK(parse_script("tap \"unterminated\n", "s.txt").steps.empty());
+}
