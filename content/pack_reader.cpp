@@ -184,24 +184,59 @@ std::shared_ptr<const Image> PackReader::image(const std::string& name) const {
 std::vector<SearchHit> PackReader::search(const std::string& query, Audience audience, const std::string& lang,
                                           int limit) const {
     std::string match = fts_query(query);
-    if (match.empty()) return {};
+    if (match.empty() || limit <= 0) return {};
+    // A page whose title holds all the words is what the visitor most likely means, whatever bm25
+    // makes of a long body that repeats them; so title hits sort first, then bm25 within each group.
+    std::string title_match = "{title} : (" + match + ")";
     SQLite::Statement q(db_, R"SQL(
-        SELECT id, lang, title, snippet(pages_fts, 5, ?4, ?5, '…', 10) FROM pages_fts
+        SELECT id, lang, title,
+               snippet(pages_fts, 5, ?4, ?5, '…', 12),
+               snippet(pages_fts, 4, ?4, ?5, '…', 12)
+        FROM pages_fts
         WHERE pages_fts MATCH ?1 AND lang = ?2 AND audiences LIKE ?3
-        ORDER BY bm25(pages_fts, 0, 0, 0, 10.0, 4.0, 1.0) LIMIT ?6)SQL");
+        ORDER BY rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?7) DESC,
+                 bm25(pages_fts, 0, 0, 0, 10.0, 4.0, 1.0)
+        LIMIT ?6)SQL");
     q.bind(1, match);
     q.bind(2, lang);
     q.bind(3, audience_like(audience));
     q.bind(4, k_snippet_mark_open);
     q.bind(5, k_snippet_mark_close);
     q.bind(6, limit);
+    q.bind(7, title_match);
     std::vector<SearchHit> out;
     while (q.executeStep()) {
-        SearchHit h{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                    q.getColumn(3).getString()};
-        out.push_back(std::move(h));
+        std::string body = q.getColumn(3).getString();
+        std::string summary = q.getColumn(4).getString();
+        bool body_hit = body.find(k_snippet_mark_open) != std::string::npos;
+        bool summary_hit = summary.find(k_snippet_mark_open) != std::string::npos;
+        std::string snippet = body_hit || (!summary_hit && summary.empty()) ? body : summary;
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       std::move(snippet)});
     }
     return out;
+}
+
+std::map<Audience, std::map<std::string, int>> PackReader::page_counts() const {
+    std::map<Audience, std::map<std::string, int>> out;
+    SQLite::Statement q(db_, "SELECT lang, COUNT(*) FROM pages WHERE audiences LIKE ?1 GROUP BY lang ORDER BY lang");
+    for (Audience a : k_all_audiences) {
+        auto& by_lang = out[a];
+        q.reset();
+        q.bind(1, audience_like(a));
+        while (q.executeStep()) by_lang[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+    }
+    return out;
+}
+
+int PackReader::image_count() const {
+    SQLite::Statement q(db_, "SELECT COUNT(*) FROM images");
+    return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+int PackReader::service_count() const {
+    SQLite::Statement q(db_, "SELECT COUNT(*) FROM services");
+    return q.executeStep() ? q.getColumn(0).getInt() : 0;
 }
 
 std::vector<Service> PackReader::services(const std::string& need) const {

@@ -64,9 +64,18 @@ class PackReader {
     // Decoded RGBA image, cached after the first call; nullptr if missing or undecodable.
     std::shared_ptr<const Image> image(const std::string& name) const;
 
-    // Full-text search within one audience and language, best first.
+    // Full-text search within one audience and language. Accents fold both ways ("cafe" finds "café",
+    // "dwr" finds "dŵr"); the last word is a prefix; pages whose title holds every word come first,
+    // then by bm25 (title over summary over body). The snippet is from the body where it matched,
+    // otherwise from the summary, otherwise the body's opening words.
     std::vector<SearchHit> search(const std::string& query, Audience audience, const std::string& lang,
                                   int limit = 20) const;
+
+    // Pages per audience and language; a page for several audiences counts once under each.
+    // Every audience is present (adult, teen, child, little), with an empty map when it has no pages.
+    std::map<Audience, std::map<std::string, int>> page_counts() const;
+    int image_count() const;
+    int service_count() const;
 
     std::vector<Service> services(const std::string& need = "") const;
     std::vector<std::string> notices(const std::string& lang) const;

@@ -10,6 +10,8 @@
 #include <set>
 #include <sstream>
 
+#include "content/form_schema.h"
+#include "content/lint.h"
 #include "content/utf8.h"
 
 namespace fs = std::filesystem;
@@ -156,6 +158,8 @@ struct Reader {
             return;
         }
         auto line_of = [&](const char* key) { return fm[key] ? fm[key].Mark().line + 2 : 2; };
+        for (const auto& kv : fm)
+            if (kv.first.IsScalar()) page.key_lines[kv.first.Scalar()] = kv.first.Mark().line + 2;
         auto scalar = [&](const char* key, bool required) -> std::string {
             const YAML::Node n = fm[key];
             if (!n) {
@@ -208,7 +212,16 @@ struct Reader {
         for (const auto& e : fs::recursive_directory_iterator(dir))
             if (e.is_regular_file() && e.path().extension() == ".md") files.push_back(e.path());
         std::sort(files.begin(), files.end());
-        for (const auto& f : files) read_page(f);
+        for (const auto& f : files) {
+            // One page's surprise (a YAML value of an odd type) must not stop the other pages' checks.
+            try {
+                read_page(f);
+            } catch (const YAML::Exception& e) {
+                error(rel(f), e.mark.line >= 0 ? e.mark.line + 2 : 0, "front matter: " + e.msg);
+            } catch (const std::exception& e) {
+                error(rel(f), 0, e.what());
+            }
+        }
     }
 
     void read_images() {
@@ -293,15 +306,13 @@ struct Reader {
         if (!fs::exists(p)) return;
         auto text = read_text(p);
         if (!text) return;
-        auto j = nlohmann::json::parse(*text, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
-            error("form.json", 1, "not a valid JSON object");
-            return;
-        }
-        if (!j.contains("version") || !j["version"].is_string()) {
-            error("form.json", 1, "needs a \"version\" string");
-            return;
-        }
+        // The form's structure is checked in one place, form_schema.cpp, which the form screens trust.
+        auto issues = validate_form_json(*text);
+        bool bad = std::any_of(issues.begin(), issues.end(),
+                               [](const SourceIssue& i) { return i.severity == SourceIssue::Severity::error; });
+        out.issues.insert(out.issues.end(), issues.begin(), issues.end());
+        if (bad) return;
+        auto j = nlohmann::json::parse(*text);
         out.form_version = j["version"].get<std::string>();
         out.form_json = j.dump();
     }
@@ -323,24 +334,24 @@ struct Reader {
     void cross_check() {
         std::set<std::string> topic_ids;
         for (const auto& t : out.topics) topic_ids.insert(t.id);
-        std::set<std::string> image_names;
-        for (const auto& i : out.images) image_names.insert(i.name);
         std::map<std::pair<std::string, std::string>, std::string> seen;
         for (const auto& p : out.pages) {
             if (p.id.empty() || p.lang.empty()) continue;
             auto [it, inserted] = seen.emplace(std::make_pair(p.id, p.lang), p.file);
             if (!inserted)
-                error(p.file, 2, "duplicate page id \"" + p.id + "\" in language \"" + p.lang + "\" (also in " +
-                                     it->second + ")");
+                error(p.file, line_of(p, "id"), "duplicate page id \"" + p.id + "\" in language \"" + p.lang +
+                                                    "\" (also in " + it->second + ")");
             if (!p.topic.empty() && !topic_ids.count(p.topic))
-                error(p.file, 2, "topic \"" + p.topic + "\" is not in topics.yaml");
-            for (const std::string* img : {&p.image, &p.icon})
-                if (!img->empty() && !image_names.count(*img))
-                    error(p.file, 2, "image \"" + *img + "\" is not in images/");
+                error(p.file, line_of(p, "topic"), "topic \"" + p.topic + "\" is not in topics.yaml");
         }
-        for (const auto& t : out.topics)
-            if (!t.icon.empty() && !image_names.count(t.icon))
-                error("topics.yaml", 0, "topic \"" + t.id + "\": icon \"" + t.icon + "\" is not in images/");
+        // Links and images: one set of rules, shared with `lantern content lint`.
+        auto refs = check_references(out);
+        out.issues.insert(out.issues.end(), refs.begin(), refs.end());
+    }
+
+    static int line_of(const SourcePage& p, const std::string& key) {
+        auto it = p.key_lines.find(key);
+        return it == p.key_lines.end() ? 2 : it->second;
     }
 };
 
@@ -354,13 +365,24 @@ Sources read_sources(const fs::path& root) {
         return out;
     }
     Reader r{out};
-    r.read_topics();
-    r.read_images();
-    r.read_pages();
-    r.read_services();
-    r.read_form();
-    r.read_notices();
-    r.cross_check();
+    // Bad input must become an issue, never a crash: each step is guarded on its own so one broken
+    // file does not hide the problems of the others.
+    auto guarded = [&](const char* file, auto step) {
+        try {
+            step();
+        } catch (const YAML::Exception& e) {
+            r.error(file, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.msg);
+        } catch (const std::exception& e) {
+            r.error(file, 0, e.what());
+        }
+    };
+    guarded("topics.yaml", [&] { r.read_topics(); });
+    guarded("images", [&] { r.read_images(); });
+    guarded("pages", [&] { r.read_pages(); });
+    guarded("services.json", [&] { r.read_services(); });
+    guarded("form.json", [&] { r.read_form(); });
+    guarded("notices.yaml", [&] { r.read_notices(); });
+    guarded(".", [&] { r.cross_check(); });
     return out;
 }
 

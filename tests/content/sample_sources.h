@@ -1,6 +1,8 @@
 // A small, valid content source folder written into a TempDir, for tests to build on or break.
 #pragma once
 
+#include <string>
+
 #include "tests/temp_dir.h"
 
 namespace lantern::test {
@@ -79,6 +81,34 @@ Call 0808 2000 247.
 )");
     dir.write_file("services.json",
                    R"([{"id": "samaritans", "name": "Samaritans", "phone": "116 123", "needs": ["mental-health"]}])");
+}
+
+// A valid 1x1 PNG, so image files pass the reader's checks and decode in a pack.
+inline const std::string k_tiny_png(
+    "\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01"
+    "\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f"
+    "\x0f\x00\x02\x87\x01\x80\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82",
+    70);
+
+// One page's source text: front matter (id, lang, title, topic, audience, reviewed) then `body`,
+// which starts on line 9 of the file.
+inline std::string page_source(const std::string& id, const std::string& lang, const std::string& audience,
+                               const std::string& topic, const std::string& body,
+                               const std::string& reviewed = "2026-11-24") {
+    return "---\nid: " + id + "\nlang: " + lang + "\ntitle: Title of " + id + "\ntopic: " + topic +
+           "\naudience: [" + audience + "]\nreviewed: " + reviewed + "\n---\n" + body;
+}
+
+// topics.yaml with one ordinary topic per audience group and the adult-only ones.
+inline void write_topics(const TempDir& dir) {
+    dir.write_file("topics.yaml", R"(topics:
+  - id: visits
+    audience: [adult, teen, child, little]
+    title: {en: "Visiting", cy: "Ymweld"}
+  - id: money-debt
+    audience: [adult]
+    title: {en: "Money and debt", cy: "Arian a dyled"}
+)");
 }
 
 }  // namespace lantern::test

@@ -1,0 +1,51 @@
+// Content rules for `lantern content lint` and `lantern content build`: each rule returns SourceIssues.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/sources.h"
+
+namespace lantern::content {
+
+struct LintOptions {
+    std::string today;  // "YYYY-MM-DD"; empty means today's date from the clock
+};
+
+// Today's local date as "YYYY-MM-DD".
+std::string today_date();
+
+// Errors a pack must never ship with: `page:` links to pages that do not exist, Markdown images and
+// front matter image:/icon: (and topic icons) not in images/, links the kiosk cannot follow.
+// read_sources runs this, so build refuses such sources and lint reports them once.
+std::vector<SourceIssue> check_references(const Sources& sources);
+
+// English pages against their youngest audience's target: average sentence length and Flesch
+// reading ease (FACTS.md thresholds; see readability.h). Warnings.
+std::vector<SourceIssue> lint_reading_level(const Sources& sources);
+
+// Adult-only topics (domestic abuse, money and debt, drugs and alcohol, offending) on child, teen or
+// little pages are errors; adult-subject words in such a page's body are warnings.
+std::vector<SourceIssue> lint_adult_subjects(const Sources& sources);
+
+// A page or topic title missing in a language other pages use: "no cy version of first-visit".
+std::vector<SourceIssue> lint_translations(const Sources& sources);
+
+// Images shown on a page with no alt text in the Markdown and none in images/alt.yaml.
+std::vector<SourceIssue> lint_alt_text(const Sources& sources);
+
+// `reviewed:` more than 12 months before `today` (or after it).
+std::vector<SourceIssue> lint_reviewed(const Sources& sources, const std::string& today);
+
+// Phone numbers not in the house format (0808 808 2003, 0800 1111, 116 123, 999): run together,
+// hyphens, dots, brackets or +44 in page text and services.json; tel: targets that are not digits.
+std::vector<SourceIssue> lint_phone_numbers(const Sources& sources);
+
+// Every lint rule above except check_references (read_sources already put those in Sources::issues),
+// sorted by file and line.
+std::vector<SourceIssue> lint_sources(const Sources& sources, const LintOptions& options = {});
+
+// Orders issues by file, then line, keeping the order of issues on the same line.
+void sort_issues(std::vector<SourceIssue>& issues);
+
+}  // namespace lantern::content
