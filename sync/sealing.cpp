@@ -76,6 +76,14 @@ SecretBytes read_secret_key_file(const std::filesystem::path& path, std::size_t 
     return SecretBytes(read_key_file(path, expected_size));
 }
 
+Bytes referral_public_key_of(const SecretBytes& secret_key) {
+    ensure_sodium();
+    if (secret_key.size() != crypto_box_SECRETKEYBYTES) throw CryptoError("referral secret key has the wrong size");
+    Bytes pk(crypto_box_PUBLICKEYBYTES);
+    crypto_scalarmult_base(pk.data(), secret_key.data());
+    return pk;
+}
+
 Bytes seal(std::string_view plaintext, const Bytes& public_key) {
     ensure_sodium();
     if (public_key.size() != crypto_box_PUBLICKEYBYTES) throw CryptoError("referral public key has the wrong size");

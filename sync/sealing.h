@@ -57,6 +57,9 @@ void write_key_file(const std::filesystem::path& path, const Bytes& key);
 Bytes read_key_file(const std::filesystem::path& path, std::size_t expected_size);
 SecretBytes read_secret_key_file(const std::filesystem::path& path, std::size_t expected_size);
 
+// The X25519 public key belonging to a referral secret key (crypto_scalarmult_base).
+Bytes referral_public_key_of(const SecretBytes& secret_key);
+
 // Seals plaintext to the hub's referral public key. Only the holder of the secret key can open it;
 // the sealing side (the kiosk) cannot.
 Bytes seal(std::string_view plaintext, const Bytes& public_key);
