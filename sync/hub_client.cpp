@@ -348,8 +348,9 @@ bool HubClient::post_heartbeat(const Heartbeat& heartbeat, std::string& error) {
         error = "heartbeat: " + network_error(r.code);
         return false;
     }
-    if (r.status < 200 || r.status > 299) {
-        error = "heartbeat: HTTP " + std::to_string(r.status);
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    if (r.status != 200 || !is_json(r.content_type) || !j.is_object() || j.value("status", "") != "ok") {
+        error = "heartbeat: HTTP " + std::to_string(r.status) + (r.status == 200 ? " but not the hub's answer" : "");
         return false;
     }
     return true;

@@ -62,7 +62,7 @@ class HubClient {
     ManifestOutcome get_manifest(const std::string& etag);
     // Downloads into `part_file`, resuming with a Range request from whatever it already holds.
     DownloadOutcome download_pack(const Manifest& manifest, const std::filesystem::path& part_file);
-    // True on a 2xx answer; otherwise sets `error`.
+    // True when the hub answered {"status": "ok"}; otherwise sets `error`.
     bool post_heartbeat(const Heartbeat& heartbeat, std::string& error);
 
    private:
