@@ -7,5 +7,11 @@ namespace lantern::hub {
 
 // Each register_* adds its subcommands; the callback sets `exit_code` when a command fails.
 void register_content_commands(CLI::App& app, int& exit_code);
+void register_keys_commands(CLI::App& app, int& exit_code);
+void register_kiosk_commands(CLI::App& app, int& exit_code);
+// Adds `content sign` and `content publish`; call after register_content_commands.
+void register_publish_commands(CLI::App& app, int& exit_code);
+void register_referrals_commands(CLI::App& app, int& exit_code);
+void register_report_commands(CLI::App& app, int& exit_code);
 
 }  // namespace lantern::hub

@@ -8,6 +8,11 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     int exit_code = 0;
     lantern::hub::register_content_commands(app, exit_code);
+    lantern::hub::register_keys_commands(app, exit_code);
+    lantern::hub::register_kiosk_commands(app, exit_code);
+    lantern::hub::register_publish_commands(app, exit_code);
+    lantern::hub::register_referrals_commands(app, exit_code);
+    lantern::hub::register_report_commands(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -1,0 +1,87 @@
+// `lantern kiosk enrol` and `lantern admin-token`: tokens created in the hub's store (run on the hub).
+#include <fstream>
+#include <iostream>
+
+#include "hub/commands.h"
+#include "hub/hub_config.h"
+#include "hub/hub_store.h"
+#include "hub/referral_export.h"
+
+namespace lantern::hub {
+
+namespace {
+std::string toml_string(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) continue;
+        out += c;
+    }
+    return out + "\"";
+}
+}  // namespace
+
+void register_kiosk_commands(CLI::App& app, int& exit_code) {
+    auto* kiosk = app.add_subcommand("kiosk", "Manage kiosks known to the hub");
+    kiosk->require_subcommand(1);
+    struct EnrolArgs {
+        std::string name, hub, data, centre, referral_pub = "referral.pub", content_pub = "content-signing.pub", out;
+    };
+    auto ea = std::make_shared<EnrolArgs>();
+    auto* enrol = kiosk->add_subcommand("enrol", "Create (or renew) a kiosk's token and print its config");
+    enrol->add_option("NAME", ea->name, "Kiosk name (A-Z a-z 0-9 . _ -)")->required();
+    enrol->add_option("--hub", ea->hub, "Hub URL the kiosk will use")->required();
+    enrol->add_option("--data", ea->data, "The hub's data folder")->required();
+    enrol->add_option("--centre", ea->centre, "Visitor centre name shown in reports (default: NAME)");
+    enrol->add_option("--referral-public-key", ea->referral_pub, "Path of referral.pub on the kiosk");
+    enrol->add_option("--content-public-key", ea->content_pub, "Path of content-signing.pub on the kiosk");
+    enrol->add_option("-o,--output", ea->out, "Write the kiosk config here (mode 0600) instead of printing it");
+    enrol->callback([ea, &exit_code] {
+        HubConfig c;
+        c.data_dir = ea->data;
+        std::filesystem::create_directories(c.data_dir);
+        HubStore store(c.db_path());
+        std::string token;
+        try {
+            token = store.enrol_kiosk(ea->name);
+        } catch (const std::invalid_argument& e) {
+            std::cerr << "lantern kiosk enrol: " << e.what() << "\n";
+            exit_code = 1;
+            return;
+        }
+        std::string toml = "# Lantern kiosk config written by `lantern kiosk enrol`\n"
+                           "[kiosk]\n"
+                           "name = " + toml_string(ea->name) + "\n"
+                           "centre = " + toml_string(ea->centre.empty() ? ea->name : ea->centre) + "\n\n"
+                           "[hub]\n"
+                           "url = " + toml_string(ea->hub) + "\n"
+                           "token = " + toml_string(token) + "\n"
+                           "referral_public_key = " + toml_string(ea->referral_pub) + "\n"
+                           "content_public_key = " + toml_string(ea->content_pub) + "\n"
+                           "# ca_file = \"hub-ca.pem\"\n"
+                           "# pinned_public_key = \"sha256//...\"\n";
+        if (ea->out.empty()) {
+            std::cout << toml;
+        } else {
+            write_private_file(ea->out, toml);
+            std::cout << "wrote " << ea->out << "\n";
+        }
+    });
+
+    struct AdminArgs {
+        std::string data, label = "admin";
+    };
+    auto aa = std::make_shared<AdminArgs>();
+    auto* admin = app.add_subcommand("admin-token", "Create an admin token in the hub's store and print it");
+    admin->add_option("--data", aa->data, "The hub's data folder")->required();
+    admin->add_option("--label", aa->label, "Who or what the token is for");
+    admin->callback([aa] {
+        HubConfig c;
+        c.data_dir = aa->data;
+        std::filesystem::create_directories(c.data_dir);
+        HubStore store(c.db_path());
+        std::cout << store.create_admin_token(aa->label) << "\n";
+    });
+}
+
+}  // namespace lantern::hub

@@ -1,0 +1,35 @@
+// `lantern report`: anonymised needs by centre and month as a table and an optional SVG bar chart.
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "hub/admin_client.h"
+#include "hub/commands.h"
+#include "hub/report_chart.h"
+
+namespace lantern::hub {
+
+void register_report_commands(CLI::App& app, int&) {
+    struct Args {
+        std::string hub, token, svg, ca;
+    };
+    auto a = std::make_shared<Args>();
+    auto* report = app.add_subcommand("report", "Needs by centre and month (counts under 5 suppressed)");
+    report->add_option("--hub", a->hub, "Hub URL")->required();
+    report->add_option("--token", a->token, "Admin token")->required()->envname("LANTERN_ADMIN_TOKEN");
+    report->add_option("--svg", a->svg, "Also write a bar chart here");
+    report->add_option("--ca-file", a->ca, "CA bundle for the hub's certificate");
+    report->callback([a] {
+        AdminClient client(a->hub, a->token, a->ca);
+        auto rows = report_rows_from_json(client.report());
+        std::cout << report_table(rows);
+        if (!a->svg.empty()) {
+            std::ofstream(a->svg) << report_svg(rows);
+            std::cout << "wrote " << a->svg << "\n";
+        }
+    });
+}
+
+}  // namespace lantern::hub

@@ -1,0 +1,34 @@
+// lantern-hub settings: defaults, a TOML file, then command-line flags, validated at the edge.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace lantern::hub {
+
+struct HubConfig {
+    std::string host = "127.0.0.1";
+    int port = 8470;  // 0: any free port (printed at start)
+    std::filesystem::path data_dir = "hub-data";
+    std::filesystem::path tls_cert, tls_key;
+    std::filesystem::path content_public_key;  // optional: published packs must verify against it
+    std::size_t max_json_bytes = 64 * 1024;
+    std::size_t max_referral_bytes = 512 * 1024;
+    std::size_t max_pack_bytes = 256u * 1024 * 1024;
+    int threads = 24;
+    int keep_alive_seconds = 5;
+    bool quiet = false;  // no per-request log lines
+
+    std::filesystem::path db_path() const { return data_dir / "hub.sqlite"; }
+    std::filesystem::path packs_dir() const { return data_dir / "packs"; }
+};
+
+// Applies a TOML file on top of `config`; throws std::runtime_error "FILE:LINE: what".
+// Keys: listen = "HOST:PORT", data, tls_cert, tls_key, content_public_key, max_json_bytes,
+// max_referral_bytes, max_pack_bytes, threads, keep_alive_seconds, quiet.
+void load_config_file(const std::filesystem::path& file, HubConfig& config);
+// "HOST:PORT" -> host, port; throws std::invalid_argument.
+void parse_listen(const std::string& text, HubConfig& config);
+
+}  // namespace lantern::hub

@@ -1,0 +1,390 @@
+// Routes of DESIGN.md's wire protocol table. Every answer is JSON; logs carry ids, codes and sizes only.
+#include "hub/hub_server.h"
+
+#include <httplib.h>
+
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "sync/encoding.h"
+#include "sync/protocol.h"
+#include "sync/sealing.h"
+
+namespace lantern::hub {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* k_json = "application/json";
+constexpr int k_suppress_below = 5;
+
+enum class Role { kiosk, admin };
+
+struct RouteRule {
+    const char* method;
+    const char* path;
+    bool prefix;
+    Role role;
+    std::size_t HubConfig::*limit;  // nullptr: no body expected
+};
+
+// Which token each route needs and how big its body may be; checked before the body is read.
+const RouteRule k_rules[] = {
+    {"POST", "/api/v1/referrals/exported", false, Role::admin, &HubConfig::max_json_bytes},
+    {"POST", "/api/v1/referrals", false, Role::kiosk, &HubConfig::max_referral_bytes},
+    {"GET", "/api/v1/referrals", false, Role::admin, nullptr},
+    {"GET", "/api/v1/content/manifest", false, Role::kiosk, nullptr},
+    {"GET", "/api/v1/content/packs/", true, Role::kiosk, nullptr},
+    {"POST", "/api/v1/heartbeat", false, Role::kiosk, &HubConfig::max_json_bytes},
+    {"POST", "/api/v1/content", false, Role::admin, &HubConfig::max_pack_bytes},
+    {"GET", "/api/v1/report", false, Role::admin, nullptr},
+    {"GET", "/api/v1/kiosks", false, Role::admin, nullptr},
+};
+
+const RouteRule* find_rule(const httplib::Request& req) {
+    for (const auto& r : k_rules) {
+        if (req.method != r.method) continue;
+        if (r.prefix ? req.path.rfind(r.path, 0) == 0 : req.path == r.path) return &r;
+    }
+    return nullptr;
+}
+
+std::string bearer(const httplib::Request& req) {
+    auto h = req.get_header_value("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (h.size() <= scheme.size() || h.compare(0, scheme.size(), scheme) != 0) return {};
+    return h.substr(scheme.size());
+}
+
+void reply(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(), k_json);
+}
+
+void fail(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(sync::error_body(message), k_json);
+}
+
+const char* default_message(int status) {
+    switch (status) {
+        case 400: return "bad request";
+        case 401: return "missing or wrong token";
+        case 404: return "no such route";
+        case 405: return "method not allowed";
+        case 411: return "a Content-Length is required";
+        case 413: return "body too large";
+        case 414: return "URI too long";
+        case 416: return "range not satisfiable";
+        default: return status >= 500 ? "internal error" : "request failed";
+    }
+}
+
+}  // namespace
+
+struct HubServer::Impl {
+    HubConfig config;
+    HubStore& store;
+    std::ostream& log;
+    std::mutex log_mutex;
+    std::mutex publish_mutex;
+    sync::Bytes content_key;
+    std::unique_ptr<httplib::Server> svr;
+
+    Impl(const HubConfig& c, HubStore& s, std::ostream& l) : config(c), store(s), log(l) {}
+
+    void log_line(const std::string& line) {
+        if (config.quiet) return;
+        std::lock_guard lock(log_mutex);
+        log << sync::utc_now_iso() << " " << line << "\n" << std::flush;
+    }
+
+    std::optional<std::string> kiosk_of(const httplib::Request& req) { return store.kiosk_for_token(bearer(req)); }
+
+    httplib::Server::HandlerResponse pre_route(const httplib::Request& req, httplib::Response& res) {
+        const RouteRule* rule = find_rule(req);
+        if (!rule) return httplib::Server::HandlerResponse::Unhandled;  // the router answers 404
+        if (rule->limit) {
+            std::size_t limit = config.*(rule->limit);
+            if (!req.has_header("Content-Length")) {
+                res.set_header("Connection", "close");
+                fail(res, 411, "a Content-Length is required");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            std::string text = req.get_header_value("Content-Length");
+            bool numeric = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+            if (!numeric || std::stoull(text) > limit) {
+                res.set_header("Connection", "close");
+                fail(res, 413, "body too large");
+                return httplib::Server::HandlerResponse::Handled;
+            }
+        }
+        std::string token = bearer(req);
+        bool ok = rule->role == Role::kiosk ? store.kiosk_for_token(token).has_value() : store.is_admin_token(token);
+        if (!ok) {
+            res.set_header("WWW-Authenticate", "Bearer");
+            if (rule->limit) res.set_header("Connection", "close");  // the body was not read
+            fail(res, 401, "missing or wrong token");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    }
+
+    // ---- kiosk routes ----
+
+    void post_referral(const httplib::Request& req, httplib::Response& res) {
+        auto kiosk = kiosk_of(req);
+        if (!kiosk) return fail(res, 401, "missing or wrong token");
+        if (req.body.size() > config.max_referral_bytes) return fail(res, 413, "body too large");
+        auto parsed = sync::parse_referral_post(req.body);
+        if (!parsed) return fail(res, 400, parsed.error);
+        const auto& post = *parsed.value;
+        if (post.kiosk != *kiosk) return fail(res, 403, "referral names a different kiosk than the token");
+        if (req.has_header("Idempotency-Key") && req.get_header_value("Idempotency-Key") != post.id)
+            return fail(res, 400, "Idempotency-Key differs from the referral id");
+        // Hash of the canonical form, so a retry that re-serialises the same values still matches.
+        std::string body_hash = sync::sha256_hex(sync::to_json(post).dump());
+        auto stored = store.store_referral(post, body_hash);
+        switch (stored.outcome) {
+            case StoreOutcome::created: reply(res, 201, sync::to_json(stored.receipt)); break;
+            case StoreOutcome::duplicate: reply(res, 200, sync::to_json(stored.receipt)); break;
+            case StoreOutcome::conflict: fail(res, 409, "this id is already stored with a different body"); break;
+        }
+        log_line("referral " + post.id + " " + std::to_string(res.status));
+    }
+
+    void get_manifest(const httplib::Request& req, httplib::Response& res) {
+        auto pack = store.latest_pack();
+        if (!pack) return fail(res, 404, "no content published");
+        std::string etag = "\"" + pack->sha256 + "\"";
+        res.set_header("ETag", etag);
+        if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+        }
+        sync::Manifest m{pack->version, pack->sha256, pack->size, pack->signature,
+                         "/api/v1/content/packs/" + pack->sha256};
+        reply(res, 200, sync::to_json(m));
+    }
+
+    void get_pack(const httplib::Request& req, httplib::Response& res) {
+        std::string sha = req.matches[1];
+        auto pack = store.find_pack(sha);
+        auto file = config.packs_dir() / (sha + ".pack");
+        std::error_code ec;
+        if (!pack || !std::filesystem::exists(file, ec)) return fail(res, 404, "no such pack");
+        auto size = static_cast<std::size_t>(pack->size);
+        auto in = std::make_shared<std::ifstream>(file, std::ios::binary);
+        if (!*in) return fail(res, 500, "pack unreadable");
+        res.set_header("ETag", "\"" + sha + "\"");
+        // httplib applies any Range header to a provider with a known length (206 + Content-Range).
+        res.set_content_provider(size, "application/octet-stream",
+                                 [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                     std::vector<char> buf(std::min<std::size_t>(length, 64 * 1024));
+                                     in->clear();
+                                     in->seekg(static_cast<std::streamoff>(offset));
+                                     in->read(buf.data(), static_cast<std::streamsize>(buf.size()));
+                                     auto n = in->gcount();
+                                     if (n <= 0) return false;
+                                     return sink.write(buf.data(), static_cast<std::size_t>(n));
+                                 });
+    }
+
+    void post_heartbeat(const httplib::Request& req, httplib::Response& res) {
+        auto kiosk = kiosk_of(req);
+        if (!kiosk) return fail(res, 401, "missing or wrong token");
+        auto hb = sync::parse_heartbeat(req.body);
+        if (!hb) return fail(res, 400, hb.error);
+        store.record_heartbeat(*kiosk, sync::to_json(*hb.value).dump());
+        reply(res, 200, json{{"status", "ok"}});
+    }
+
+    // ---- admin routes ----
+
+    void post_content(const httplib::Request& req, httplib::Response& res) {
+        std::string version = req.get_header_value("X-Lantern-Version");
+        std::string sig_b64 = req.get_header_value("X-Lantern-Signature");
+        if (version.empty() || version.size() > 64 || version.find_first_of("\r\n\"") != std::string::npos)
+            return fail(res, 400, "X-Lantern-Version header missing or bad");
+        auto sig = sync::from_base64(sig_b64);
+        if (!sig || sig->size() != sync::k_signature_bytes)
+            return fail(res, 400, "X-Lantern-Signature must be a base64 Ed25519 signature");
+        if (req.body.empty()) return fail(res, 400, "empty pack");
+        std::string sha = sync::sha256_hex(req.body);
+        if (!content_key.empty() && !sync::verify_pack_signature(version, sha, *sig, content_key))
+            return fail(res, 422, "signature does not verify with the hub's content key");
+
+        std::lock_guard lock(publish_mutex);
+        if (auto latest = store.latest_pack(); latest && sync::compare_versions(version, latest->version) <= 0)
+            return fail(res, 409, "version is not newer than the published pack");
+        std::error_code ec;
+        std::filesystem::create_directories(config.packs_dir(), ec);
+        auto file = config.packs_dir() / (sha + ".pack");
+        auto tmp = config.packs_dir() / (sha + ".tmp");
+        {
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            out.write(req.body.data(), static_cast<std::streamsize>(req.body.size()));
+            out.flush();
+            if (!out) return fail(res, 500, "cannot store the pack");
+        }
+        std::filesystem::rename(tmp, file, ec);
+        if (ec) return fail(res, 500, "cannot store the pack");
+        PackRecord rec{sha, version, sync::to_base64(*sig), static_cast<std::int64_t>(req.body.size()), ""};
+        if (!store.add_pack(rec)) return fail(res, 409, "version is not newer than the published pack");
+        sync::Manifest m{version, sha, rec.size, rec.signature, "/api/v1/content/packs/" + sha};
+        reply(res, 201, sync::to_json(m));
+        log_line("pack published " + sha + " " + std::to_string(req.body.size()) + "B");
+    }
+
+    void get_referrals(const httplib::Request& req, httplib::Response& res) {
+        std::int64_t after = 0;
+        int limit = 500;
+        auto number = [&](const char* name, std::int64_t max, std::int64_t& out) {
+            if (!req.has_param(name)) return true;
+            std::string v = req.get_param_value(name);
+            if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+            out = std::stoll(v);
+            return out <= max;
+        };
+        std::int64_t lim = limit;
+        if (!number("after", INT64_MAX / 2, after) || !number("limit", 1000, lim) || lim < 1)
+            return fail(res, 400, "after and limit must be non-negative integers (limit 1-1000)");
+        bool include_exported = req.get_param_value("include_exported") == "1";
+        auto rows = store.referrals_after(after, static_cast<int>(lim), include_exported);
+        json list = json::array();
+        std::int64_t next = after;
+        for (const auto& r : rows) {
+            list.push_back({{"seq", r.seq},
+                            {"id", r.id},
+                            {"kiosk", r.kiosk},
+                            {"reference", r.reference},
+                            {"created", r.created},
+                            {"form_version", r.form_version},
+                            {"sealed", sync::to_base64(r.sealed)},
+                            {"summary", json::parse(r.summary_json, nullptr, false)},
+                            {"received_at", r.received_at},
+                            {"exported_at", r.exported_at}});
+            next = r.seq;
+        }
+        reply(res, 200, json{{"referrals", list}, {"next_after", next}});
+    }
+
+    void post_exported(const httplib::Request& req, httplib::Response& res) {
+        auto j = json::parse(req.body, nullptr, false);
+        if (!j.is_object() || !j.contains("ids") || !j["ids"].is_array() || j["ids"].size() > 1000)
+            return fail(res, 400, "body must be {\"ids\": [up to 1000 referral ids]}");
+        std::vector<std::string> ids;
+        for (const auto& id : j["ids"]) {
+            if (!id.is_string() || !sync::is_uuid(id.get_ref<const std::string&>()))
+                return fail(res, 400, "ids must be referral UUIDs");
+            ids.push_back(id.get<std::string>());
+        }
+        int n = store.mark_exported(ids);
+        reply(res, 200, json{{"marked", n}});
+    }
+
+    void get_report(const httplib::Request&, httplib::Response& res) {
+        json rows = json::array();
+        for (const auto& c : store.need_counts()) {
+            json row{{"centre", c.centre}, {"month", c.month}, {"need", c.need}};
+            // Small counts could point at a family; publish them only as "fewer than 5".
+            if (c.count < k_suppress_below) {
+                row["count"] = nullptr;
+                row["suppressed"] = true;
+            } else {
+                row["count"] = c.count;
+                row["suppressed"] = false;
+            }
+            rows.push_back(row);
+        }
+        reply(res, 200, json{{"suppressed_below", k_suppress_below}, {"rows", rows}});
+    }
+
+    void get_kiosks(const httplib::Request&, httplib::Response& res) {
+        json list = json::array();
+        for (const auto& h : store.heartbeats())
+            list.push_back({{"kiosk", h.kiosk},
+                            {"received_at", h.received_at},
+                            {"heartbeat", json::parse(h.json, nullptr, false)}});
+        reply(res, 200, json{{"kiosks", list}});
+    }
+
+    void install_routes() {
+        auto& s = *svr;
+        using Req = const httplib::Request&;
+        using Res = httplib::Response&;
+        s.set_pre_routing_handler([this](Req q, Res r) { return pre_route(q, r); });
+        s.Post("/api/v1/referrals/exported", [this](Req q, Res r) { post_exported(q, r); });
+        s.Post("/api/v1/referrals", [this](Req q, Res r) { post_referral(q, r); });
+        s.Get("/api/v1/referrals", [this](Req q, Res r) { get_referrals(q, r); });
+        s.Get("/api/v1/content/manifest", [this](Req q, Res r) { get_manifest(q, r); });
+        s.Get(R"(/api/v1/content/packs/([0-9a-f]{64}))", [this](Req q, Res r) { get_pack(q, r); });
+        s.Post("/api/v1/heartbeat", [this](Req q, Res r) { post_heartbeat(q, r); });
+        s.Post("/api/v1/content", [this](Req q, Res r) { post_content(q, r); });
+        s.Get("/api/v1/report", [this](Req q, Res r) { get_report(q, r); });
+        s.Get("/api/v1/kiosks", [this](Req q, Res r) { get_kiosks(q, r); });
+        s.set_error_handler([](Req, Res r) {
+            if (r.body.empty() && r.status >= 400) fail(r, r.status, default_message(r.status));
+        });
+        s.set_exception_handler([this](Req, Res r, std::exception_ptr ep) {
+            std::string what = "unknown";
+            try {
+                if (ep) std::rethrow_exception(ep);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            log_line("internal error: " + what.substr(0, 200));
+            fail(r, 500, "internal error");
+        });
+        s.set_logger([this](Req q, const httplib::Response& r) {
+            log_line(q.method + " " + q.path + " " + std::to_string(r.status) + " in=" +
+                     std::to_string(q.body.size()) + "B out=" + std::to_string(r.body.size()) + "B");
+        });
+    }
+};
+
+HubServer::HubServer(const HubConfig& config, HubStore& store, std::ostream& log)
+    : impl_(std::make_unique<Impl>(config, store, log)) {
+    auto& c = impl_->config;
+    if (!c.tls_cert.empty() || !c.tls_key.empty()) {
+        if (c.tls_cert.empty() || c.tls_key.empty()) throw std::runtime_error("TLS needs both a certificate and a key");
+        auto ssl = std::make_unique<httplib::SSLServer>(c.tls_cert.c_str(), c.tls_key.c_str());
+        if (!ssl->is_valid()) throw std::runtime_error("TLS certificate or key cannot be used");
+        impl_->svr = std::move(ssl);
+    } else {
+        impl_->svr = std::make_unique<httplib::Server>();
+    }
+    if (!c.content_public_key.empty())
+        impl_->content_key = sync::read_key_file(c.content_public_key, sync::k_signing_public_key_bytes);
+    int threads = c.threads;
+    impl_->svr->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    impl_->svr->set_payload_max_length(std::max({c.max_pack_bytes, c.max_referral_bytes, c.max_json_bytes}));
+    impl_->svr->set_keep_alive_timeout(c.keep_alive_seconds);
+    impl_->svr->set_keep_alive_max_count(1000);
+    impl_->svr->set_read_timeout(10, 0);
+    impl_->svr->set_write_timeout(10, 0);
+    impl_->install_routes();
+}
+
+HubServer::~HubServer() = default;
+
+int HubServer::bind() {
+    auto& c = impl_->config;
+    int port = c.port;
+    if (port == 0) {
+        port = impl_->svr->bind_to_any_port(c.host);
+        if (port < 0) throw std::runtime_error("cannot listen on " + c.host);
+    } else if (!impl_->svr->bind_to_port(c.host, port)) {
+        throw std::runtime_error("cannot listen on " + c.host + ":" + std::to_string(port));
+    }
+    return port;
+}
+
+void HubServer::run() { impl_->svr->listen_after_bind(); }
+
+void HubServer::stop() { impl_->svr->stop(); }
+
+}  // namespace lantern::hub

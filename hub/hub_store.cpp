@@ -1,0 +1,304 @@
+// SQL for the hub: migrations, hashed tokens, idempotent referral ingest, export, report, packs.
+#include "hub/hub_store.h"
+
+#include <sodium.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <stdexcept>
+
+#include "sync/encoding.h"
+
+namespace lantern::hub {
+
+namespace {
+
+const char* const k_migrations[] = {
+    R"SQL(
+CREATE TABLE kiosks (
+    name TEXT PRIMARY KEY,
+    token_hash BLOB NOT NULL UNIQUE,
+    enrolled_at TEXT NOT NULL
+);
+CREATE TABLE admin_tokens (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    token_hash BLOB NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE referrals (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    kiosk TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    created TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    sealed BLOB NOT NULL,
+    summary TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    exported_at TEXT
+);
+CREATE TABLE packs (
+    sha256 TEXT PRIMARY KEY,
+    version TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    signature TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    seq INTEGER NOT NULL
+);
+CREATE TABLE heartbeats (
+    kiosk TEXT PRIMARY KEY,
+    received_at TEXT NOT NULL,
+    json TEXT NOT NULL
+);
+)SQL",
+};
+
+sync::Bytes token_hash(const std::string& token) { return sync::sha256(token); }
+
+}  // namespace
+
+std::string new_token(const std::string& prefix) {
+    sync::ensure_sodium();
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    char b64[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
+    sodium_bin2base64(b64, sizeof b64, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(raw, sizeof raw);
+    return prefix + b64;
+}
+
+HubStore::HubStore(const std::filesystem::path& db_path)
+    : db_(db_path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+    db_.setBusyTimeout(5000);
+    db_.exec("PRAGMA journal_mode=WAL");
+    db_.exec("PRAGMA synchronous=FULL");
+    migrate();
+}
+
+void HubStore::migrate() {
+    std::lock_guard lock(mutex_);
+    int version = db_.execAndGet("PRAGMA user_version").getInt();
+    constexpr int latest = static_cast<int>(std::size(k_migrations));
+    if (version > latest) throw std::runtime_error("hub store was written by a newer Lantern");
+    for (int v = version; v < latest; ++v) {
+        SQLite::Transaction tx(db_);
+        db_.exec(k_migrations[v]);
+        db_.exec("PRAGMA user_version = " + std::to_string(v + 1));
+        tx.commit();
+    }
+}
+
+std::string HubStore::enrol_kiosk(const std::string& name) {
+    if (!sync::is_valid_kiosk_name(name)) throw std::invalid_argument("kiosk name must be 1-64 of A-Z a-z 0-9 . _ -");
+    std::string token = new_token("lk_");
+    auto hash = token_hash(token);
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "INSERT INTO kiosks (name, token_hash, enrolled_at) VALUES (?, ?, ?) "
+                        "ON CONFLICT(name) DO UPDATE SET token_hash = excluded.token_hash, "
+                        "enrolled_at = excluded.enrolled_at");
+    q.bind(1, name);
+    q.bind(2, hash.data(), static_cast<int>(hash.size()));
+    q.bind(3, sync::utc_now_iso());
+    q.exec();
+    return token;
+}
+
+std::string HubStore::create_admin_token(const std::string& label) {
+    std::string token = new_token("la_");
+    auto hash = token_hash(token);
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_, "INSERT INTO admin_tokens (label, token_hash, created_at) VALUES (?, ?, ?)");
+    q.bind(1, label);
+    q.bind(2, hash.data(), static_cast<int>(hash.size()));
+    q.bind(3, sync::utc_now_iso());
+    q.exec();
+    return token;
+}
+
+std::optional<std::string> HubStore::name_for_hash(const char* sql, const std::string& token) const {
+    if (token.empty() || token.size() > 200) return std::nullopt;
+    auto hash = token_hash(token);
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_, sql);
+    q.bind(1, hash.data(), static_cast<int>(hash.size()));
+    if (!q.executeStep()) return std::nullopt;
+    // The lookup is by hash of a 256-bit random token, so its timing reveals nothing useful; the final
+    // comparison is constant time anyway.
+    auto stored = q.getColumn(1);
+    if (stored.getBytes() != static_cast<int>(hash.size()) ||
+        sodium_memcmp(stored.getBlob(), hash.data(), hash.size()) != 0)
+        return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+std::optional<std::string> HubStore::kiosk_for_token(const std::string& token) const {
+    return name_for_hash("SELECT name, token_hash FROM kiosks WHERE token_hash = ?", token);
+}
+
+bool HubStore::is_admin_token(const std::string& token) const {
+    return name_for_hash("SELECT label, token_hash FROM admin_tokens WHERE token_hash = ?", token).has_value();
+}
+
+StoredReferral HubStore::store_referral(const sync::ReferralPost& post, const std::string& body_hash) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(db_);
+    SQLite::Statement find(db_, "SELECT body_hash, received_at FROM referrals WHERE id = ?");
+    find.bind(1, post.id);
+    StoredReferral out;
+    out.receipt.id = post.id;
+    if (find.executeStep()) {
+        std::string stored_hash = find.getColumn(0).getString();
+        out.receipt.received_at = find.getColumn(1).getString();
+        bool same = stored_hash.size() == body_hash.size() &&
+                    sodium_memcmp(stored_hash.data(), body_hash.data(), body_hash.size()) == 0;
+        out.outcome = same ? StoreOutcome::duplicate : StoreOutcome::conflict;
+        return out;
+    }
+    out.receipt.received_at = sync::utc_now_iso();
+    SQLite::Statement ins(db_,
+                          "INSERT INTO referrals (id, kiosk, reference, created, form_version, sealed, summary, "
+                          "body_hash, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, post.id);
+    ins.bind(2, post.kiosk);
+    ins.bind(3, post.reference);
+    ins.bind(4, post.created);
+    ins.bind(5, post.form_version);
+    ins.bind(6, post.sealed.data(), static_cast<int>(post.sealed.size()));
+    ins.bind(7, sync::to_json(post.summary).dump());
+    ins.bind(8, body_hash);
+    ins.bind(9, out.receipt.received_at);
+    ins.exec();
+    tx.commit();
+    out.outcome = StoreOutcome::created;
+    return out;
+}
+
+std::vector<ReferralRecord> HubStore::referrals_after(std::int64_t after, int limit, bool include_exported) const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "SELECT seq, id, kiosk, reference, created, form_version, sealed, summary, received_at, "
+                        "COALESCE(exported_at, '') FROM referrals WHERE seq > ? AND (? OR exported_at IS NULL) "
+                        "ORDER BY seq LIMIT ?");
+    q.bind(1, after);
+    q.bind(2, include_exported ? 1 : 0);
+    q.bind(3, limit);
+    std::vector<ReferralRecord> rows;
+    while (q.executeStep()) {
+        ReferralRecord r;
+        r.seq = q.getColumn(0).getInt64();
+        r.id = q.getColumn(1).getString();
+        r.kiosk = q.getColumn(2).getString();
+        r.reference = q.getColumn(3).getString();
+        r.created = q.getColumn(4).getString();
+        r.form_version = q.getColumn(5).getString();
+        auto blob = q.getColumn(6);
+        auto* p = static_cast<const unsigned char*>(blob.getBlob());
+        r.sealed.assign(p, p + blob.getBytes());
+        r.summary_json = q.getColumn(7).getString();
+        r.received_at = q.getColumn(8).getString();
+        r.exported_at = q.getColumn(9).getString();
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+int HubStore::mark_exported(const std::vector<std::string>& ids) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(db_);
+    std::string now = sync::utc_now_iso();
+    int n = 0;
+    SQLite::Statement q(db_, "UPDATE referrals SET exported_at = ? WHERE id = ? AND exported_at IS NULL");
+    for (const auto& id : ids) {
+        q.reset();
+        q.bind(1, now);
+        q.bind(2, id);
+        n += q.exec();
+    }
+    tx.commit();
+    return n;
+}
+
+std::int64_t HubStore::referral_count() const {
+    std::lock_guard lock(mutex_);
+    return db_.execAndGet("SELECT COUNT(*) FROM referrals").getInt64();
+}
+
+std::vector<ReportCount> HubStore::need_counts() const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "SELECT json_extract(r.summary, '$.centre'), substr(json_extract(r.summary, '$.date'), 1, 7), "
+                        "n.value, COUNT(*) FROM referrals r, json_each(r.summary, '$.needs') n "
+                        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    std::vector<ReportCount> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getInt64()});
+    return out;
+}
+
+bool HubStore::add_pack(const PackRecord& pack) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(db_);
+    SQLite::Statement latest(db_, "SELECT version FROM packs ORDER BY seq DESC LIMIT 1");
+    if (latest.executeStep() && sync::compare_versions(pack.version, latest.getColumn(0).getString()) <= 0)
+        return false;
+    SQLite::Statement ins(db_,
+                          "INSERT OR REPLACE INTO packs (sha256, version, size, signature, published_at, seq) "
+                          "VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM packs))");
+    ins.bind(1, pack.sha256);
+    ins.bind(2, pack.version);
+    ins.bind(3, pack.size);
+    ins.bind(4, pack.signature);
+    ins.bind(5, sync::utc_now_iso());
+    ins.exec();
+    tx.commit();
+    return true;
+}
+
+namespace {
+PackRecord read_pack(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(3).getString(),
+            q.getColumn(2).getInt64(), q.getColumn(4).getString()};
+}
+}  // namespace
+
+std::optional<PackRecord> HubStore::latest_pack() const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_, "SELECT sha256, version, size, signature, published_at FROM packs ORDER BY seq DESC LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return read_pack(q);
+}
+
+std::optional<PackRecord> HubStore::find_pack(const std::string& sha256) const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_, "SELECT sha256, version, size, signature, published_at FROM packs WHERE sha256 = ?");
+    q.bind(1, sha256);
+    if (!q.executeStep()) return std::nullopt;
+    return read_pack(q);
+}
+
+void HubStore::record_heartbeat(const std::string& kiosk, const std::string& json) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "INSERT INTO heartbeats (kiosk, received_at, json) VALUES (?, ?, ?) "
+                        "ON CONFLICT(kiosk) DO UPDATE SET received_at = excluded.received_at, json = excluded.json");
+    q.bind(1, kiosk);
+    q.bind(2, sync::utc_now_iso());
+    q.bind(3, json);
+    q.exec();
+}
+
+std::vector<HeartbeatRecord> HubStore::heartbeats() const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_, "SELECT kiosk, received_at, json FROM heartbeats ORDER BY kiosk");
+    std::vector<HeartbeatRecord> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    return out;
+}
+
+}  // namespace lantern::hub

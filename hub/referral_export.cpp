@@ -1,0 +1,123 @@
+// Opens exported referrals with the private key and formats them; plaintext never touches the hub.
+#include "hub/referral_export.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <set>
+#include <stdexcept>
+
+namespace lantern::hub {
+
+using nlohmann::json;
+
+ExportResult fetch_and_open(AdminClient& client, const sync::SecretBytes& secret_key, bool include_exported) {
+    ExportResult out;
+    auto public_key = sync::referral_public_key_of(secret_key);
+    std::int64_t after = 0;
+    for (;;) {
+        json page = client.referrals(after, 500, include_exported);
+        const auto& list = page.at("referrals");
+        if (!list.is_array() || list.empty()) break;
+        for (const auto& r : list) {
+            std::string id = r.value("id", "");
+            auto sealed = sync::from_base64(r.value("sealed", ""));
+            std::string plain;
+            try {
+                if (!sealed) throw sync::CryptoError("not base64");
+                plain = sync::open_sealed(*sealed, public_key, secret_key);
+            } catch (const sync::CryptoError&) {
+                out.failed_ids.push_back(id);
+                continue;
+            }
+            json answers = json::parse(plain, nullptr, false);
+            sync::wipe(plain);
+            if (answers.is_discarded()) {
+                out.failed_ids.push_back(id);
+                continue;
+            }
+            out.referrals.push_back({id, r.value("reference", ""), r.value("kiosk", ""), r.value("created", ""),
+                                     r.value("received_at", ""), r.value("form_version", ""),
+                                     r.value("summary", json::object()), std::move(answers)});
+        }
+        std::int64_t next = page.value("next_after", after);
+        if (next <= after) break;
+        after = next;
+    }
+    return out;
+}
+
+namespace {
+
+std::string text_of(const json& v) {
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_null()) return "";
+    if (v.is_array()) {
+        std::string s;
+        for (const auto& e : v) s += (s.empty() ? "" : "; ") + text_of(e);
+        return s;
+    }
+    return v.dump();
+}
+
+// Quotes a CSV cell; a leading = + - @ is defused so a spreadsheet does not run it as a formula.
+std::string cell(std::string s) {
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+        s.insert(s.begin(), '\'');
+    std::string q = "\"";
+    for (char c : s) {
+        if (c == '"') q += '"';
+        q += c;
+    }
+    return q + "\"";
+}
+
+}  // namespace
+
+std::string to_csv(const std::vector<ExportedReferral>& referrals) {
+    std::set<std::string> keys;
+    for (const auto& r : referrals)
+        if (r.answers.is_object())
+            for (auto it = r.answers.begin(); it != r.answers.end(); ++it) keys.insert(it.key());
+    std::string out = "id,reference,kiosk,created,received_at,form_version,centre,date,needs";
+    for (const auto& k : keys) out += "," + cell(k);
+    out += "\r\n";
+    for (const auto& r : referrals) {
+        out += cell(r.id) + "," + cell(sync::format_reference_code(r.reference)) + "," + cell(r.kiosk) + "," +
+               cell(r.created) + "," + cell(r.received_at) + "," + cell(r.form_version) + "," +
+               cell(text_of(r.summary.value("centre", json()))) + "," + cell(text_of(r.summary.value("date", json()))) +
+               "," + cell(text_of(r.summary.value("needs", json())));
+        for (const auto& k : keys)
+            out += "," + cell(r.answers.is_object() && r.answers.contains(k) ? text_of(r.answers[k]) : "");
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string to_json_text(const std::vector<ExportedReferral>& referrals) {
+    json list = json::array();
+    for (const auto& r : referrals)
+        list.push_back({{"id", r.id},
+                        {"reference", sync::format_reference_code(r.reference)},
+                        {"kiosk", r.kiosk},
+                        {"created", r.created},
+                        {"received_at", r.received_at},
+                        {"form_version", r.form_version},
+                        {"summary", r.summary},
+                        {"answers", r.answers}});
+    return list.dump(2) + "\n";
+}
+
+void write_private_file(const std::string& path, const std::string& text) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot write " + path);
+    ::fchmod(fd, 0600);
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ok = ::fsync(fd) == 0 && ok;
+    ::close(fd);
+    if (!ok) throw std::runtime_error("cannot write " + path);
+}
+
+}  // namespace lantern::hub

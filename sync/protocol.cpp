@@ -1,0 +1,299 @@
+// JSON (de)serialisation of the wire protocol, strict about types, sizes and unknown fields.
+#include "sync/protocol.h"
+
+#include <set>
+#include <stdexcept>
+
+namespace lantern::sync {
+
+using nlohmann::json;
+
+namespace {
+
+bool printable_text(std::string_view s, std::size_t min, std::size_t max) {
+    if (s.size() < min || s.size() > max) return false;
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f) return false;
+    return true;
+}
+
+// Every field getter returns false and sets `error` on a missing or wrongly typed field.
+struct Reader {
+    const json& j;
+    std::string& error;
+    std::string where;
+
+    bool object_with_only(std::initializer_list<const char*> allowed) {
+        if (!j.is_object()) {
+            error = where + ": expected a JSON object";
+            return false;
+        }
+        std::set<std::string> ok(allowed.begin(), allowed.end());
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            if (!ok.count(it.key())) {
+                error = where + ": unknown field";
+                return false;
+            }
+        }
+        return true;
+    }
+    bool str(const char* key, std::string& out, bool required = true, std::size_t max = 256) {
+        auto it = j.find(key);
+        if (it == j.end()) {
+            if (!required) return true;
+            error = where + ": missing \"" + key + "\"";
+            return false;
+        }
+        if (!it->is_string()) {
+            error = where + ": \"" + key + "\" must be a string";
+            return false;
+        }
+        const auto& s = it->get_ref<const std::string&>();
+        if (s.size() > max) {
+            error = where + ": \"" + key + "\" is too long";
+            return false;
+        }
+        out = s;
+        return true;
+    }
+    bool integer(const char* key, std::int64_t& out, bool required = true) {
+        auto it = j.find(key);
+        if (it == j.end()) {
+            if (!required) return true;
+            error = where + ": missing \"" + key + "\"";
+            return false;
+        }
+        if (!it->is_number_integer()) {
+            error = where + ": \"" + key + "\" must be an integer";
+            return false;
+        }
+        out = it->get<std::int64_t>();
+        if (out < 0) {
+            error = where + ": \"" + key + "\" must not be negative";
+            return false;
+        }
+        return true;
+    }
+    bool fail(const std::string& msg) {
+        error = where + ": " + msg;
+        return false;
+    }
+};
+
+std::optional<json> parse_json(std::string_view body, std::string& error) {
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (j.is_discarded()) {
+        error = "body is not valid JSON";
+        return std::nullopt;
+    }
+    return j;
+}
+
+}  // namespace
+
+bool is_valid_kiosk_name(std::string_view name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                  c == '_' || c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool is_valid_need(std::string_view need) {
+    if (need.empty() || need.size() > 40) return false;
+    for (char c : need)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    return true;
+}
+
+bool is_valid_audience(std::string_view a) { return a == "little" || a == "child" || a == "teen" || a == "adult"; }
+
+bool is_valid_date(std::string_view d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[i] < '0' || d[i] > '9') return false;
+    int month = (d[5] - '0') * 10 + (d[6] - '0');
+    int day = (d[8] - '0') * 10 + (d[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+bool is_sha256_hex(std::string_view s) {
+    if (s.size() != 64) return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+std::string error_body(std::string_view message) { return json{{"error", std::string(message)}}.dump(); }
+
+// ---- Summary ----
+
+json to_json(const Summary& s) {
+    return json{{"needs", s.needs}, {"audience", s.audience}, {"centre", s.centre}, {"date", s.date}};
+}
+
+Parsed<Summary> parse_summary(const json& j) {
+    Parsed<Summary> r;
+    Reader rd{j, r.error, "summary"};
+    Summary s;
+    if (!rd.object_with_only({"needs", "audience", "centre", "date"})) return r;
+    auto it = j.find("needs");
+    if (it == j.end() || !it->is_array()) {
+        rd.fail("\"needs\" must be an array");
+        return r;
+    }
+    if (it->size() > 32) {
+        rd.fail("too many needs");
+        return r;
+    }
+    for (const auto& n : *it) {
+        if (!n.is_string() || !is_valid_need(n.get_ref<const std::string&>())) {
+            rd.fail("a need is not a category id");
+            return r;
+        }
+        s.needs.push_back(n.get<std::string>());
+    }
+    if (!rd.str("audience", s.audience) || !rd.str("centre", s.centre) || !rd.str("date", s.date)) return r;
+    if (!is_valid_audience(s.audience)) return rd.fail("unknown audience"), r;
+    if (!printable_text(s.centre, 1, 100)) return rd.fail("bad centre"), r;
+    if (!is_valid_date(s.date)) return rd.fail("date must be YYYY-MM-DD"), r;
+    r.value = std::move(s);
+    return r;
+}
+
+void validate_summary(const Summary& s) {
+    auto parsed = parse_summary(to_json(s));
+    if (!parsed) throw std::invalid_argument(parsed.error);
+}
+
+// ---- ReferralPost ----
+
+json to_json(const ReferralPost& p) {
+    return json{{"id", p.id},
+                {"kiosk", p.kiosk},
+                {"reference", p.reference},
+                {"created", p.created},
+                {"form_version", p.form_version},
+                {"sealed", to_base64(p.sealed)},
+                {"summary", to_json(p.summary)}};
+}
+
+Parsed<ReferralPost> parse_referral_post(std::string_view body) {
+    Parsed<ReferralPost> r;
+    auto j = parse_json(body, r.error);
+    if (!j) return r;
+    Reader rd{*j, r.error, "referral"};
+    if (!rd.object_with_only({"id", "kiosk", "reference", "created", "form_version", "sealed", "summary"})) return r;
+    ReferralPost p;
+    std::string sealed_b64;
+    if (!rd.str("id", p.id) || !rd.str("kiosk", p.kiosk) || !rd.str("reference", p.reference) ||
+        !rd.str("created", p.created) || !rd.str("form_version", p.form_version) ||
+        !rd.str("sealed", sealed_b64, true, k_max_sealed_bytes * 4 / 3 + 8))
+        return r;
+    if (!is_uuid(p.id)) return rd.fail("\"id\" must be a lower-case UUID"), r;
+    if (!is_valid_kiosk_name(p.kiosk)) return rd.fail("bad \"kiosk\""), r;
+    if (!is_reference_code(p.reference)) return rd.fail("bad \"reference\""), r;
+    if (!is_utc_iso(p.created)) return rd.fail("\"created\" must be UTC ISO 8601"), r;
+    if (!printable_text(p.form_version, 1, 64)) return rd.fail("bad \"form_version\""), r;
+    auto sealed = from_base64(sealed_b64);
+    if (!sealed) return rd.fail("\"sealed\" is not base64"), r;
+    if (sealed->size() < 48 || sealed->size() > k_max_sealed_bytes) return rd.fail("\"sealed\" has a bad size"), r;
+    p.sealed = std::move(*sealed);
+    auto summary = parse_summary(j->contains("summary") ? (*j)["summary"] : json());
+    if (!summary) {
+        r.error = "referral: " + summary.error;
+        return r;
+    }
+    p.summary = std::move(*summary.value);
+    r.value = std::move(p);
+    return r;
+}
+
+// ---- Receipt ----
+
+json to_json(const Receipt& rc) { return json{{"id", rc.id}, {"received_at", rc.received_at}, {"status", rc.status}}; }
+
+Parsed<Receipt> parse_receipt(std::string_view body) {
+    Parsed<Receipt> r;
+    auto j = parse_json(body, r.error);
+    if (!j) return r;
+    Reader rd{*j, r.error, "receipt"};
+    if (!j->is_object()) return rd.fail("expected a JSON object"), r;
+    Receipt rc;
+    if (!rd.str("id", rc.id) || !rd.str("received_at", rc.received_at) || !rd.str("status", rc.status)) return r;
+    if (!is_uuid(rc.id)) return rd.fail("bad \"id\""), r;
+    if (!is_utc_iso(rc.received_at)) return rd.fail("bad \"received_at\""), r;
+    if (rc.status != "stored") return rd.fail("status is not \"stored\""), r;
+    r.value = std::move(rc);
+    return r;
+}
+
+// ---- Manifest ----
+
+json to_json(const Manifest& m) {
+    return json{{"version", m.version},
+                {"sha256", m.sha256},
+                {"size", m.size},
+                {"signature", m.signature},
+                {"url", m.url}};
+}
+
+Parsed<Manifest> parse_manifest(std::string_view body) {
+    Parsed<Manifest> r;
+    auto j = parse_json(body, r.error);
+    if (!j) return r;
+    Reader rd{*j, r.error, "manifest"};
+    if (!j->is_object()) return rd.fail("expected a JSON object"), r;
+    Manifest m;
+    if (!rd.str("version", m.version, true, 64) || !rd.str("sha256", m.sha256) ||
+        !rd.integer("size", m.size) || !rd.str("signature", m.signature) || !rd.str("url", m.url, true, 512))
+        return r;
+    if (!printable_text(m.version, 1, 64)) return rd.fail("bad \"version\""), r;
+    if (!is_sha256_hex(m.sha256)) return rd.fail("bad \"sha256\""), r;
+    if (m.size <= 0) return rd.fail("bad \"size\""), r;
+    auto sig = from_base64(m.signature);
+    if (!sig || sig->size() != 64) return rd.fail("bad \"signature\""), r;
+    if (m.url.empty() || m.url[0] != '/' || !printable_text(m.url, 1, 512)) return rd.fail("bad \"url\""), r;
+    r.value = std::move(m);
+    return r;
+}
+
+// ---- Heartbeat ----
+
+json to_json(const Heartbeat& h) {
+    return json{{"app_version", h.app_version},   {"pack_version", h.pack_version}, {"outbox_depth", h.outbox_depth},
+                {"refused", h.refused},           {"last_success", h.last_success}, {"last_error", h.last_error},
+                {"usage", h.usage}};
+}
+
+Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
+    Parsed<Heartbeat> r;
+    auto j = parse_json(body, r.error);
+    if (!j) return r;
+    Reader rd{*j, r.error, "heartbeat"};
+    if (!rd.object_with_only(
+            {"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error", "usage"}))
+        return r;
+    Heartbeat h;
+    if (!rd.str("app_version", h.app_version, true, 64) || !rd.str("pack_version", h.pack_version, false, 64) ||
+        !rd.integer("outbox_depth", h.outbox_depth) || !rd.integer("refused", h.refused, false) ||
+        !rd.str("last_success", h.last_success, false, 32) || !rd.str("last_error", h.last_error, false, 200))
+        return r;
+    if (!printable_text(h.app_version, 1, 64) || !printable_text(h.last_error, 0, 200))
+        return rd.fail("bad text field"), r;
+    if (!h.last_success.empty() && !is_utc_iso(h.last_success)) return rd.fail("bad \"last_success\""), r;
+    if (auto it = j->find("usage"); it != j->end()) {
+        if (!it->is_object() || it->size() > 64) return rd.fail("\"usage\" must be an object of counters"), r;
+        for (auto u = it->begin(); u != it->end(); ++u) {
+            if (!is_valid_need(u.key()) || !u->is_number_integer() || u->get<std::int64_t>() < 0)
+                return rd.fail("\"usage\" must map ids to counts"), r;
+            h.usage[u.key()] = u->get<std::int64_t>();
+        }
+    }
+    r.value = std::move(h);
+    return r;
+}
+
+}  // namespace lantern::sync

@@ -1,0 +1,98 @@
+// Wire protocol types between kiosk and hub, with strict JSON parsing that names what is wrong.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/encoding.h"
+
+namespace lantern::sync {
+
+// Parsed value or an error saying which field is wrong (never echoing the field's content).
+template <class T>
+struct Parsed {
+    std::optional<T> value;
+    std::string error;
+    explicit operator bool() const { return value.has_value(); }
+};
+
+// The non-identifying part of a referral, readable by the hub for reports. Only constrained values:
+// need category ids, an audience, the centre name and a date. No free text from a visitor.
+struct Summary {
+    std::vector<std::string> needs;  // [a-z0-9_-]{1,40}, at most 32
+    std::string audience;            // little | child | teen | adult
+    std::string centre;              // 1..100 printable characters
+    std::string date;                // YYYY-MM-DD
+    bool operator==(const Summary&) const = default;
+};
+nlohmann::json to_json(const Summary& s);
+Parsed<Summary> parse_summary(const nlohmann::json& j);
+// Throws std::invalid_argument naming the bad field; used before anything is stored.
+void validate_summary(const Summary& s);
+
+inline constexpr std::size_t k_max_sealed_bytes = 256 * 1024;
+
+// POST /api/v1/referrals body. `reference` (the code the visitor was shown) is not in DESIGN.md's
+// list; it is not personal data and lets staff match an export row to a visitor's slip.
+struct ReferralPost {
+    std::string id;  // UUID v4, also the Idempotency-Key
+    std::string kiosk;
+    std::string reference;
+    std::string created;  // UTC ISO
+    std::string form_version;
+    Bytes sealed;
+    Summary summary;
+    bool operator==(const ReferralPost&) const = default;
+};
+nlohmann::json to_json(const ReferralPost& p);
+Parsed<ReferralPost> parse_referral_post(std::string_view body);
+
+struct Receipt {
+    std::string id;
+    std::string received_at;
+    std::string status = "stored";
+    bool operator==(const Receipt&) const = default;
+};
+nlohmann::json to_json(const Receipt& r);
+Parsed<Receipt> parse_receipt(std::string_view body);
+
+struct Manifest {
+    std::string version;
+    std::string sha256;  // lower-case hex
+    std::int64_t size = 0;
+    std::string signature;  // base64 Ed25519 over pack_signing_message(version, sha256)
+    std::string url;        // path on the hub, e.g. /api/v1/content/packs/<sha256>
+    bool operator==(const Manifest&) const = default;
+};
+nlohmann::json to_json(const Manifest& m);
+Parsed<Manifest> parse_manifest(std::string_view body);
+
+struct Heartbeat {
+    std::string app_version;
+    std::string pack_version;
+    std::int64_t outbox_depth = 0;
+    std::int64_t refused = 0;
+    std::string last_success;  // UTC ISO or empty
+    std::string last_error;    // our own error text, never personal data
+    std::map<std::string, std::int64_t> usage;  // anonymous counters, e.g. "page_views": 12
+    bool operator==(const Heartbeat&) const = default;
+};
+nlohmann::json to_json(const Heartbeat& h);
+Parsed<Heartbeat> parse_heartbeat(std::string_view body);
+
+// {"error": "..."} as every 4xx/5xx body from the hub.
+std::string error_body(std::string_view message);
+
+bool is_valid_kiosk_name(std::string_view name);
+bool is_valid_need(std::string_view need);
+bool is_valid_audience(std::string_view audience);
+bool is_valid_date(std::string_view date);  // YYYY-MM-DD
+bool is_sha256_hex(std::string_view s);
+
+}  // namespace lantern::sync

@@ -1,0 +1,270 @@
+// The sync loop: outbox oldest first with capped, jittered exponential backoff; content; heartbeat.
+#include "sync/sync_worker.h"
+
+#include <algorithm>
+#include <random>
+
+namespace lantern::sync {
+
+using Clock = std::chrono::steady_clock;
+
+SyncWorker::SyncWorker(OutboxStore& outbox, SyncWorkerOptions options)
+    : outbox_(outbox), options_(std::move(options)) {
+    client_ = std::make_unique<HubClient>(options_.hub);
+    client_->set_cancel_flag(&stopping_);
+    auto current = outbox_.get_state(state_key::current_pack_version);
+    status_.pack_version = options_.installed_pack_version;
+    if (current && compare_versions(*current, status_.pack_version) > 0) status_.pack_version = *current;
+    if (auto p = pending_pack(outbox_)) status_.pending_pack_version = p->version;
+    status_.last_success = outbox_.get_state(state_key::last_success).value_or("");
+    auto d = outbox_.depth();
+    status_.outbox_depth = d.queued;
+    status_.refused = d.refused;
+    status_.delivered = d.delivered;
+}
+
+SyncWorker::~SyncWorker() { stop(); }
+
+void SyncWorker::start() {
+    if (thread_.joinable()) return;
+    stopping_ = false;
+    {
+        std::lock_guard lock(mutex_);
+        status_.running = true;
+    }
+    thread_ = std::thread([this] { run(); });
+}
+
+void SyncWorker::wake() {
+    {
+        std::lock_guard lock(mutex_);
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
+void SyncWorker::stop() {
+    stopping_ = true;
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    std::lock_guard lock(mutex_);
+    status_.running = false;
+}
+
+SyncStatus SyncWorker::status() const {
+    std::lock_guard lock(mutex_);
+    return status_;
+}
+
+void SyncWorker::set_usage_counts(std::map<std::string, std::int64_t> counts) {
+    std::lock_guard lock(mutex_);
+    usage_ = std::move(counts);
+}
+
+std::optional<PackInfo> SyncWorker::take_pending_pack() {
+    std::optional<PackInfo> p;
+    {
+        std::lock_guard pack_lock(pack_mutex_);
+        p = sync::take_pending_pack(outbox_);
+    }
+    if (p) {
+        std::lock_guard lock(mutex_);
+        status_.pack_version = p->version;
+        status_.pending_pack_version.clear();
+    }
+    return p;
+}
+
+void SyncWorker::changed() {
+    if (options_.on_change) options_.on_change();
+}
+
+void SyncWorker::note_success() {
+    std::string now = utc_now_iso();
+    outbox_.set_state(state_key::last_success, now);
+    std::lock_guard lock(mutex_);
+    status_.last_success = now;
+    status_.last_error.clear();
+    status_.consecutive_failures = 0;
+}
+
+void SyncWorker::note_error(const std::string& error) {
+    std::lock_guard lock(mutex_);
+    status_.last_error = error;
+}
+
+void SyncWorker::refresh_depth() {
+    auto d = outbox_.depth();
+    std::lock_guard lock(mutex_);
+    status_.outbox_depth = d.queued;
+    status_.refused = d.refused;
+    status_.delivered = d.delivered;
+}
+
+std::string SyncWorker::current_version_locked() const {
+    std::lock_guard lock(mutex_);
+    std::string v = status_.pack_version;
+    if (!status_.pending_pack_version.empty() && compare_versions(status_.pending_pack_version, v) > 0)
+        v = status_.pending_pack_version;
+    return v;
+}
+
+bool SyncWorker::drain_outbox() {
+    while (!stopping_) {
+        auto rows = outbox_.next_queued(options_.batch);
+        if (rows.empty()) return true;
+        for (const auto& row : rows) {
+            if (stopping_) return true;
+            ReferralPost post{row.id,   options_.kiosk_name, row.reference_code, row.created,
+                              row.form_version, row.sealed, row.summary};
+            PostOutcome out = client_->post_referral(post);
+            switch (out.delivery) {
+                case Delivery::delivered:
+                    outbox_.mark_delivered(row.id, out.receipt->received_at);
+                    note_success();
+                    break;
+                case Delivery::refused:
+                    // One bad referral must not block the queue: set it aside for staff and go on.
+                    outbox_.mark_refused(row.id, out.error);
+                    note_success();  // the hub answered
+                    note_error(out.error);
+                    break;
+                case Delivery::retry:
+                    outbox_.note_attempt_failed(row.id, out.error);
+                    note_error(out.error);
+                    refresh_depth();
+                    changed();
+                    return false;
+            }
+        }
+        refresh_depth();
+        changed();
+    }
+    return true;
+}
+
+void SyncWorker::check_content() {
+    if (options_.packs_dir.empty() || options_.content_public_key.empty()) return;
+    auto etag = outbox_.get_state(state_key::manifest_etag).value_or("");
+    auto m = client_->get_manifest(etag);
+    if (m.kind == ManifestOutcome::Kind::error) {
+        note_error(m.error);
+        return;
+    }
+    note_success();
+    if (m.kind != ManifestOutcome::Kind::updated) return;
+    const Manifest& manifest = m.manifest;
+    std::string current = current_version_locked();
+    if (!current.empty() && compare_versions(manifest.version, current) <= 0) {
+        // Not newer (the same pack, or a rollback): nothing to fetch, remember the ETag.
+        outbox_.set_state(state_key::manifest_etag, m.etag);
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(options_.packs_dir, ec);
+    auto part = options_.packs_dir / (manifest.sha256 + ".part");
+    auto dl = client_->download_pack(manifest, part);
+    if (!dl.complete) {
+        note_error(dl.error);  // keep the .part to resume next time
+        return;
+    }
+    std::string why = verify_pack_file(part, manifest, options_.content_public_key, current);
+    if (!why.empty()) {
+        std::filesystem::remove(part, ec);
+        outbox_.set_state(state_key::manifest_etag, m.etag);  // do not fetch this bad pack again
+        note_error(why);
+        changed();
+        return;
+    }
+    auto final_path = options_.packs_dir / ("pack-" + manifest.sha256 + ".sqlite");
+    std::filesystem::rename(part, final_path, ec);
+    if (ec) {
+        note_error("pack: cannot move the verified pack into place");
+        return;
+    }
+    {
+        std::lock_guard pack_lock(pack_mutex_);
+        if (auto old = pending_pack(outbox_); old && old->path != final_path) std::filesystem::remove(old->path, ec);
+        outbox_.set_state(state_key::pending_pack_path, final_path.string());
+        outbox_.set_state(state_key::pending_pack_version, manifest.version);
+    }
+    outbox_.set_state(state_key::manifest_etag, m.etag);
+    {
+        std::lock_guard lock(mutex_);
+        status_.pending_pack_version = manifest.version;
+    }
+    changed();
+}
+
+void SyncWorker::send_heartbeat() {
+    Heartbeat hb;
+    {
+        std::lock_guard lock(mutex_);
+        hb.app_version = options_.app_version;
+        hb.pack_version = status_.pack_version;
+        hb.outbox_depth = status_.outbox_depth;
+        hb.refused = status_.refused;
+        hb.last_success = status_.last_success;
+        hb.last_error = status_.last_error.substr(0, 200);
+        hb.usage = usage_;
+    }
+    std::string error;
+    if (client_->post_heartbeat(hb, error)) note_success();
+    else note_error(error);
+}
+
+void SyncWorker::pass(bool& failed) {
+    failed = !drain_outbox();
+    if (stopping_) return;
+    auto now = Clock::now();
+    if (!failed && now >= next_manifest_) {
+        check_content();
+        next_manifest_ = Clock::now() + options_.manifest_interval;
+    }
+    if (stopping_) return;
+    if (now >= next_heartbeat_) {
+        send_heartbeat();
+        next_heartbeat_ = Clock::now() + options_.heartbeat_interval;
+    }
+    refresh_depth();
+}
+
+void SyncWorker::run() {
+    std::mt19937_64 rng(std::random_device{}());
+    auto backoff = options_.backoff_initial;
+    while (!stopping_) {
+        bool failed = false;
+        try {
+            pass(failed);
+        } catch (const std::exception& e) {
+            // Nothing leaves this thread; the message is SQLite's or ours, never form answers.
+            note_error(std::string("internal: ") + e.what());
+            failed = true;
+        } catch (...) {
+            note_error("internal: unknown error");
+            failed = true;
+        }
+        changed();
+
+        std::chrono::milliseconds wait;
+        if (failed) {
+            // "Equal jitter": half fixed, half random, so many kiosks do not retry in lockstep.
+            auto half = std::max<std::int64_t>(1, backoff.count() / 2);
+            wait = std::chrono::milliseconds(half + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(half)));
+            backoff = std::min(options_.backoff_max, backoff * 2);
+            std::lock_guard lock(mutex_);
+            ++status_.consecutive_failures;
+        } else {
+            backoff = options_.backoff_initial;
+            auto now = Clock::now();
+            auto until = std::min({next_manifest_, next_heartbeat_, now + options_.idle_interval});
+            wait = std::max(std::chrono::milliseconds(1),
+                            std::chrono::duration_cast<std::chrono::milliseconds>(until - now));
+        }
+        std::unique_lock lock(mutex_);
+        cv_.wait_for(lock, wait, [this] { return woken_ || stopping_.load(); });
+        woken_ = false;
+    }
+}
+
+}  // namespace lantern::sync

@@ -1,0 +1,103 @@
+// The kiosk's background sync thread: drains the outbox, fetches content packs, sends heartbeats.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "sync/hub_client.h"
+#include "sync/outbox_store.h"
+#include "sync/pack_update.h"
+
+namespace lantern::sync {
+
+struct SyncWorkerOptions {
+    HubClientOptions hub;
+    std::string kiosk_name;
+    std::string app_version = "0.1.0";
+    // Content updates: new packs are written here. Empty packs_dir or key: content sync is off.
+    std::filesystem::path packs_dir;
+    Bytes content_public_key;
+    std::string installed_pack_version;  // the pack shipped with / first opened by the kiosk
+
+    std::chrono::milliseconds backoff_initial{2'000};
+    std::chrono::milliseconds backoff_max{300'000};
+    std::chrono::milliseconds manifest_interval{300'000};
+    std::chrono::milliseconds heartbeat_interval{300'000};
+    std::chrono::milliseconds idle_interval{60'000};  // re-check the outbox even without wake()
+    int batch = 25;
+    // Called on the worker thread after the status changed (e.g. glfwPostEmptyEvent). Must not throw.
+    std::function<void()> on_change;
+};
+
+// A copy the UI thread can read at any time.
+struct SyncStatus {
+    std::int64_t outbox_depth = 0;  // queued, not yet delivered
+    std::int64_t refused = 0;       // kept aside for staff
+    std::int64_t delivered = 0;
+    std::string last_success;  // UTC ISO of the last answer from the hub, or empty
+    std::string last_error;    // empty after a success; never personal data
+    std::string pack_version;  // the pack in use
+    std::string pending_pack_version;
+    int consecutive_failures = 0;
+    bool running = false;
+};
+
+class SyncWorker {
+   public:
+    // `outbox` must outlive the worker.
+    SyncWorker(OutboxStore& outbox, SyncWorkerOptions options);
+    ~SyncWorker();  // stop()s
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void start();
+    // Ask for a pass now (after a submission, or a staff "sync now").
+    void wake();
+    // Stops and joins; an in-flight transfer is aborted within about a second.
+    void stop();
+
+    SyncStatus status() const;
+    // Anonymous counters sent with the next heartbeat.
+    void set_usage_counts(std::map<std::string, std::int64_t> counts);
+
+    // At a session start: the new pack (now current), or nullopt to keep the one in use.
+    std::optional<PackInfo> take_pending_pack();
+
+   private:
+    void run();
+    void pass(bool& failed);
+    bool drain_outbox();  // false on a retryable failure
+    void check_content();
+    void send_heartbeat();
+    void note_success();
+    void note_error(const std::string& error);
+    void refresh_depth();
+    void changed();
+    std::string current_version_locked() const;
+
+    OutboxStore& outbox_;
+    SyncWorkerOptions options_;
+    std::unique_ptr<HubClient> client_;
+
+    mutable std::mutex mutex_;  // guards status_, usage_, woken_
+    std::condition_variable cv_;
+    SyncStatus status_;
+    std::map<std::string, std::int64_t> usage_;
+    bool woken_ = false;
+    std::atomic<bool> stopping_{false};
+    std::mutex pack_mutex_;  // serialises installing a pending pack and taking it
+    std::thread thread_;
+
+    std::chrono::steady_clock::time_point next_manifest_{};
+    std::chrono::steady_clock::time_point next_heartbeat_{};
+};
+
+}  // namespace lantern::sync

@@ -1,0 +1,161 @@
+// Content packs from a real hub: verified, resumed with Range, kept pending; bad or older packs rejected.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <random>
+
+#include "hub/admin_client.h"
+#include "tests/hub/hub_fixture.h"
+
+using namespace lantern;
+using namespace std::chrono_literals;
+using test::HubFixture;
+using test::wait_until;
+
+namespace {
+
+std::string random_bytes(std::size_t n, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::string s(n, '\0');
+    for (auto& c : s) c = static_cast<char>(rng());
+    return s;
+}
+
+sync::Manifest publish(const HubFixture& f, const std::string& bytes, const std::string& version,
+                       const sync::SecretBytes& key) {
+    auto sig = sync::sign_pack(version, sync::sha256_hex(bytes), key);
+    hub::AdminClient admin(f.hub->url(), f.admin_token);
+    return admin.publish_pack(bytes, version, sync::to_base64(sig));
+}
+
+sync::SyncWorkerOptions content_options(const HubFixture& f, const std::string& installed) {
+    auto o = f.worker_options(f.hub->url());
+    o.packs_dir = f.dir / "packs";
+    o.content_public_key = f.signing_keys.public_key;
+    o.installed_pack_version = installed;
+    o.manifest_interval = 50ms;
+    return o;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Rejected packs leave no pack file behind and nothing pending.
+void check_nothing_pending(sync::SyncWorker& worker, sync::OutboxStore& outbox, const HubFixture& f) {
+    CHECK_FALSE(worker.take_pending_pack());
+    CHECK_FALSE(sync::pending_pack(outbox));
+    CHECK(worker.status().pack_version == "1");
+    if (std::filesystem::exists(f.dir / "packs"))
+        for (const auto& e : std::filesystem::directory_iterator(f.dir / "packs"))
+            CHECK_MESSAGE(e.path().extension() != ".sqlite", e.path().string());
+}
+
+}  // namespace
+
+TEST_CASE("a new signed pack is downloaded, verified, and waits for the next session start") {
+    HubFixture f;
+    std::string bytes = random_bytes(300 * 1024, 1);
+    publish(f, bytes, "2", f.signing_keys.secret_key);
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    sync::SyncWorker worker(outbox, content_options(f, "1"));
+    worker.start();
+    REQUIRE(wait_until([&] { return worker.status().pending_pack_version == "2"; }, 10s));
+    CHECK(worker.status().pack_version == "1");  // not switched under anyone's finger
+
+    auto pack = worker.take_pending_pack();
+    REQUIRE(pack);
+    CHECK(pack->version == "2");
+    CHECK(read_file(pack->path) == bytes);
+    CHECK(worker.status().pack_version == "2");
+    CHECK_FALSE(worker.take_pending_pack());
+    // The same manifest again is answered 304 and nothing new is fetched.
+    std::this_thread::sleep_for(200ms);
+    CHECK_FALSE(worker.take_pending_pack());
+    CHECK(worker.status().last_error.empty());
+    worker.stop();
+    CHECK(sync::current_pack(outbox)->version == "2");
+    CHECK(f.hub->log().find("/api/v1/content/manifest 304") != std::string::npos);
+}
+
+TEST_CASE("a download cut halfway resumes with a Range request") {
+    HubFixture f;
+    std::string bytes = random_bytes(200 * 1024, 2);
+    auto m = publish(f, bytes, "2", f.signing_keys.secret_key);
+    std::filesystem::create_directories(f.dir / "packs");
+    std::ofstream(f.dir / "packs" / (m.sha256 + ".part"), std::ios::binary) << bytes.substr(0, 80 * 1024);
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    sync::SyncWorker worker(outbox, content_options(f, "1"));
+    worker.start();
+    REQUIRE(wait_until([&] { return worker.status().pending_pack_version == "2"; }, 10s));
+    worker.stop();
+    auto pack = sync::pending_pack(outbox);
+    REQUIRE(pack);
+    CHECK(read_file(pack->path) == bytes);
+    CHECK(f.hub->log().find("/api/v1/content/packs/" + m.sha256 + " 206") != std::string::npos);
+}
+
+TEST_CASE("a corrupt pack is rejected and the current one kept") {
+    HubFixture f;
+    std::string bytes = random_bytes(50 * 1024, 3);
+    auto m = publish(f, bytes, "2", f.signing_keys.secret_key);
+    // Flip bytes on the hub's disk: same size, different SHA-256.
+    std::string corrupt = bytes;
+    corrupt[100] ^= 0x55;
+    std::ofstream(f.data_dir() / "packs" / (m.sha256 + ".pack"), std::ios::binary | std::ios::trunc) << corrupt;
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    sync::SyncWorker worker(outbox, content_options(f, "1"));
+    worker.start();
+    CHECK(wait_until([&] { return worker.status().last_error.find("SHA-256") != std::string::npos; }, 10s));
+    worker.stop();
+    check_nothing_pending(worker, outbox, f);
+}
+
+TEST_CASE("a truncated pack is rejected and the current one kept") {
+    HubFixture f;
+    std::string bytes = random_bytes(50 * 1024, 4);
+    auto m = publish(f, bytes, "2", f.signing_keys.secret_key);
+    std::ofstream(f.data_dir() / "packs" / (m.sha256 + ".pack"), std::ios::binary | std::ios::trunc)
+        << bytes.substr(0, 1000);
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    sync::SyncWorker worker(outbox, content_options(f, "1"));
+    worker.start();
+    CHECK(wait_until([&] { return worker.status().last_error.rfind("pack:", 0) == 0; }, 10s));
+    worker.stop();
+    check_nothing_pending(worker, outbox, f);
+}
+
+TEST_CASE("a pack signed with the wrong key is rejected and the current one kept") {
+    HubFixture f;
+    auto other = sync::generate_signing_keys();
+    publish(f, random_bytes(10 * 1024, 5), "2", other.secret_key);
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    sync::SyncWorker worker(outbox, content_options(f, "1"));
+    worker.start();
+    CHECK(wait_until([&] { return worker.status().last_error.find("bad signature") != std::string::npos; }, 10s));
+    worker.stop();
+    check_nothing_pending(worker, outbox, f);
+}
+
+TEST_CASE("an older pack than the one in use is not fetched") {
+    HubFixture f;
+    publish(f, random_bytes(10 * 1024, 6), "5", f.signing_keys.secret_key);
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    auto opts = content_options(f, "10");
+    sync::SyncWorker worker(outbox, opts);
+    worker.start();
+    CHECK(wait_until([&] { return !worker.status().last_success.empty(); }, 10s));
+    std::this_thread::sleep_for(200ms);
+    worker.stop();
+    CHECK_FALSE(worker.take_pending_pack());
+    CHECK(worker.status().pack_version == "10");
+    CHECK(worker.status().last_error.empty());
+    CHECK(f.hub->log().find("/api/v1/content/packs/") == std::string::npos);
+}

@@ -1,0 +1,107 @@
+// Wire protocol parsing: good bodies round trip, hostile ones are refused with a reason.
+#include <doctest/doctest.h>
+
+#include "sync/protocol.h"
+
+using namespace lantern::sync;
+using nlohmann::json;
+
+namespace {
+ReferralPost sample_post() {
+    return {new_uuid_v4(), "kiosk-1", "ACDEFHJK", "2024-05-01T10:00:00Z", "3", Bytes(64, 7),
+            Summary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
+}
+}  // namespace
+
+TEST_CASE("a referral post round trips through JSON") {
+    auto post = sample_post();
+    auto parsed = parse_referral_post(to_json(post).dump());
+    REQUIRE_MESSAGE(parsed, parsed.error);
+    CHECK(*parsed.value == post);
+}
+
+TEST_CASE("hostile referral bodies are refused with a reason") {
+    auto good = to_json(sample_post());
+    auto with = [&](const char* key, json value) {
+        json j = good;
+        j[key] = std::move(value);
+        return j.dump();
+    };
+    std::vector<std::string> bad = {
+        "",
+        "null",
+        "[]",
+        "{",
+        "\"string\"",
+        std::string(10000, '['),
+        with("id", "1; DROP TABLE referrals; --"),
+        with("id", 42),
+        with("kiosk", "' OR '1'='1"),
+        with("kiosk", ""),
+        with("reference", "AAAA-BBBB"),
+        with("created", "yesterday"),
+        with("form_version", std::string(1000, 'x')),
+        with("sealed", "not base64!"),
+        with("sealed", ""),
+        with("sealed", json::array()),
+        with("summary", "x"),
+        with("summary", json{{"needs", {"money"}}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"},
+                             {"name", "Sam Smith"}}),
+        with("summary", json{{"needs", {"Sam Smith"}}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"}}),
+        with("summary", json{{"needs", json::array()}, {"audience", "boss"}, {"centre", "c"}, {"date", "2024-05-01"}}),
+        with("summary", json{{"needs", json::array()}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-13-01"}}),
+        with("extra", "field"),
+    };
+    json missing = good;
+    missing.erase("sealed");
+    bad.push_back(missing.dump());
+    for (const auto& body : bad) {
+        auto parsed = parse_referral_post(body);
+        CHECK_FALSE(parsed);
+        CHECK_FALSE(parsed.error.empty());
+        // Errors name fields; they never echo the values sent.
+        CHECK(parsed.error.find("Sam") == std::string::npos);
+        CHECK(parsed.error.find("DROP") == std::string::npos);
+    }
+}
+
+TEST_CASE("a receipt must name an id, a time and status stored") {
+    std::string id = new_uuid_v4();
+    auto ok = parse_receipt(to_json(Receipt{id, "2024-05-01T10:00:00Z", "stored"}).dump());
+    REQUIRE(ok);
+    CHECK(ok.value->id == id);
+    CHECK_FALSE(parse_receipt("<html><body>Welcome to Guest WiFi</body></html>"));
+    CHECK_FALSE(parse_receipt("{}"));
+    CHECK_FALSE(parse_receipt(json{{"id", id}, {"received_at", "2024-05-01T10:00:00Z"}, {"status", "queued"}}.dump()));
+    CHECK_FALSE(parse_receipt(json{{"id", 5}, {"received_at", "2024-05-01T10:00:00Z"}, {"status", "stored"}}.dump()));
+}
+
+TEST_CASE("a manifest needs a SHA-256, a size, a signature and a path") {
+    Manifest m{"7", sha256_hex("x"), 10, to_base64(Bytes(64, 1)), "/api/v1/content/packs/" + sha256_hex("x")};
+    auto ok = parse_manifest(to_json(m).dump());
+    REQUIRE(ok);
+    CHECK(*ok.value == m);
+    auto bad = [&](const char* key, json v) {
+        json j = to_json(m);
+        j[key] = std::move(v);
+        return parse_manifest(j.dump());
+    };
+    CHECK_FALSE(bad("sha256", "abc"));
+    CHECK_FALSE(bad("size", -1));
+    CHECK_FALSE(bad("size", "10"));
+    CHECK_FALSE(bad("signature", "AAAA"));
+    CHECK_FALSE(bad("url", "http://elsewhere.example/pack"));
+}
+
+TEST_CASE("a heartbeat round trips and refuses personal-looking usage keys") {
+    Heartbeat h{"0.1.0", "7", 3, 1, "2024-05-01T10:00:00Z", "HTTP 503", {{"page_views", 12}}};
+    auto ok = parse_heartbeat(to_json(h).dump());
+    REQUIRE(ok);
+    CHECK(*ok.value == h);
+    json j = to_json(h);
+    j["usage"] = {{"Sam Smith", 1}};
+    CHECK_FALSE(parse_heartbeat(j.dump()));
+    j = to_json(h);
+    j["outbox_depth"] = -4;
+    CHECK_FALSE(parse_heartbeat(j.dump()));
+}
