@@ -18,11 +18,21 @@ enum class ActionKind {
     home,
     quick_exit,
     still_here,       // dismiss the idle countdown
+    open_form,        // "Ask for support": start or resume the referral form
+    form_focus,       // arg: field id; the keyboard types into it
+    form_pick,        // arg: field id, arg2: option id (choice, yesno: set; choices: toggle)
+    form_key,         // arg: on-screen key kind (insert, backspace, space, newline, done, shift, ...), arg2: text
+    form_type,        // arg2: characters from a physical keyboard
+    form_next,        // validate this step, then the next step or the review
+    form_edit_step,   // arg: step index, from the review
+    form_submit,
+    form_finish,      // after the reference is shown: end the visit
 };
 
 struct Action {
     ActionKind kind;
     std::string arg;
+    std::string arg2;
     content::Audience audience = content::Audience::adult;
 };
 

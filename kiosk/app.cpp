@@ -8,6 +8,7 @@ namespace lantern::kiosk {
 App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
     : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
     session_.lang = default_lang_;
+    load_form();
 }
 
 void App::go(Place place) {
@@ -48,6 +49,10 @@ void App::apply(const Actions& actions, double now) {
             }
             case ActionKind::open_page: go({Screen::page, session_.place.topic, a.arg}); break;
             case ActionKind::back:
+                if (screen() == Screen::form_step || screen() == Screen::form_review || screen() == Screen::form_done) {
+                    apply_form(a);
+                    break;
+                }
                 if (!session_.history.empty()) {
                     session_.place = session_.history.back();
                     session_.history.pop_back();
@@ -61,6 +66,15 @@ void App::apply(const Actions& actions, double now) {
                 break;
             case ActionKind::quick_exit: wipe(); break;
             case ActionKind::still_here: break;
+            case ActionKind::open_form:
+            case ActionKind::form_focus:
+            case ActionKind::form_pick:
+            case ActionKind::form_key:
+            case ActionKind::form_type:
+            case ActionKind::form_next:
+            case ActionKind::form_edit_step:
+            case ActionKind::form_submit:
+            case ActionKind::form_finish: apply_form(a); break;
         }
     }
 }
