@@ -23,12 +23,22 @@ enum class ActionKind {
     toggle_contrast,
     read_aloud,       // start reading the page, or stop if reading
     reading_finished, // the voice reached the end of the page
+    open_form,        // "Ask for support": start or resume the referral form
+    form_focus,       // arg: field id; the keyboard types into it
+    form_pick,        // arg: field id, arg2: option id (choice, yesno: set; choices: toggle)
+    form_key,         // arg: on-screen key kind (insert, backspace, space, newline, done, shift, ...), arg2: text
+    form_type,        // arg2: characters from a physical keyboard
+    form_next,        // validate this step, then the next step or the review
+    form_edit_step,   // arg: step index, from the review
+    form_submit,
+    form_finish,      // after the reference is shown: end the visit
 };
 
 struct Action {
     ActionKind kind;
     std::string arg;
     content::Audience audience = content::Audience::adult;
+    std::string arg2;  // a second argument, e.g. the option picked or the text typed
 };
 
 using Actions = std::vector<Action>;

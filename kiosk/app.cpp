@@ -9,6 +9,7 @@ namespace lantern::kiosk {
 App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
     : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
     session_.lang = default_lang_;
+    load_form();
 }
 
 void App::go(Place place) {
@@ -50,6 +51,10 @@ void App::apply(const Actions& actions, double now) {
             }
             case ActionKind::open_page: go({Screen::page, session_.place.topic, a.arg}); break;
             case ActionKind::back:
+                if (screen() == Screen::form_step || screen() == Screen::form_review || screen() == Screen::form_done) {
+                    apply_form(a);
+                    break;
+                }
                 if (!session_.history.empty()) {
                     session_.reading_aloud = false;
                     session_.place = session_.history.back();
@@ -88,6 +93,15 @@ void App::apply(const Actions& actions, double now) {
                 session_.reading_aloud = false;
                 ++revision_;
                 break;
+            case ActionKind::open_form:
+            case ActionKind::form_focus:
+            case ActionKind::form_pick:
+            case ActionKind::form_key:
+            case ActionKind::form_type:
+            case ActionKind::form_next:
+            case ActionKind::form_edit_step:
+            case ActionKind::form_submit:
+            case ActionKind::form_finish: apply_form(a); break;
         }
     }
 }

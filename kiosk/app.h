@@ -8,10 +8,12 @@
 
 #include "content/pack_reader.h"
 #include "kiosk/actions.h"
+#include "kiosk/form_session.h"
+#include "kiosk/referral_sink.h"
 
 namespace lantern::kiosk {
 
-enum class Screen { attract, audience, topics, topic_pages, page, services };
+enum class Screen { attract, audience, topics, topic_pages, page, services, form_step, form_review, form_done };
 
 struct Place {
     Screen screen = Screen::attract;
@@ -31,6 +33,7 @@ struct Session {
     int text_size = 0;           // 0, 1, 2: normal, larger, largest
     bool high_contrast = false;  // the visitor's choice, on top of the kiosk's setting
     bool reading_aloud = false;
+    FormSession form;            // the referral draft: wiped with the rest
 };
 
 // Text size steps a visitor can choose; the third is 150%.
@@ -65,9 +68,17 @@ class App {
     // Changes whenever what the screens show may change, so view models are rebuilt only then.
     int revision() const { return revision_; }
 
+    // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
+    void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
+    // The pack's form, parsed on first use; nullptr with form_error() set when it is missing or bad.
+    const form::Form* form() const;
+    const std::string& form_error() const { return form_error_; }
+
    private:
     void go(Place place);
     void wipe();
+    void apply_form(const Action& a);
+    void load_form();
 
     std::shared_ptr<const content::PackReader> pack_;
     std::string default_lang_;
@@ -76,6 +87,11 @@ class App {
     double last_activity_ = 0;
     int wipes_ = 0;
     int revision_ = 0;
+    std::optional<form::Form> form_;
+    std::string form_error_;
+    bool form_loaded_ = false;
+    std::shared_ptr<ReferralSink> sink_;
+    std::string centre_ = "unknown";
 };
 
 }  // namespace lantern::kiosk

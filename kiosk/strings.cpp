@@ -75,11 +75,17 @@ const Table& table() {
 
 }  // namespace
 
+// The referral form's strings live in form_strings.cpp.
+const Table& form_string_table();
+
 const std::string& tr(std::string_view key, std::string_view lang) {
     static const std::string empty;
     const Table& t = table();
     auto it = t.find(key);
-    if (it == t.end()) {
+    const Table& form_table = form_string_table();
+    bool in_main = it != t.end();
+    if (!in_main) it = form_table.find(key);
+    if (!in_main && it == form_table.end()) {
         static std::map<std::string, std::string, std::less<>> missing;
         return missing.emplace(std::string(key), std::string(key)).first->second;
     }

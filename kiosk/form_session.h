@@ -1,0 +1,25 @@
+// The form part of a visitor's Session: draft answers, where they are, and the keyboard's layer.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "kiosk/form_model.h"
+#include "kiosk/keyboard_model.h"
+
+namespace lantern::kiosk {
+
+struct FormSession {
+    form::Draft draft;
+    std::size_t step = 0;
+    std::string focus;  // id of the field the keyboard types into; empty: keyboard hidden
+    KeyboardLayer layer = KeyboardLayer::letters;
+    std::map<std::string, std::string> errors;  // field id -> strings key, shown after Next
+    std::string notice;                         // strings key after a refused key press
+    bool return_to_review = false;              // editing from the review screen: Next goes back there
+    std::string reference;                      // after a successful submit
+    std::string submit_error;                   // strings key when the referral could not be saved
+};
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,86 @@
+// The referral form's own words (buttons, errors, helplines, keyboard keys), English and Welsh.
+#include <map>
+#include <string>
+
+namespace lantern::kiosk {
+
+using FormStringTable = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
+
+// Looked up by tr() after the main table (strings.cpp).
+const FormStringTable& form_string_table() {
+    static const FormStringTable t = {
+        {"form.entry", {{"en", "Ask for support"}, {"cy", "Gofyn am gymorth"}}},
+        {"form.danger",
+         {{"en", "If you or someone else is in danger now, call 999."},
+          {"cy", "Os ydych chi neu rywun arall mewn perygl nawr, ffoniwch 999."}}},
+        {"form.progress", {{"en", "Step {n} of {total}"}, {"cy", "Cam {n} o {total}"}}},
+        {"form.next", {{"en", "Next"}, {"cy", "Nesaf"}}},
+        {"form.to_review", {{"en", "Check your answers"}, {"cy", "Gwirio eich atebion"}}},
+        {"form.optional", {{"en", "(optional)"}, {"cy", "(dewisol)"}}},
+        {"form.tap_to_type", {{"en", "Tap here to type"}, {"cy", "Tapiwch yma i deipio"}}},
+        {"form.unavailable",
+         {{"en", "Sorry, the form is not available right now. Please ask a member of staff."},
+          {"cy", "Mae'n ddrwg gennym, nid yw'r ffurflen ar gael ar hyn o bryd. Gofynnwch i aelod o staff."}}},
+        {"form.error.required", {{"en", "Please answer this question."}, {"cy", "Atebwch y cwestiwn hwn."}}},
+        {"form.error.pick", {{"en", "Please choose at least one."}, {"cy", "Dewiswch o leiaf un."}}},
+        {"form.error.option", {{"en", "Please choose one of the answers shown."}, {"cy", "Dewiswch un o'r atebion a ddangosir."}}},
+        {"form.error.characters",
+         {{"en", "Some of these characters cannot be used. Please use letters, numbers and punctuation."},
+          {"cy", "Ni ellir defnyddio rhai o'r nodau hyn. Defnyddiwch lythrennau, rhifau ac atalnodi."}}},
+        {"form.error.too_long", {{"en", "That is as long as this answer can be."}, {"cy", "Dyna mor hir ag y gall yr ateb hwn fod."}}},
+        {"form.error.phone",
+         {{"en", "Please enter a UK phone number, like 07700 900123."},
+          {"cy", "Rhowch rif ffôn yn y DU, fel 07700 900123."}}},
+        {"form.error.email",
+         {{"en", "Please enter an email address, like name@example.co.uk."},
+          {"cy", "Rhowch gyfeiriad e-bost, fel enw@example.co.uk."}}},
+        {"form.error.postcode", {{"en", "Please enter a UK postcode, like CF10 1AA."}, {"cy", "Rhowch god post yn y DU, fel CF10 1AA."}}},
+        {"form.error.date", {{"en", "Please enter a date like 31/01/2026."}, {"cy", "Rhowch ddyddiad fel 31/01/2026."}}},
+        {"form.error.one_of", {{"en", "Please answer one of these questions."}, {"cy", "Atebwch un o'r cwestiynau hyn."}}},
+        {"form.helplines.title",
+         {{"en", "You can get help now. These calls are free:"}, {"cy", "Gallwch gael help nawr. Mae'r galwadau hyn am ddim:"}}},
+        {"form.helplines.refuge", {{"en", "National Domestic Abuse Helpline (Refuge), 24 hours"}, {"cy", "Llinell Gymorth Genedlaethol Cam-drin Domestig (Refuge), 24 awr"}}},
+        {"form.helplines.refuge.number", {{"en", "0808 2000 247"}}},
+        {"form.helplines.mens", {{"en", "Men's Advice Line"}, {"cy", "Llinell Gyngor i Ddynion (Men's Advice Line)"}}},
+        {"form.helplines.mens.number", {{"en", "0808 801 0327"}}},
+        {"form.helplines.galop", {{"en", "Galop, LGBT+ domestic abuse helpline"}, {"cy", "Galop, llinell gymorth cam-drin domestig LHDT+"}}},
+        {"form.helplines.galop.number", {{"en", "0800 999 5428"}}},
+        {"form.helplines.karma", {{"en", "Karma Nirvana, forced marriage and honour-based abuse"}, {"cy", "Karma Nirvana, priodas dan orfod a cham-drin ar sail anrhydedd"}}},
+        {"form.helplines.karma.number", {{"en", "0800 5999 247"}}},
+        {"form.helplines.silent",
+         {{"en", "In danger and can't speak? Call 999, then press 55"}, {"cy", "Mewn perygl ac yn methu siarad? Ffoniwch 999, yna pwyswch 55"}}},
+        {"form.helplines.silent.number", {{"en", "999"}}},
+        {"form.review.title", {{"en", "Check your answers"}, {"cy", "Gwirio eich atebion"}}},
+        {"form.review.intro",
+         {{"en", "Nothing is sent until you press Send. You can change any answer."},
+          {"cy", "Does dim yn cael ei anfon nes i chi bwyso Anfon. Gallwch newid unrhyw ateb."}}},
+        {"form.review.empty", {{"en", "Not answered"}, {"cy", "Heb ei ateb"}}},
+        {"form.review.not_sent",
+         {{"en", "You said no to sharing health, abuse, the children's worries and the person in prison. We will not send those answers."},
+          {"cy", "Dywedoch chi na i rannu iechyd, cam-drin, pryderon y plant a'r person yn y carchar. Fyddwn ni ddim yn anfon yr atebion hynny."}}},
+        {"form.change", {{"en", "Change"}, {"cy", "Newid"}}},
+        {"form.submit", {{"en", "Send"}, {"cy", "Anfon"}}},
+        {"form.submit_failed",
+         {{"en", "Sorry, your form could not be saved. Your answers are still here. Please ask a member of staff."},
+          {"cy", "Mae'n ddrwg gennym, nid oedd modd cadw eich ffurflen. Mae eich atebion yma o hyd. Gofynnwch i aelod o staff."}}},
+        {"form.done.title", {{"en", "Thank you. Your form has been sent."}, {"cy", "Diolch. Mae eich ffurflen wedi'i hanfon."}}},
+        {"form.done.reference", {{"en", "Your reference is:"}, {"cy", "Eich cyfeirnod yw:"}}},
+        {"form.done.next",
+         {{"en", "Write this down or tell it to staff if you need to. The family support team will contact you in the way you chose, "
+                 "usually within a few working days. They will tell you how long they keep your answers, and you can ask them to delete them."},
+          {"cy", "Ysgrifennwch hwn neu dywedwch wrth y staff os oes angen. Bydd y tîm cymorth i deuluoedd yn cysylltu â chi yn y ffordd a ddewisoch chi, "
+                 "fel arfer o fewn ychydig ddyddiau gwaith. Byddan nhw'n dweud wrthych chi am faint maen nhw'n cadw eich atebion, a gallwch ofyn iddyn nhw eu dileu."}}},
+        {"form.done.finish", {{"en", "Finish"}, {"cy", "Gorffen"}}},
+        {"osk.delete", {{"en", "Delete"}, {"cy", "Dileu"}}},
+        {"osk.shift", {{"en", "Shift"}, {"cy", "Priflythyren"}}},
+        {"osk.symbols", {{"en", "123"}}},
+        {"osk.letters", {{"en", "ABC"}}},
+        {"osk.accents", {{"en", "ŵ ą"}}},
+        {"osk.space", {{"en", "Space"}, {"cy", "Bwlch"}}},
+        {"osk.newline", {{"en", "New line"}, {"cy", "Llinell newydd"}}},
+        {"osk.done", {{"en", "Done"}, {"cy", "Gorffen teipio"}}},
+    };
+    return t;
+}
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,153 @@
+// Builds the form screens' view models from the App's form and the visitor's draft.
+#include "kiosk/form_views.h"
+
+#include <algorithm>
+
+#include "kiosk/referral.h"
+#include "kiosk/strings.h"
+
+namespace lantern::kiosk {
+namespace {
+
+std::string fill(std::string text, const std::string& key, const std::string& value) {
+    if (auto at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
+    return text;
+}
+
+std::string key_label(KeyKind k, const std::string& text, const std::string& lang) {
+    switch (k) {
+        case KeyKind::insert: return text;
+        case KeyKind::backspace: return tr("osk.delete", lang);
+        case KeyKind::shift: return tr("osk.shift", lang);
+        case KeyKind::symbols: return tr("osk.symbols", lang);
+        case KeyKind::letters: return tr("osk.letters", lang);
+        case KeyKind::accents: return tr("osk.accents", lang);
+        case KeyKind::space: return tr("osk.space", lang);
+        case KeyKind::newline: return tr("osk.newline", lang);
+        case KeyKind::done: return tr("osk.done", lang);
+    }
+    return text;
+}
+
+std::string answer_text(const form::Field& f, const form::Answer& a, const std::string& lang) {
+    if (form::is_typed(f.type)) return a.text;
+    std::string out;
+    for (const auto& o : f.options) {
+        bool on = f.type == form::FieldType::choices ? std::find(a.picks.begin(), a.picks.end(), o.id) != a.picks.end()
+                                                     : a.text == o.id;
+        if (on) out += (out.empty() ? "" : ", ") + o.label.in(lang);
+    }
+    return out;
+}
+
+}  // namespace
+
+bool form_entry_shown(const App& app) {
+    return app.form() != nullptr && app.session().audience == content::Audience::adult;
+}
+
+FormStepView build_form_step(const App& app) {
+    const Session& s = app.session();
+    const std::string& lang = s.lang;
+    const FormSession& fs = s.form;
+    FormStepView v;
+    v.danger = tr("form.danger", lang);
+    v.back = tr("nav.back", lang);
+    const form::Form* f = app.form();
+    if (!f) {
+        v.unavailable = tr("form.unavailable", lang);
+        return v;
+    }
+    v.available = true;
+    std::size_t index = std::min(fs.step, f->steps.size() - 1);
+    const form::Step& step = f->steps[index];
+    v.progress = fill(fill(tr("form.progress", lang), "{n}", std::to_string(index + 1)), "{total}", std::to_string(f->steps.size()));
+    v.title = step.title.in(lang);
+    v.next = tr(fs.return_to_review || index + 1 == f->steps.size() ? "form.to_review" : "form.next", lang);
+    for (const form::Field& field : step.fields) {
+        if (!form::is_visible(field, fs.draft)) continue;
+        FieldView fv;
+        fv.id = field.id;
+        fv.type = field.type;
+        fv.label = field.label.in(lang);
+        if (!field.required) fv.label += " " + tr("form.optional", lang);
+        fv.help = field.help.in(lang);
+        fv.focused = fs.focus == field.id;
+        fv.multiline = field.type == form::FieldType::multiline;
+        const form::Answer* a = fs.draft.find(field.id);
+        if (a && form::is_typed(field.type)) fv.value = a->text;
+        for (const auto& o : field.options) {
+            bool on = a && (field.type == form::FieldType::choices
+                                ? std::find(a->picks.begin(), a->picks.end(), o.id) != a->picks.end()
+                                : a->text == o.id);
+            fv.options.push_back({o.id, o.label.in(lang), on});
+        }
+        if (auto e = fs.errors.find(field.id); e != fs.errors.end()) fv.error = tr(e->second, lang);
+        v.fields.push_back(std::move(fv));
+    }
+    if (auto e = fs.errors.find(""); e != fs.errors.end())
+        v.step_error = step.one_of_message.empty() ? tr(e->second, lang) : step.one_of_message.in(lang);
+    if (!fs.notice.empty()) v.notice = tr(fs.notice, lang);
+    v.show_helplines = form::shows_helplines(*f, fs.draft);
+    if (v.show_helplines) {
+        v.helplines_title = tr("form.helplines.title", lang);
+        for (const char* k : {"refuge", "mens", "galop", "karma", "silent"})
+            v.helplines.push_back({tr(std::string("form.helplines.") + k, lang), tr(std::string("form.helplines.") + k + ".number", lang)});
+    }
+    const form::Field* focused = fs.focus.empty() ? nullptr : f->field(fs.focus);
+    if (focused && form::is_visible(*focused, fs.draft)) {
+        v.keyboard = true;
+        for (const auto& row : keyboard_rows(fs.layer, focused->type == form::FieldType::multiline)) {
+            std::vector<KeyView> r;
+            for (const Key& k : row)
+                r.push_back({k.kind, key_label(k.kind, k.text, lang), k.text, k.width,
+                             k.kind == KeyKind::shift && fs.layer == KeyboardLayer::shifted});
+            v.keys.push_back(std::move(r));
+        }
+    }
+    return v;
+}
+
+FormReviewView build_form_review(const App& app) {
+    const Session& s = app.session();
+    const std::string& lang = s.lang;
+    FormReviewView v;
+    v.title = tr("form.review.title", lang);
+    v.intro = tr("form.review.intro", lang);
+    v.danger = tr("form.danger", lang);
+    v.submit = tr("form.submit", lang);
+    v.back = tr("nav.back", lang);
+    if (!s.form.submit_error.empty()) v.submit_error = tr(s.form.submit_error, lang);
+    const form::Form* f = app.form();
+    if (!f) return v;
+    bool sensitive_ok = sensitive_consent_given(*f, s.form.draft);
+    if (!sensitive_ok) v.not_sent = tr("form.review.not_sent", lang);
+    for (std::size_t i = 0; i < f->steps.size(); ++i) {
+        const form::Step& step = f->steps[i];
+        ReviewStep rs;
+        rs.title = step.title.in(lang);
+        rs.index = i;
+        rs.change = tr("form.change", lang) + "##" + std::to_string(i);
+        for (const auto& field : step.fields) {
+            const form::Answer* a = s.form.draft.find(field.id);
+            if (!form::is_visible(field, s.form.draft)) continue;
+            std::string value = a && !a->empty() ? answer_text(field, *a, lang) : tr("form.review.empty", lang);
+            rs.answers.push_back({field.label.in(lang), value});
+        }
+        v.steps.push_back(std::move(rs));
+    }
+    return v;
+}
+
+FormDoneView build_form_done(const App& app) {
+    const std::string& lang = app.session().lang;
+    FormDoneView v;
+    v.title = tr("form.done.title", lang);
+    v.reference_label = tr("form.done.reference", lang);
+    v.reference = app.session().form.reference;
+    v.next_steps = tr("form.done.next", lang);
+    v.finish = tr("form.done.finish", lang);
+    return v;
+}
+
+}  // namespace lantern::kiosk

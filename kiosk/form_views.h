@@ -1,0 +1,89 @@
+// View models of the form screens: one step, the review, and the reference after submitting.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kiosk/app.h"
+#include "kiosk/keyboard_model.h"
+
+namespace lantern::kiosk {
+
+struct OptionView {
+    std::string id;
+    std::string label;
+    bool selected = false;
+};
+
+struct FieldView {
+    std::string id;
+    form::FieldType type = form::FieldType::text;
+    std::string label;      // with "(optional)" when not required
+    std::string help;
+    std::string value;      // typed text
+    std::string error;      // shown under the field, in words
+    bool focused = false;
+    bool multiline = false;
+    std::vector<OptionView> options;
+    bool typed() const { return form::is_typed(type); }
+};
+
+struct KeyView {
+    KeyKind kind = KeyKind::insert;
+    std::string label;  // the character, or "Space", "Delete", "Done"...
+    std::string text;   // what an insert key types
+    float width = 1;
+    bool active = false;  // shift while shifted
+};
+
+struct Helpline {
+    std::string name, number;
+};
+
+struct FormStepView {
+    bool available = false;
+    std::string unavailable;        // when the pack's form is missing or bad
+    std::string danger;             // "If you or someone else is in danger now, call 999"
+    std::string progress;           // "Step 2 of 7"
+    std::string title;
+    std::vector<FieldView> fields;  // visible fields only
+    std::string step_error;
+    std::string notice;             // after a refused key press
+    bool show_helplines = false;
+    std::string helplines_title;
+    std::vector<Helpline> helplines;
+    std::string back, next;
+    bool keyboard = false;
+    std::vector<std::vector<KeyView>> keys;
+};
+
+struct ReviewAnswer {
+    std::string label, value;
+};
+
+struct ReviewStep {
+    std::string title;
+    std::string change;  // "Change" button label, unique per step ("Change##2")
+    std::size_t index = 0;
+    std::vector<ReviewAnswer> answers;
+};
+
+struct FormReviewView {
+    std::string title, intro, danger;
+    std::vector<ReviewStep> steps;
+    std::string not_sent;  // when sensitive consent was refused: what stays out
+    std::string submit, back, submit_error;
+};
+
+struct FormDoneView {
+    std::string title, reference_label, reference, next_steps, finish;
+};
+
+FormStepView build_form_step(const App& app);
+FormReviewView build_form_review(const App& app);
+FormDoneView build_form_done(const App& app);
+
+// Whether the form's entry point ("Ask for support") shows: adults, with a form in the pack.
+bool form_entry_shown(const App& app);
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,45 @@
+// Where a finished referral goes: the sealed outbox in the kiosk, a test double in tests.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace lantern::kiosk {
+
+// Non-identifying: need categories, audience, centre and date. No names, numbers or free text.
+struct ReferralSummary {
+    std::vector<std::string> needs;
+    std::string audience;
+    std::string centre;
+    std::string date;  // YYYY-MM-DD
+};
+nlohmann::json to_json(const ReferralSummary& s);
+
+struct SubmitResult {
+    std::string reference;  // a code the visitor can read out, e.g. "K7MX-3QPA"; empty on failure
+    std::string error;      // for the log: never holds an answer
+};
+
+class ReferralSink {
+   public:
+    virtual ~ReferralSink() = default;
+    // Seals and stores `answers_json` durably before returning. The caller wipes `answers_json` afterwards.
+    virtual SubmitResult submit(const std::string& form_version, const std::string& answers_json,
+                                const ReferralSummary& summary) = 0;
+};
+
+// Keeps nothing and returns a fresh reference: for demos and UI tests when no outbox is configured.
+class DiscardingReferralSink : public ReferralSink {
+   public:
+    SubmitResult submit(const std::string& form_version, const std::string& answers_json,
+                        const ReferralSummary& summary) override;
+    int submitted = 0;
+};
+
+// Eight characters with no look-alikes (no 0/O, 1/I/L), shown as "ABCD-EFGH".
+std::string make_reference_code();
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,287 @@
+// The referral form through the App without a window: steps, Back, typing, review, submit and wipes.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/app.h"
+#include "kiosk/form_views.h"
+#include "kiosk/referral.h"
+#include "tests/fixture_pack.h"
+
+using namespace lantern::kiosk;
+using lantern::content::Audience;
+
+namespace {
+
+// Keeps what it was given, so tests can check what would have been sealed.
+struct RecordingSink : ReferralSink {
+    std::vector<std::string> answers;
+    std::vector<ReferralSummary> summaries;
+    bool fail = false;
+    SubmitResult submit(const std::string&, const std::string& json, const ReferralSummary& s) override {
+        if (fail) return {"", "disk full"};
+        answers.push_back(json);
+        summaries.push_back(s);
+        return {"ABCD-EFGH", ""};
+    }
+};
+
+struct Fixture {
+    lantern::test::TempDir dir;
+    std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
+    App app{pack, "en", IdleSettings{90, 30}};
+    std::shared_ptr<RecordingSink> sink = std::make_shared<RecordingSink>();
+    double t = 0;
+
+    Fixture() {
+        app.set_referral_sink(sink, "HMP Test visitor centre");
+        do_({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}});
+    }
+    void do_(Actions a) { app.apply(a, t += 1); }
+    void act(ActionKind k, std::string arg = "", std::string arg2 = "") {
+        Action a{k, std::move(arg)};
+        a.arg2 = std::move(arg2);
+        do_({a});
+    }
+    void type(const std::string& field, const std::string& text) {
+        act(ActionKind::form_focus, field);
+        act(ActionKind::form_type, "", text);
+        act(ActionKind::form_key, "done");
+    }
+    void pick(const std::string& field, const std::string& option) { act(ActionKind::form_pick, field, option); }
+    const FieldView* field(const FormStepView& v, const std::string& id) {
+        for (const auto& f : v.fields)
+            if (f.id == id) return &f;
+        return nullptr;
+    }
+    // Fills every step with valid answers, ending on the review.
+    void fill_all(bool sensitive_consent = true) {
+        act(ActionKind::open_form);
+        type("call_me", "Sam");
+        pick("relationship", "partner");
+        pick("interpreter", "no");
+        act(ActionKind::form_next);
+        type("phone", "07700 900123");
+        pick("safe_to_call", "yes");
+        pick("safe_message", "no");
+        act(ActionKind::form_next);
+        type("prison", "HMP Cardiff");
+        act(ActionKind::form_next);
+        pick("has_children", "no");
+        act(ActionKind::form_next);
+        pick("needs", "housing");
+        pick("needs", "domestic-abuse");
+        act(ActionKind::form_next);
+        type("anything_else", "Robert'); DROP TABLE outbox;-- %s%n");
+        act(ActionKind::form_next);
+        pick("consent_contact", "agree");
+        pick("consent_sensitive", sensitive_consent ? "yes" : "no");
+        act(ActionKind::form_next);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("an adult sees the way into the form; a child does not") {
+    Fixture f;
+    CHECK(form_entry_shown(f.app));
+    f.do_({{ActionKind::quick_exit}, {ActionKind::start}, {ActionKind::choose_audience, "", Audience::child}});
+    CHECK_FALSE(form_entry_shown(f.app));
+}
+
+TEST_CASE("each step shows its progress, the 999 line, and Next refuses a step with missing answers") {
+    Fixture f;
+    f.act(ActionKind::open_form);
+    CHECK(f.app.screen() == Screen::form_step);
+    FormStepView v = build_form_step(f.app);
+    REQUIRE(v.available);
+    CHECK(v.progress == "Step 1 of 7");
+    CHECK(v.title == "About you");
+    CHECK(v.danger == "If you or someone else is in danger now, call 999.");
+    CHECK_FALSE(f.field(v, "language"));  // only when an interpreter is wanted
+    f.act(ActionKind::form_next);
+    v = build_form_step(f.app);
+    CHECK(v.progress == "Step 1 of 7");
+    CHECK(f.field(v, "call_me")->error == "Please answer this question.");
+    f.pick("interpreter", "yes");
+    v = build_form_step(f.app);
+    REQUIRE(f.field(v, "language"));
+    CHECK(f.field(v, "interpreter")->error.empty());
+}
+
+TEST_CASE("the phone questions appear only with a phone number, and one way to contact is required") {
+    Fixture f;
+    f.act(ActionKind::open_form);
+    f.type("call_me", "Sam");
+    f.pick("relationship", "parent");
+    f.pick("interpreter", "no");
+    f.act(ActionKind::form_next);
+    FormStepView v = build_form_step(f.app);
+    CHECK(v.progress == "Step 2 of 7");
+    CHECK_FALSE(f.field(v, "safe_message"));
+    f.act(ActionKind::form_next);
+    v = build_form_step(f.app);
+    CHECK(v.step_error == "Please give a phone number or an email address, so the team can reach you.");
+    f.type("phone", "12345");
+    v = build_form_step(f.app);
+    REQUIRE(f.field(v, "safe_message"));
+    REQUIRE(f.field(v, "safe_to_call"));
+    f.act(ActionKind::form_next);
+    v = build_form_step(f.app);
+    CHECK(f.field(v, "phone")->error.find("UK phone number") != std::string::npos);
+    CHECK(f.field(v, "safe_to_call")->error == "Please answer this question.");
+}
+
+TEST_CASE("Back never loses answers, and leaving by Home resumes the draft") {
+    Fixture f;
+    f.act(ActionKind::open_form);
+    f.type("call_me", "Sam");
+    f.pick("relationship", "friend");
+    f.pick("interpreter", "no");
+    f.act(ActionKind::form_next);
+    f.type("email", "sam@example.co.uk");
+    f.act(ActionKind::back);
+    FormStepView v = build_form_step(f.app);
+    CHECK(v.progress == "Step 1 of 7");
+    CHECK(f.field(v, "call_me")->value == "Sam");
+    f.act(ActionKind::form_next);
+    CHECK(f.field(build_form_step(f.app), "email")->value == "sam@example.co.uk");
+    f.act(ActionKind::home);
+    CHECK(f.app.screen() == Screen::topics);
+    f.act(ActionKind::open_form);
+    CHECK(f.field(build_form_step(f.app), "email")->value == "sam@example.co.uk");
+}
+
+TEST_CASE("ticking domestic abuse shows the helplines at once without blocking the form") {
+    Fixture f;
+    f.act(ActionKind::open_form);
+    for (int i = 0; i < 4; ++i) f.act(ActionKind::form_edit_step, "4");
+    FormStepView v = build_form_step(f.app);
+    CHECK(v.title == "What help would be useful?");
+    CHECK_FALSE(v.show_helplines);
+    f.pick("needs", "domestic-abuse");
+    v = build_form_step(f.app);
+    CHECK(v.show_helplines);
+    bool refuge = false;
+    for (const auto& h : v.helplines) refuge |= h.number == "0808 2000 247";
+    CHECK(refuge);
+    CHECK(v.helplines.size() == 5);
+}
+
+TEST_CASE("the on-screen keyboard types into the focused field, with shift, accents and a keypad for phones") {
+    Fixture f;
+    f.act(ActionKind::open_form);
+    f.act(ActionKind::form_focus, "call_me");
+    FormStepView v = build_form_step(f.app);
+    CHECK(v.keyboard);
+    f.act(ActionKind::form_key, "shift");
+    f.act(ActionKind::form_key, "insert", "S");
+    f.act(ActionKind::form_key, "insert", "i");
+    f.act(ActionKind::form_key, "accents");
+    f.act(ActionKind::form_key, "insert", "â");
+    f.act(ActionKind::form_key, "letters");
+    f.act(ActionKind::form_key, "insert", "n");
+    f.act(ActionKind::form_key, "insert", "x");
+    f.act(ActionKind::form_key, "backspace");
+    CHECK(f.field(build_form_step(f.app), "call_me")->value == "Siân");
+    f.act(ActionKind::form_key, "done");
+    CHECK_FALSE(build_form_step(f.app).keyboard);
+    // A physical keyboard's control characters are dropped, the rest typed.
+    f.act(ActionKind::form_focus, "call_me");
+    f.act(ActionKind::form_type, "", "\t!\x1b");
+    CHECK(f.field(build_form_step(f.app), "call_me")->value == "Siân!");
+    CHECK(build_form_step(f.app).notice.find("cannot be used") != std::string::npos);
+    // 10 KB pasted at once is refused whole, with a message.
+    f.act(ActionKind::form_key, "insert", std::string(10 * 1024, 'a'));
+    CHECK(f.field(build_form_step(f.app), "call_me")->value == "Siân!");
+    CHECK_FALSE(build_form_step(f.app).notice.empty());
+}
+
+TEST_CASE("review lists the answers, submit seals only what was agreed, shows a reference, and wipes") {
+    Fixture f;
+    f.fill_all();
+    CHECK(f.app.screen() == Screen::form_review);
+    FormReviewView r = build_form_review(f.app);
+    REQUIRE(r.steps.size() == 7);
+    CHECK(r.steps[0].answers[0].value == "Sam");
+    CHECK(r.steps[4].answers[0].value == "Housing, Domestic abuse");
+    CHECK(r.not_sent.empty());
+    f.act(ActionKind::form_edit_step, "0");
+    CHECK(f.app.screen() == Screen::form_step);
+    CHECK(build_form_step(f.app).next == "Check your answers");
+    f.act(ActionKind::form_next);
+    CHECK(f.app.screen() == Screen::form_review);
+
+    f.act(ActionKind::form_submit);
+    CHECK(f.app.screen() == Screen::form_done);
+    CHECK(build_form_done(f.app).reference == "ABCD-EFGH");
+    REQUIRE(f.sink->answers.size() == 1);
+    auto j = nlohmann::json::parse(f.sink->answers[0]);
+    CHECK(j["answers"]["call_me"] == "Sam");
+    CHECK(j["answers"]["prison"] == "HMP Cardiff");
+    CHECK(j["answers"]["anything_else"] == "Robert'); DROP TABLE outbox;-- %s%n");
+    CHECK(j["answers"]["needs"] == nlohmann::json{"housing", "domestic-abuse"});
+    CHECK_FALSE(j["answers"].contains("language"));  // hidden: no interpreter wanted
+    const ReferralSummary& s = f.sink->summaries[0];
+    CHECK(s.needs == std::vector<std::string>{"housing", "domestic-abuse"});
+    CHECK(s.audience == "adult");
+    CHECK(s.centre == "HMP Test visitor centre");
+    CHECK(s.date.size() == 10);
+    // The summary carries nothing the visitor typed.
+    std::string summary = to_json(s).dump();
+    for (const char* personal : {"Sam", "07700", "Cardiff", "DROP"}) CHECK(summary.find(personal) == std::string::npos);
+    // The answers are gone as soon as the referral is stored.
+    CHECK(f.app.session().form.draft.answers().empty());
+    f.act(ActionKind::form_finish);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.session().form.reference.empty());
+}
+
+TEST_CASE("without sensitive consent, sensitive answers and need categories are not sent") {
+    Fixture f;
+    f.fill_all(false);
+    CHECK_FALSE(build_form_review(f.app).not_sent.empty());
+    f.act(ActionKind::form_submit);
+    REQUIRE(f.sink->answers.size() == 1);
+    auto j = nlohmann::json::parse(f.sink->answers[0]);
+    CHECK(j["sensitive_consent"] == false);
+    CHECK(j["answers"]["call_me"] == "Sam");
+    CHECK(j["answers"]["phone"] == "07700 900123");
+    for (const char* id : {"prison", "needs", "anything_else"}) CHECK_FALSE(j["answers"].contains(id));
+    CHECK(f.sink->summaries[0].needs.empty());
+}
+
+TEST_CASE("a failed save keeps the answers and says so") {
+    Fixture f;
+    f.sink->fail = true;
+    f.fill_all();
+    f.act(ActionKind::form_submit);
+    CHECK(f.app.screen() == Screen::form_review);
+    CHECK(build_form_review(f.app).submit_error.find("could not be saved") != std::string::npos);
+    CHECK(build_form_review(f.app).steps[0].answers[0].value == "Sam");
+}
+
+TEST_CASE("quick exit and the idle timeout wipe the draft; the next visitor starts empty") {
+    Fixture f;
+    f.act(ActionKind::open_form);
+    f.type("call_me", "Sam");
+    f.act(ActionKind::quick_exit);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.session().form.draft.answers().empty());
+    f.do_({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}, {ActionKind::open_form}});
+    CHECK(f.field(build_form_step(f.app), "call_me")->value.empty());
+    CHECK(build_form_step(f.app).progress == "Step 1 of 7");
+    f.type("call_me", "Alex");
+    f.app.tick(f.t + 121);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.session().form.draft.answers().empty());
+}
+
+TEST_CASE("a pack without a form, or with a broken one, says the form is unavailable") {
+    App app(nullptr, "en");
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}, {ActionKind::open_form}}, 1);
+    FormStepView v = build_form_step(app);
+    CHECK_FALSE(v.available);
+    CHECK(v.unavailable.find("not available") != std::string::npos);
+    CHECK_FALSE(form_entry_shown(app));
+}
