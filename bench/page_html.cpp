@@ -51,20 +51,27 @@ bool write_image(const PackReader& pack, const std::string& name, const fs::path
     return stbi_write_png((dir / name).string().c_str(), img->width, img->height, 4, img->rgba.data(), img->width * 4);
 }
 
+// ImGui sizes a font by its ascent+descent, CSS by its em: Noto Sans's ascent+descent is 1.362 em, so
+// the kiosk's 36 px body is CSS 26.4 px, its 48 px headings 35.2 px and its 66 px titles 48.5 px.
 const char* k_css = R"CSS(
-html, body { margin: 0; background: #F4F1EA; color: #1B1F2A; font-family: 'Noto Sans', sans-serif; font-size: 36px; }
-.bar { height: 120px; background: #FFFFFF; border-bottom: 3px solid #1D4E89; }
+html, body { margin: 0; background: #F4F1EA; color: #1B1F2A; font-family: 'Noto Sans', sans-serif; font-size: 26.4px; }
+.bar { height: 120px; box-sizing: border-box; background: #FFFFFF; border-bottom: 3px solid #1D4E89;
+       display: flex; align-items: center; gap: 24px; padding: 0 32px; font-weight: bold; font-size: 20.6px; }
+.bar span { border: 3px solid #1D4E89; border-radius: 22px; padding: 26px 30px; color: #1D4E89; }
+.bar .grow { flex: 1; border: 0; padding: 0; }
+.bar .on { background: #1D4E89; color: #FFFFFF; }
+.bar .exit { background: #B01E2E; border-color: #B01E2E; color: #FFFFFF; padding: 26px 48px; }
 main { width: 1200px; margin: 0 auto; padding-top: 32px; }
-h1 { font-size: 66px; font-weight: bold; margin: 0 0 24px; }
-h2 { font-size: 48px; font-weight: bold; margin: 24px 0 14px; }
-h3, h4, h5, h6 { font-size: 36px; font-weight: bold; margin: 24px 0 14px; }
-p { margin: 0 0 14px; line-height: 1.35; }
+h1 { font-size: 48.5px; font-weight: bold; margin: 0 0 24px; line-height: 1.362; }
+h2 { font-size: 35.2px; font-weight: bold; margin: 24px 0 14px; line-height: 1.362; }
+h3, h4, h5, h6 { font-size: 26.4px; font-weight: bold; margin: 24px 0 14px; line-height: 1.362; }
+p { margin: 0 0 14px; line-height: 1.362; }
 ul, ol { margin: 0 0 14px; padding-left: 50px; }
-li { margin: 0 0 5px; line-height: 1.35; }
+li { margin: 0 0 5px; line-height: 1.362; }
 li::marker { font-weight: bold; }
 a { color: #1D4E89; text-decoration: underline; }
-a.tel { font-size: 48px; font-weight: bold; }
-img { max-width: 100%; display: block; margin: 0 0 24px; border-radius: 22px; }
+a.tel { font-size: 35.2px; font-weight: bold; }
+img { display: block; margin: 0 0 24px; border: 8px solid #FFFFFF; border-radius: 22px; }
 hr { border: 0; border-top: 2px solid #4A505C; margin: 24px 0; }
 )CSS";
 
@@ -97,7 +104,8 @@ int main(int argc, char** argv) {
     }
     fs::path dir = argv[3];
     fs::create_directories(dir);
-    std::string body = "<div class=\"bar\"></div>\n<main>\n<h1>" + escape(page->title) + "</h1>\n";
+    std::string body = "<div class=\"bar\"><span>Back</span><span>Home</span><span class=\"grow\"></span>"
+                       "<span class=\"on\">English</span><span>Cymraeg</span><span class=\"exit\">Quick exit</span></div>\n<main>\n<h1>" + escape(page->title) + "</h1>\n";
     if (!page->image.empty() && write_image(pack, page->image, dir))
         body += "<img src=\"" + escape(page->image) + "\" alt=\"" + escape(page->title) + "\">\n";
     Document doc = parse_markdown(page->body_markdown);
@@ -108,7 +116,7 @@ int main(int argc, char** argv) {
         if (in_list && !item) body += ordered ? "</ol>\n" : "</ul>\n", in_list = false;
         switch (b.kind) {
             case BlockKind::heading: {
-                int lv = std::clamp(b.level + 1, 2, 6);  // the page title is the h1
+                int lv = std::clamp(b.level, 1, 6);  // as the kiosk: 1 title size, 2 heading size, 3+ bold body
                 body += "<h" + std::to_string(lv) + ">" + spans_html(b.spans) + "</h" + std::to_string(lv) + ">\n";
                 break;
             }
