@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     cli.add_option("--open", o.open_page, "With --audience: open this page id");
     cli.add_option("--screenshot", o.screenshot, "Render, write a PNG of the screen reached, and exit");
     cli.add_option("--script", o.script, "Play scripted input (see kiosk/script.h), then exit");
+    cli.add_option("--frame-stats", o.frame_stats, "Write each frame's CPU+GPU time in ms to this file, one a line");
     cli.add_option("--idle-seconds", o.idle.idle_seconds, "Seconds without input before the countdown")
         ->check(CLI::Range(5.0, 3600.0));
     cli.add_option("--countdown-seconds", o.idle.countdown_seconds, "Seconds of countdown before the wipe")

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "kiosk/script.h"
+#include "kiosk/ui/frame_stats.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/script_player.h"
 #include "kiosk/ui/textures.h"
@@ -127,6 +128,7 @@ int run_kiosk(const RunOptions& options) {
     int screenshot_frames = 4;  // --screenshot: let layout and textures settle first
     ImVec2 last_mouse(-FLT_MAX, -FLT_MAX);
     int exit_code = 0;
+    FrameStats frame_stats(options.frame_stats);
 
     while (!window.should_close()) {
         // Sleep until something happens, unless a script runs, something moves, or a timer is due.
@@ -139,6 +141,7 @@ int run_kiosk(const RunOptions& options) {
             frames_to_draw = 3;  // ImGui needs a couple of frames to settle hover and release
         }
         if (frames_to_draw > 0) --frames_to_draw;
+        frame_stats.begin_frame();
 
         int w = 0, h = 0;
         glfwGetFramebufferSize(window.handle(), &w, &h);
@@ -198,6 +201,7 @@ int run_kiosk(const RunOptions& options) {
         glClearColor(0, 0, 0, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        frame_stats.end_frame();
 
         auto shoot = [&](const std::string& path, std::string& error) { return window.write_png(path, error); };
         if (player) {

@@ -19,6 +19,7 @@ struct RunOptions {
     std::string open_page;                      // and on this page
     std::string screenshot;                     // render, write this PNG, exit
     std::string script;                         // play this script, then exit
+    std::string frame_stats;                    // write each frame's time in ms to this file (bench)
     IdleSettings idle;
     float text_scale = 1.0f;
     bool high_contrast = false;
