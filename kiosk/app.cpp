@@ -106,6 +106,14 @@ void App::apply(const Actions& actions, double now) {
     }
 }
 
+bool App::replace_pack(std::shared_ptr<const content::PackReader> pack) {
+    if (screen() != Screen::attract || !pack) return false;
+    pack_ = std::move(pack);
+    load_form();
+    ++revision_;
+    return true;
+}
+
 void App::note_activity(double now) { last_activity_ = now; }
 
 void App::tick(double now) {

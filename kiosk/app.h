@@ -58,6 +58,9 @@ class App {
     const Session& session() const { return session_; }
     Screen screen() const { return session_.place.screen; }
     const content::PackReader* pack() const { return pack_.get(); }
+    // A newer content pack arrived: switch to it, only between visitors (on the attract screen), so
+    // nobody's page changes under them. Returns false (and keeps the old pack) during a session.
+    bool replace_pack(std::shared_ptr<const content::PackReader> pack);
     const std::string& default_lang() const { return default_lang_; }
 
     bool idle_countdown_showing(double now) const;

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "kiosk/kiosk_sync.h"
 #include "kiosk/script.h"
 #include "kiosk/ui/frame_stats.h"
 #include "kiosk/ui/screens.h"
@@ -46,6 +47,16 @@ struct Views {
         }
     }
 };
+
+// The content version of the pack at `path`, or empty: the sync worker only accepts newer ones.
+std::string pack_version(const std::string& path) {
+    if (path.empty()) return "";
+    try {
+        return content::PackReader(path).meta().content_version;
+    } catch (const std::exception&) {
+        return "";
+    }
+}
 
 std::shared_ptr<const content::PackReader> open_pack(const std::string& path) {
     if (path.empty()) return nullptr;
@@ -86,8 +97,20 @@ int run_kiosk(const RunOptions& options) {
     }
 
     Window window(options.window);
-    auto pack = open_pack(options.pack_path);
+    // Referrals go to the sealed outbox and the hub when the config names a key; a pack downloaded
+    // earlier (verified then) replaces the bundled one.
+    std::unique_ptr<KioskSync> sync;
+    try {
+        sync = std::make_unique<KioskSync>(options.config, pack_version(options.pack_path), [] { glfwPostEmptyEvent(); });
+    } catch (const std::exception& e) {
+        std::cerr << "lantern-kiosk: referrals cannot be taken: " << e.what() << "\n";
+    }
+    std::string pack_path = options.pack_path;
+    if (auto current = sync ? sync->current_pack() : std::nullopt) pack_path = current->path.string();
+    auto pack = open_pack(pack_path);
+    if (!pack && pack_path != options.pack_path) pack = open_pack(options.pack_path);
     App app(pack, options.lang, options.idle);
+    if (sync && sync->sink()) app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
     TextureCache textures;
     textures.set_pack(pack);
 
@@ -159,6 +182,14 @@ int run_kiosk(const RunOptions& options) {
         }
         last_mouse = io.MousePos;
         app.tick(t);
+        if (sync && app.screen() == Screen::attract) {
+            if (auto fresh = sync->take_pending_pack()) {
+                if (auto opened = open_pack(fresh->path.string()); opened && app.replace_pack(opened)) {
+                    pack = opened;
+                    textures.set_pack(pack);
+                }
+            }
+        }
         if (views.revision != app.revision()) views.rebuild(app);
         bool high_contrast = options.high_contrast || app.session().high_contrast;
         float layout_scale = static_cast<float>(h) / 1080.0f;
