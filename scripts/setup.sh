@@ -11,7 +11,7 @@ packages=(
   doctest-dev
   xvfb xauth x11-utils libgl1-mesa-dri
   fonts-noto-core
-  ca-certificates curl procps
+  ca-certificates curl procps openssl
 )
 
 missing=()
