@@ -32,8 +32,12 @@ void App::apply(const Actions& actions, double now) {
     for (const Action& a : actions) {
         note_activity(now);
         switch (a.kind) {
-            case ActionKind::start: go({Screen::audience, "", ""}); break;
+            case ActionKind::start:
+                ++usage_["sessions"];
+                go({Screen::audience, "", ""});
+                break;
             case ActionKind::choose_audience:
+                ++usage_[std::string("audience_") + content::to_string(a.audience)];
                 session_.audience = a.audience;
                 go({Screen::topics, "", ""});
                 break;
@@ -49,7 +53,10 @@ void App::apply(const Actions& actions, double now) {
                 else go({Screen::topic_pages, a.arg, ""});
                 break;
             }
-            case ActionKind::open_page: go({Screen::page, session_.place.topic, a.arg}); break;
+            case ActionKind::open_page:
+                ++usage_["page_views"];
+                go({Screen::page, session_.place.topic, a.arg});
+                break;
             case ActionKind::back:
                 if (screen() == Screen::form_step || screen() == Screen::form_review || screen() == Screen::form_done) {
                     apply_form(a);
@@ -67,7 +74,10 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::home:
                 if (session_.place.screen != Screen::topics) go({Screen::topics, "", ""});
                 break;
-            case ActionKind::quick_exit: wipe(); break;
+            case ActionKind::quick_exit:
+                ++usage_["quick_exits"];
+                wipe();
+                break;
             case ActionKind::still_here: break;
             case ActionKind::open_services:
                 if (session_.place.screen == Screen::services) {
@@ -118,7 +128,10 @@ void App::note_activity(double now) { last_activity_ = now; }
 
 void App::tick(double now) {
     if (screen() == Screen::attract) return;
-    if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) wipe();
+    if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) {
+        ++usage_["idle_wipes"];
+        wipe();
+    }
 }
 
 bool App::idle_countdown_showing(double now) const {

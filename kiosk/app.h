@@ -1,6 +1,8 @@
 // The kiosk's state machine: which screen, the visitor's Session, idle and quick-exit wipes.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -70,6 +72,9 @@ class App {
     int wipes() const { return wipes_; }
     // Changes whenever what the screens show may change, so view models are rebuilt only then.
     int revision() const { return revision_; }
+    // Anonymous counters for the hub's heartbeat (sessions, audiences, page views, exits): never what a
+    // visitor read or typed.
+    const std::map<std::string, std::int64_t>& usage() const { return usage_; }
 
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
     void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
@@ -90,6 +95,7 @@ class App {
     double last_activity_ = 0;
     int wipes_ = 0;
     int revision_ = 0;
+    std::map<std::string, std::int64_t> usage_;
     std::optional<form::Form> form_;
     std::string form_error_;
     bool form_loaded_ = false;

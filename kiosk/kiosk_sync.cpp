@@ -68,6 +68,10 @@ std::optional<sync::SyncStatus> KioskSync::status() const {
     return worker_->status();
 }
 
+void KioskSync::set_usage_counts(const std::map<std::string, std::int64_t>& counts) {
+    if (worker_) worker_->set_usage_counts(counts);
+}
+
 std::optional<sync::PackInfo> KioskSync::take_pending_pack() {
     if (!worker_) return std::nullopt;
     return worker_->take_pending_pack();

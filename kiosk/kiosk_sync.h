@@ -41,6 +41,8 @@ class KioskSync {
     std::shared_ptr<ReferralSink> sink() const { return sink_; }
     // For the staff screen and logs: never personal data.
     std::optional<sync::SyncStatus> status() const;
+    // Anonymous counters for the next heartbeat.
+    void set_usage_counts(const std::map<std::string, std::int64_t>& counts);
     // A verified newer pack to open at the next session start, if one arrived.
     std::optional<sync::PackInfo> take_pending_pack();
     // The pack last switched to (after a restart, open this rather than the bundled one).

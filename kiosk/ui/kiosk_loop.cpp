@@ -190,7 +190,10 @@ int run_kiosk(const RunOptions& options) {
                 }
             }
         }
-        if (views.revision != app.revision()) views.rebuild(app);
+        if (views.revision != app.revision()) {
+            views.rebuild(app);
+            if (sync) sync->set_usage_counts(app.usage());
+        }
         bool high_contrast = options.high_contrast || app.session().high_contrast;
         float layout_scale = static_cast<float>(h) / 1080.0f;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,

@@ -137,3 +137,19 @@ TEST_CASE("the kiosk runs without a pack and says information is unavailable") {
     CHECK(topics.tiles.empty());
     CHECK(topics.empty.find("staff") != std::string::npos);
 }
+
+TEST_CASE("usage counts are anonymous tallies that survive the wipe of each visit") {
+    lantern::test::TempDir dir;
+    App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::child}}, 1);
+    app.apply({{ActionKind::quick_exit}}, 2);
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 3);
+    app.tick(3 + 121);
+    CHECK(app.screen() == Screen::attract);
+    CHECK(app.usage().at("sessions") == 2);
+    CHECK(app.usage().at("audience_child") == 1);
+    CHECK(app.usage().at("audience_adult") == 1);
+    CHECK(app.usage().at("quick_exits") == 1);
+    CHECK(app.usage().at("idle_wipes") == 1);
+    for (const auto& [key, count] : app.usage()) CHECK(key.find(' ') == std::string::npos);
+}
