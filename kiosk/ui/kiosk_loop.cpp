@@ -144,6 +144,7 @@ int run_kiosk(const RunOptions& options) {
     }
 
     Views views;
+    std::string printed_reference;
     TouchScroll scroll;
     int scroll_revision = -1;
     int frames_to_draw = 3;
@@ -191,6 +192,11 @@ int run_kiosk(const RunOptions& options) {
             }
         }
         if (views.revision != app.revision()) {
+            const std::string& reference = app.session().form.reference;
+            if (options.print_references && app.screen() == Screen::form_done && reference != printed_reference) {
+                printed_reference = reference;
+                std::cout << "reference shown: " << reference << std::endl;
+            }
             views.rebuild(app);
             if (sync) sync->set_usage_counts(app.usage());
         }

@@ -20,6 +20,7 @@ struct RunOptions {
     std::string screenshot;                     // render, write this PNG, exit
     std::string script;                         // play this script, then exit
     std::string frame_stats;                    // write each frame's time in ms to this file (bench)
+    bool print_references = false;              // print each reference shown to a visitor (crash tests)
     IdleSettings idle;
     float text_scale = 1.0f;
     bool high_contrast = false;
