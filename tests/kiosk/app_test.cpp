@@ -153,3 +153,21 @@ TEST_CASE("usage counts are anonymous tallies that survive the wipe of each visi
     CHECK(app.usage().at("idle_wipes") == 1);
     for (const auto& [key, count] : app.usage()) CHECK(key.find(' ') == std::string::npos);
 }
+
+TEST_CASE("a new content pack is taken only between visitors") {
+    lantern::test::TempDir dir;
+    auto first = lantern::test::build_fixture_pack(dir);
+    lantern::test::TempDir dir2;
+    auto second = lantern::test::build_fixture_pack(dir2);
+    App app(first, "en", IdleSettings{90, 30});
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 1);
+    CHECK_FALSE(app.replace_pack(second));
+    CHECK(app.pack() == first.get());
+    app.apply({{ActionKind::quick_exit}}, 2);
+    int before = app.revision();
+    CHECK(app.replace_pack(second));
+    CHECK(app.pack() == second.get());
+    CHECK(app.revision() != before);
+    CHECK_FALSE(app.replace_pack(nullptr));
+    CHECK(app.pack() == second.get());
+}
