@@ -151,4 +151,39 @@ IdleView build_idle(const App& app, double now) {
     return v;
 }
 
+std::string read_aloud_text(const PageView& page) {
+    if (!page.found) return "";
+    auto end_sentence = [](std::string& out) {
+        while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+        if (out.empty()) return;
+        char last = out.back();
+        if (last != '.' && last != '!' && last != '?' && last != ':' && last != ';') out += '.';
+        out += '\n';
+    };
+    std::string out = page.title;
+    end_sentence(out);
+    for (const content::Block& b : page.doc.blocks) {
+        if (b.kind == content::BlockKind::image || b.kind == content::BlockKind::rule) continue;
+        for (const content::Span& s : b.spans) {
+            if (s.link.rfind("tel:", 0) != 0) {
+                out += s.text;
+                continue;
+            }
+            for (char c : s.text) {
+                if (c == ' ') continue;
+                out += c;
+                out += ' ';
+            }
+        }
+        end_sentence(out);
+    }
+    return out;
+}
+
+ReadAloudText build_read_aloud(const App& app) {
+    if (app.screen() != Screen::page) return {};
+    PageView page = build_page(app);
+    return {read_aloud_text(page), page.lang};
+}
+
 }  // namespace lantern::kiosk

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "kiosk/espeak_speaker.h"
 #include "kiosk/script.h"
 #include "kiosk/ui/frame_stats.h"
 #include "kiosk/ui/screens.h"
@@ -25,6 +26,7 @@ namespace {
 // Views are rebuilt only when the App's revision changes, never every frame.
 struct Views {
     int revision = -1;
+    bool voice = false;  // the speaker finds out whether it has a sound device after the first frames
     ChromeView chrome;
     AttractView attract;
     AudienceView audience;
@@ -35,7 +37,8 @@ struct Views {
 
     void rebuild(const App& app) {
         revision = app.revision();
-        chrome = build_chrome(app);
+        voice = app.has_voice();
+        chrome = build_chrome(app, voice);
         switch (app.screen()) {
             case Screen::attract: attract = build_attract(app); break;
             case Screen::audience: audience = build_audience(app); break;
@@ -88,6 +91,8 @@ int run_kiosk(const RunOptions& options) {
     Window window(options.window);
     auto pack = open_pack(options.pack_path);
     App app(pack, options.lang, options.idle);
+    auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
+    app.set_speaker(speaker);
     TextureCache textures;
     textures.set_pack(pack);
 
@@ -159,7 +164,8 @@ int run_kiosk(const RunOptions& options) {
         }
         last_mouse = io.MousePos;
         app.tick(t);
-        if (views.revision != app.revision()) views.rebuild(app);
+        if (speaker->poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
+        if (views.revision != app.revision() || views.voice != app.has_voice()) views.rebuild(app);
         bool high_contrast = options.high_contrast || app.session().high_contrast;
         float layout_scale = static_cast<float>(h) / 1080.0f;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,
