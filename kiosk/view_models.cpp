@@ -44,6 +44,8 @@ AttractView build_attract(const App& app) {
     AttractView v;
     for (const auto& code : pack_languages(app)) v.welcomes.push_back(tr("attract.welcome", code));
     v.tagline = tr("attract.tagline", app.session().lang);
+    // Anyone passing sees the attract screen, children too: only notices meant for everyone.
+    v.notices = build_notices(app, std::nullopt);
     v.touch = tr("attract.touch", app.session().lang);
     return v;
 }
@@ -66,7 +68,7 @@ TopicsView build_topics(const App& app) {
     v.empty = tr(app.pack() ? "topics.empty" : "error.no_pack", s.lang);
     if (!app.pack()) return v;
     for (const auto& t : app.pack()->topics(s.audience, s.lang)) v.tiles.push_back({t.id, t.title, t.icon});
-    v.notices = app.pack()->notices(s.lang);
+    v.notices = build_notices(app, s.audience);
     // Little ones browse with a grown-up, who can find help from the adult screens.
     if (s.audience != content::Audience::little) v.find_help = tr("topics.find_help", s.lang);
     return v;
@@ -138,6 +140,14 @@ ServicesView build_services(const App& app) {
         v.services.push_back({name, svc.description, svc.phone, svc.opening_times, svc.website});
     }
     return v;
+}
+
+std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience) {
+    if (!app.pack()) return {};
+    auto notices = app.pack()->notices(app.session().lang, audience);
+    // Today's news matters more than its language: English when staff wrote none in this one.
+    if (notices.empty() && app.session().lang != "en") notices = app.pack()->notices("en", audience);
+    return notices;
 }
 
 IdleView build_idle(const App& app, double now) {
