@@ -18,6 +18,7 @@
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/script_player.h"
 #include "kiosk/ui/textures.h"
+#include "kiosk/ui/x11_pointer.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk::ui {
@@ -116,6 +117,17 @@ int run_kiosk(const RunOptions& options) {
 
     std::optional<ScriptPlayer> player;
     if (!options.script.empty()) player.emplace(script.steps);
+    std::unique_ptr<X11Pointer> real_pointer;
+    if (player && options.real_input) {
+        std::string error;
+        real_pointer = X11Pointer::open(window.handle(), error);
+        if (!real_pointer) {
+            std::cerr << "lantern-kiosk: " << error << "\n";
+            return 2;
+        }
+        X11Pointer* p = real_pointer.get();
+        player->use_real_pointer({[p](float x, float y) { p->move_to(x, y); }, [p](bool down) { p->button(down); }});
+    }
     double clock_offset = 0;
     auto now = [&] { return glfwGetTime() + clock_offset; };
 
@@ -151,7 +163,9 @@ int run_kiosk(const RunOptions& options) {
         int w = 0, h = 0;
         glfwGetFramebufferSize(window.handle(), &w, &h);
         float text_scale = options.text_scale * k_text_scales[app.session().text_size];
-        ensure_fonts(std::max(0.25f, static_cast<float>(h) / 1080.0f * text_scale));
+        // Sizes follow the short side, so a portrait screen gets the same type as its landscape twin.
+        float layout_scale = static_cast<float>(std::min(w, h)) / 1080.0f;
+        ensure_fonts(std::max(0.25f, layout_scale * text_scale));
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -167,7 +181,6 @@ int run_kiosk(const RunOptions& options) {
         if (speaker->poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
         if (views.revision != app.revision() || views.voice != app.has_voice()) views.rebuild(app);
         bool high_contrast = options.high_contrast || app.session().high_contrast;
-        float layout_scale = static_cast<float>(h) / 1080.0f;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,
                               layout_scale, high_contrast);
 
