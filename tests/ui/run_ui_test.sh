@@ -24,7 +24,8 @@ for ((i = 0; i < ${#args[@]}; i++)); do
   fi
 done
 rm -rf "$out" && mkdir -p "$out"
-"$build/hub/lantern" content build "$src/tests/fixtures/content" -o "$out/pack.sqlite" >/dev/null
+# The small fixture content, or (LANTERN_UI_CONTENT=assets/content) the real default content.
+"$build/hub/lantern" content build "$src/${LANTERN_UI_CONTENT:-tests/fixtures/content}" -o "$out/pack.sqlite" >/dev/null
 cd "$out"
 # Mesa's driver is dlopen'ed and unloaded at exit, so its allocations reach LeakSanitizer with no module
 # name to suppress them by; ASan and UBSan still check every access of the kiosk.
