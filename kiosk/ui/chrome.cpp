@@ -7,8 +7,9 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     ImVec2 screen = ImGui::GetIO().DisplaySize;
     if (!view.show_nav) return {ImVec2(0, 0), screen};
     const Theme& t = ui.theme;
-    float row = t.top_bar();
-    float button_h = row - 2 * t.gap() * 0.6f;
+    // Children's themes have bigger touch targets than the bar's usual height: the bar grows to hold them.
+    float button_h = std::max(t.top_bar() - 2 * t.gap() * 0.6f, t.touch_min());
+    float row = button_h + 2 * t.gap() * 0.6f;
     float inset = (row - button_h) / 2;
     auto label_w = [&](const std::string& label) { return std::max(text_width(ui.fonts.bold, label) + 2 * t.pad(), t.touch_min()); };
 

@@ -59,6 +59,11 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
         float text_w = max.x - t.pad() - text_x;
         ImFont* f = ui.fonts.heading;
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
+        if (ts.y > tile_h - t.pad()) {
+            // A long name on a short tile (many topics, notices above) steps down a size rather than spill out.
+            f = ui.fonts.bold;
+            ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
+        }
         dl->AddText(f, f->FontSize, ImVec2(text_x, pos.y + (tile_h - ts.y) / 2),
                     held ? t.palette.button_text : t.palette.text, tile.title.c_str(), nullptr, text_w);
     }
