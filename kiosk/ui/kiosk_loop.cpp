@@ -109,6 +109,7 @@ int run_kiosk(const RunOptions& options) {
         ImGuiStyle& style = ImGui::GetStyle();
         style = ImGuiStyle();
         style.WindowPadding = ImVec2(0, 0);
+        style.WindowBorderSize = 0;  // the kiosk window is the whole screen: no frame line round its edge
         style.ItemSpacing = ImVec2(0, 0);
         style.ScrollbarSize = 28;
         style.ScrollbarRounding = 14;
