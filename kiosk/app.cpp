@@ -4,6 +4,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "kiosk/view_models.h"
+
 namespace lantern::kiosk {
 
 App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
@@ -15,12 +17,18 @@ App::App(std::shared_ptr<const content::PackReader> pack, std::string default_la
 void App::go(Place place) {
     if (place == session_.place) return;
     ++revision_;
-    session_.reading_aloud = false;  // the voice belongs to the page it was reading
+    stop_reading();  // the voice belongs to the page it was reading
     session_.history.push_back(session_.place);
     session_.place = std::move(place);
 }
 
+void App::stop_reading() {
+    if (speaker_) speaker_->stop();
+    session_.reading_aloud = false;
+}
+
 void App::wipe() {
+    stop_reading();
     // Assigning a fresh Session drops every answer and step of the visitor; there is no way back.
     session_ = Session{};
     ++revision_;
@@ -30,7 +38,7 @@ void App::wipe() {
 
 void App::apply(const Actions& actions, double now) {
     for (const Action& a : actions) {
-        note_activity(now);
+        if (a.kind != ActionKind::reading_finished) note_activity(now);  // the voice ending is not the visitor
         switch (a.kind) {
             case ActionKind::start:
                 ++usage_["sessions"];
@@ -42,6 +50,7 @@ void App::apply(const Actions& actions, double now) {
                 go({Screen::topics, "", ""});
                 break;
             case ActionKind::set_language:
+                stop_reading();  // a voice in the old language over words in the new one helps nobody
                 session_.lang = a.arg;
                 ++revision_;
                 break;
@@ -63,7 +72,7 @@ void App::apply(const Actions& actions, double now) {
                     break;
                 }
                 if (!session_.history.empty()) {
-                    session_.reading_aloud = false;
+                    stop_reading();
                     session_.place = session_.history.back();
                     session_.history.pop_back();
                     ++revision_;
@@ -95,10 +104,20 @@ void App::apply(const Actions& actions, double now) {
                 session_.high_contrast = !session_.high_contrast;
                 ++revision_;
                 break;
-            case ActionKind::read_aloud:
-                session_.reading_aloud = !session_.reading_aloud && session_.place.screen == Screen::page;
+            case ActionKind::read_aloud: {
+                bool start = !session_.reading_aloud && session_.place.screen == Screen::page && has_voice();
+                stop_reading();
+                if (start) {
+                    // The page's own language: an English fallback page is read in English.
+                    ReadAloudText text = build_read_aloud(*this);
+                    if (!text.text.empty()) {
+                        speaker_->speak(text.text, text.lang);
+                        session_.reading_aloud = true;
+                    }
+                }
                 ++revision_;
                 break;
+            }
             case ActionKind::reading_finished:
                 session_.reading_aloud = false;
                 ++revision_;

@@ -12,6 +12,7 @@
 #include "kiosk/actions.h"
 #include "kiosk/form_session.h"
 #include "kiosk/referral_sink.h"
+#include "kiosk/speaker.h"
 
 namespace lantern::kiosk {
 
@@ -76,6 +77,10 @@ class App {
     // visitor read or typed.
     const std::map<std::string, std::int64_t>& usage() const { return usage_; }
 
+    // Read-aloud: without a speaker, or with one that has no voice or sound device, there is no button.
+    void set_speaker(std::shared_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
+    bool has_voice() const { return speaker_ && speaker_->available(); }
+
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
     void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
     // The pack's form, parsed on first use; nullptr with form_error() set when it is missing or bad.
@@ -85,6 +90,9 @@ class App {
    private:
     void go(Place place);
     void wipe();
+    // Every way off a page (another screen, Home, Back, Quick exit, idle wipe, a language switch) stops the
+    // voice, so it never reads on to the next visitor or over another page.
+    void stop_reading();
     void apply_form(const Action& a);
     void load_form();
 
@@ -100,6 +108,7 @@ class App {
     std::string form_error_;
     bool form_loaded_ = false;
     std::shared_ptr<ReferralSink> sink_;
+    std::shared_ptr<Speaker> speaker_;
     std::string centre_ = "unknown";
 };
 

@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
     cli.add_option("--sync-now", sync_now,
                    "No window: send the outbox to the hub now, wait up to this many seconds, print the state")
         ->check(CLI::Range(1.0, 3600.0));
+    cli.add_flag("--real-input", o.real_input, "With --script: tap through the X server (XTest) as a touchscreen does");
     CLI11_PARSE(cli, argc, argv);
 
     // The config file gives the defaults; options on the command line win.

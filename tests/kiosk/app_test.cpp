@@ -171,3 +171,25 @@ TEST_CASE("a new content pack is taken only between visitors") {
     CHECK_FALSE(app.replace_pack(nullptr));
     CHECK(app.pack() == second.get());
 }
+
+TEST_CASE("today's notices: everyone's on the attract screen, adult-only ones only on the adult home screen") {
+    Fixture f;
+    std::vector<std::string> everyone{"The play area is open until 4pm today."};
+    CHECK(build_attract(f.app).notices == everyone);
+    f.start_as(Audience::adult);
+    auto adult = build_topics(f.app).notices;
+    REQUIRE(adult.size() == 2);
+    CHECK(adult[1] == "A debt adviser is at the desk this morning.");
+    for (Audience a : {Audience::teen, Audience::child, Audience::little}) {
+        Fixture g;
+        g.start_as(a);
+        CHECK(build_topics(g.app).notices == everyone);
+    }
+}
+
+TEST_CASE("notices show in Welsh when written in Welsh") {
+    Fixture f;
+    f.start_as(Audience::child);
+    f.app.apply({{ActionKind::set_language, "cy"}}, 1);
+    CHECK(build_topics(f.app).notices == std::vector<std::string>{"Mae'r ardal chwarae ar agor tan 4pm heddiw."});
+}
