@@ -42,6 +42,15 @@ struct Session {
 // Text size steps a visitor can choose; the third is 150%.
 inline constexpr float k_text_scales[] = {1.0f, 1.25f, 1.5f};
 
+// Children read bigger type: early readers need it, and their pages have few words.
+inline float audience_text_scale(content::Audience a) {
+    switch (a) {
+        case content::Audience::little: return 1.25f;
+        case content::Audience::child: return 1.2f;
+        default: return 1.0f;
+    }
+}
+
 struct IdleSettings {
     double idle_seconds = 90;       // no input for this long shows "Are you still there?"
     double countdown_seconds = 30;  // then this long before the session is wiped

@@ -188,6 +188,7 @@ int run_kiosk(const RunOptions& options) {
         int w = 0, h = 0;
         glfwGetFramebufferSize(window.handle(), &w, &h);
         float text_scale = options.text_scale * k_text_scales[app.session().text_size];
+        if (app.screen() != Screen::attract) text_scale *= audience_text_scale(app.session().audience);
         // Sizes follow the short side, so a portrait screen gets the same type as its landscape twin.
         float layout_scale = static_cast<float>(std::min(w, h)) / 1080.0f;
         ensure_fonts(std::max(0.25f, layout_scale * text_scale));

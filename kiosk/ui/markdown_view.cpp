@@ -118,8 +118,9 @@ void draw_flow(Ui& ui, const content::Block& block, float indent, float width, A
 void draw_image(Ui& ui, const content::Block& block, float width) {
     Texture tex = ui.texture ? ui.texture(block.image) : Texture{};
     if (!tex) return;
-    float max_h = 420.0f * ui.theme.scale;
-    float w = std::min(width, static_cast<float>(tex.width) * ui.theme.scale * 1.2f);
+    float max_h = ui.theme.picture_height();
+    float zoom = ui.theme.picture_px / Theme{}.picture_px;  // children's pictures grow with their limit
+    float w = std::min(width, static_cast<float>(tex.width) * ui.theme.scale * 1.2f * zoom);
     float h = w * tex.height / std::max(1, tex.width);
     if (h > max_h) {
         w *= max_h / h;

@@ -88,7 +88,10 @@ Theme make_theme(content::Audience audience, float scale, bool high_contrast) {
     else if (audience == content::Audience::child || audience == content::Audience::little) t.palette = child_palette();
     else if (audience == content::Audience::teen) t.palette = teen_palette();
     else t.palette = adult_palette();
-    if (audience == content::Audience::child || audience == content::Audience::little) t.touch_min_px = 120;
+    if (audience == content::Audience::child || audience == content::Audience::little) {
+        t.touch_min_px = 120;
+        t.picture_px = 600;
+    }
     return t;
 }
 

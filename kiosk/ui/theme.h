@@ -23,6 +23,7 @@ struct Theme {
     float radius_px = 22;
     float top_bar_px = 120;
     float reading_width_px = 1200;  // lines longer than this are hard to follow
+    float picture_px = 420;         // tallest a picture in a page is drawn; children get bigger ones
 
     float touch_min() const { return touch_min_px * scale; }
     float pad() const { return pad_px * scale; }
@@ -30,6 +31,7 @@ struct Theme {
     float radius() const { return radius_px * scale; }
     float top_bar() const { return top_bar_px * scale; }
     float reading_width() const { return reading_width_px * scale; }
+    float picture_height() const { return picture_px * scale; }
 };
 
 // Adults get a calm palette; children and young people brighter, friendlier ones.
