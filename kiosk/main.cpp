@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(5.0, 600.0));
     cli.add_option("--text-scale", o.text_scale, "Text size: 1, 1.25 or 1.5")->check(CLI::Range(0.75, 2.0));
     cli.add_flag("--high-contrast", o.high_contrast, "High-contrast theme");
+    cli.add_flag("--discard-referrals", o.discard_referrals, "Accept referrals without keeping them (demos, UI tests)");
     CLI11_PARSE(cli, argc, argv);
 
     // The config file gives the defaults; options on the command line win.
