@@ -104,31 +104,39 @@ void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions)
     ImGui::Dummy(ImVec2(width, 0));
 }
 
+// The helplines as a yellow panel; `compact` puts each number on its helpline's line.
+float helplines_height(Ui& ui, const FormStepView& view, float width, bool compact) {
+    const Theme& t = ui.theme;
+    float inner = width - 2 * t.pad() * 0.6f;
+    auto h = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y; };
+    float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
+    for (const Helpline& l : view.helplines)
+        total += t.gap() * 0.3f + (compact ? h(ui.fonts.bold, l.name + ": " + l.number)
+                                           : h(ui.fonts.body, l.name) + h(ui.fonts.bold, l.number));
+    return total;
+}
+
 void draw_helplines(Ui& ui, const FormStepView& view, float width, bool compact) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float inner = width - 2 * t.pad() * 0.6f;
-    // Drawn into a split draw list so the panel's background can go under text whose height is known after.
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad() * 0.6f, pos.y + t.pad() * 0.5f));
+    float height = helplines_height(ui, view, width, compact);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), p.notice, t.radius() * 0.6f);
+    float x = pos.x + t.pad() * 0.6f;
+    ImGui::SetCursorScreenPos(ImVec2(x, pos.y + t.pad() * 0.5f));
     text_block(ui, view.helplines_title, ui.fonts.heading, p.notice_text, inner);
     for (const Helpline& h : view.helplines) {
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad() * 0.6f, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
         if (compact) {
             text_block(ui, h.name + ": " + h.number, ui.fonts.bold, p.notice_text, inner);
         } else {
             text_block(ui, h.name, ui.fonts.body, p.notice_text, inner);
-            text_block(ui, h.number, ui.fonts.heading, p.notice_text, inner);
+            ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+            text_block(ui, h.number, ui.fonts.bold, p.notice_text, inner);
         }
     }
-    float bottom = ImGui::GetCursorScreenPos().y + t.pad() * 0.5f;
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, bottom), p.notice, t.radius() * 0.6f);
-    dl->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
     ImGui::Dummy(ImVec2(width, 0));
 }
 
@@ -141,11 +149,12 @@ float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& nex
     ImGui::GetWindowDrawList()->AddLine(ImVec2(area.min.x, y - t.pad() * 0.4f), ImVec2(area.max.x, y - t.pad() * 0.4f),
                                        t.palette.surface, 2 * t.scale);
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + 2 * t.pad(), y));
-    if (!back.empty() && touch_button(ui, back, ImVec2(320 * t.scale, h), {ButtonKind::secondary}))
+    // "##form": the top bar has a Back too, and two buttons with one id would swallow each other's taps.
+    if (!back.empty() && touch_button(ui, back + "##form", ImVec2(320 * t.scale, h), {ButtonKind::secondary}))
         actions.push_back({ActionKind::back});
     float w = std::max(360 * t.scale, text_width(ui.fonts.bold, next) + 2 * t.pad());
     ImGui::SetCursorScreenPos(ImVec2(area.max.x - 2 * t.pad() - w, y));
-    if (touch_button(ui, next, ImVec2(w, h))) actions.push_back({next_kind});
+    if (touch_button(ui, next + "##form", ImVec2(w, h))) actions.push_back({next_kind});
     return y - t.pad() * 0.4f;
 }
 
@@ -194,7 +203,7 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     float scroll_top = title_bottom;
     if (view.show_helplines && side) {
         ImGui::SetCursorScreenPos(ImVec2(x0 + fields_w + 2 * t.pad(), title_bottom));
-        draw_helplines(ui, view, side_w, false);
+        draw_helplines(ui, view, side_w, helplines_height(ui, view, side_w, false) > bottom - title_bottom);
     } else if (view.show_helplines) {
         ImGui::SetCursorScreenPos(ImVec2(x0, title_bottom));
         draw_helplines(ui, view, full_w, true);

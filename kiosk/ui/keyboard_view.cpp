@@ -142,6 +142,8 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
             dl->AddRectFilled(c, ImVec2(c.x + 3 * t.scale, c.y + line_h), p.focus);
         }
     }
+    // What is typed is on screen, so a script can `expect` it as a person would read it.
+    if (!value.empty()) ui.hits.add(value, pos, max, false);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
     ImGui::Dummy(ImVec2(width, 0));
     return tapped;
