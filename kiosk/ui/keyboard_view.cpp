@@ -121,8 +121,10 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
     dl->AddRect(pos, max, border, t.radius() * 0.5f, 0, (focused || has_error ? 5.0f : 2.0f) * t.scale);
 
     ImVec2 tp(pos.x + t.pad() * 0.6f, pos.y + (multiline ? t.pad() * 0.5f : (height - line_h) / 2));
-    if (value.empty() && !focused) {
-        dl->AddText(font, line_h, tp, p.muted_text, placeholder.c_str());
+    if (value.empty()) {
+        // The hint stays until the first letter, with the caret before it while typing.
+        dl->AddText(font, line_h, ImVec2(tp.x + (focused ? 8 * t.scale : 0), tp.y), p.muted_text, placeholder.c_str());
+        if (focused) dl->AddRectFilled(tp, ImVec2(tp.x + 3 * t.scale, tp.y + line_h), p.focus);
     } else if (multiline) {
         dl->AddText(font, line_h, tp, p.text, value.c_str(), nullptr, inner_w);
         if (focused) {
