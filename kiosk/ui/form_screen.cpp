@@ -111,7 +111,8 @@ float helplines_height(Ui& ui, const FormStepView& view, float width, bool compa
     auto h = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y; };
     float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
     for (const Helpline& l : view.helplines)
-        total += t.gap() * 0.3f + (compact ? h(ui.fonts.bold, l.name + ": " + l.number)
+        total += t.gap() * 0.3f + (compact || l.name.find(l.number) != std::string::npos
+                                       ? h(ui.fonts.bold, l.name + ": " + l.number)
                                            : h(ui.fonts.body, l.name) + h(ui.fonts.bold, l.number));
     return total;
 }
@@ -128,8 +129,10 @@ void draw_helplines(Ui& ui, const FormStepView& view, float width, bool compact)
     text_block(ui, view.helplines_title, ui.fonts.heading, p.notice_text, inner);
     for (const Helpline& h : view.helplines) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
-        if (compact) {
-            text_block(ui, h.name + ": " + h.number, ui.fonts.bold, p.notice_text, inner);
+        // "Call 999, then press 55" already says its number.
+        bool says_number = h.name.find(h.number) != std::string::npos;
+        if (compact || says_number) {
+            text_block(ui, says_number ? h.name : h.name + ": " + h.number, ui.fonts.bold, p.notice_text, inner);
         } else {
             text_block(ui, h.name, ui.fonts.body, p.notice_text, inner);
             ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));

@@ -88,6 +88,8 @@ Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area a
             look.selected = k.active;
             // Single characters read better large; words ("Delete", "Space") in the bold body size.
             if (k.kind == KeyKind::insert && k.label.size() <= 4) look.font = ui.fonts.heading;
+            // A long word on a small key ("Priflythyren") drops a size rather than breaking mid-word.
+            else if (text_width(ui.fonts.bold, k.label) > w - t.pad() * 0.5f) look.font = ui.fonts.small;
             // The key's label is what a script taps ("a", "Shift", "Done"); its id keeps keys apart.
             if (touch_button(ui, k.label + "##key" + std::to_string(r), ImVec2(w, key_h), look))
                 actions.push_back({kind, key_kind_name(k.kind), content::Audience::adult, k.text});
