@@ -153,10 +153,11 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
             form.bind(2, sources.form_json);
             form.exec();
         }
-        SQLite::Statement notice(db, "INSERT INTO notices (lang, text) VALUES (?1, ?2)");
+        SQLite::Statement notice(db, "INSERT INTO notices (lang, text, audiences) VALUES (?1, ?2, ?3)");
         for (const auto& n : sources.notices) {
             notice.bind(1, n.lang);
             notice.bind(2, n.text);
+            notice.bind(3, n.audiences.empty() ? std::string() : stored_audiences(n.audiences));
             notice.exec();
             notice.reset();
         }

@@ -274,6 +274,23 @@ std::vector<std::string> PackReader::notices(const std::string& lang) const {
     return out;
 }
 
+std::vector<std::string> PackReader::notices(const std::string& lang, std::optional<Audience> audience) const {
+    // Packs built before notices had audiences have no such column: every notice there is for everyone.
+    bool has_audiences = false;
+    {
+        SQLite::Statement cols(db_, "SELECT 1 FROM pragma_table_info('notices') WHERE name = 'audiences'");
+        has_audiences = cols.executeStep();
+    }
+    if (!has_audiences) return notices(lang);
+    SQLite::Statement q(db_, "SELECT text FROM notices WHERE lang = ?1 AND (audiences = '' OR audiences LIKE ?2) "
+                             "ORDER BY id");
+    q.bind(1, lang);
+    q.bind(2, audience ? "%," + std::string(to_string(*audience)) + ",%" : std::string("-"));
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
 std::string PackReader::form_json() const {
     SQLite::Statement q(db_, "SELECT json FROM form LIMIT 1");
     return q.executeStep() ? q.getColumn(0).getString() : std::string();

@@ -78,7 +78,11 @@ class PackReader {
     int service_count() const;
 
     std::vector<Service> services(const std::string& need = "") const;
+    // Every notice in `lang`, whoever it is for (staff and tools).
     std::vector<std::string> notices(const std::string& lang) const;
+    // Today's notices in `lang` for visitors, in the order staff wrote them: those for everyone, and those
+    // naming `audience`. With no audience (the attract screen, seen by anyone passing) only those for everyone.
+    std::vector<std::string> notices(const std::string& lang, std::optional<Audience> audience) const;
     std::string form_json() const;
     std::vector<std::string> languages() const { return meta().languages; }
 

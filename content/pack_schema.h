@@ -57,7 +57,8 @@ CREATE TABLE form (
 CREATE TABLE notices (
     id INTEGER PRIMARY KEY,
     lang TEXT NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    audiences TEXT NOT NULL DEFAULT ''
 );
 CREATE VIRTUAL TABLE pages_fts USING fts5(
     id UNINDEXED, lang UNINDEXED, audiences UNINDEXED, title, summary, body,

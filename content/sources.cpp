@@ -324,8 +324,13 @@ struct Reader {
         if (!text) return;
         try {
             YAML::Node n = YAML::Load(*text);
-            for (const auto& item : n["notices"])
-                out.notices.push_back({item["lang"].as<std::string>("en"), item["text"].as<std::string>("")});
+            for (const auto& item : n["notices"]) {
+                SourceNotice notice{item["lang"].as<std::string>("en"), item["text"].as<std::string>(""), {}};
+                // A notice meant for grown-ups only (say, a domestic-abuse drop-in) names its audience.
+                if (item["audience"])
+                    notice.audiences = audiences(item["audience"], "notices.yaml", item["audience"].Mark().line + 1);
+                out.notices.push_back(std::move(notice));
+            }
         } catch (const YAML::Exception& e) {
             error("notices.yaml", e.mark.line + 1, e.msg);
         }

@@ -49,6 +49,7 @@ struct SourceImage {
 struct SourceNotice {
     std::string lang;
     std::string text;
+    std::vector<Audience> audiences;  // who may see it; empty: everyone
 };
 
 struct Sources {

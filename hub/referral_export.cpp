@@ -6,6 +6,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -74,23 +75,40 @@ std::string cell(std::string s) {
     return q + "\"";
 }
 
+// The kiosk seals {"form_version", "lang", ..., "answers": {field: value}}: one column per field, so staff
+// read answers, not JSON. Top-level values other than "answers" get a column each too.
+std::map<std::string, json> flat_fields(const json& sealed) {
+    std::map<std::string, json> out;
+    if (!sealed.is_object()) return out;
+    for (auto it = sealed.begin(); it != sealed.end(); ++it)
+        if (it.key() != "answers" || !it.value().is_object()) out[it.key()] = it.value();
+    if (sealed.contains("answers") && sealed["answers"].is_object())
+        for (auto it = sealed["answers"].begin(); it != sealed["answers"].end(); ++it) out[it.key()] = it.value();
+    return out;
+}
+
 }  // namespace
 
 std::string to_csv(const std::vector<ExportedReferral>& referrals) {
     std::set<std::string> keys;
-    for (const auto& r : referrals)
-        if (r.answers.is_object())
-            for (auto it = r.answers.begin(); it != r.answers.end(); ++it) keys.insert(it.key());
+    std::vector<std::map<std::string, json>> fields;
+    for (const auto& r : referrals) {
+        fields.push_back(flat_fields(r.answers));
+        for (const auto& [k, v] : fields.back()) keys.insert(k);
+    }
     std::string out = "id,reference,kiosk,created,received_at,form_version,centre,date,needs";
     for (const auto& k : keys) out += "," + cell(k);
     out += "\r\n";
-    for (const auto& r : referrals) {
+    for (std::size_t i = 0; i < referrals.size(); ++i) {
+        const auto& r = referrals[i];
         out += cell(r.id) + "," + cell(sync::format_reference_code(r.reference)) + "," + cell(r.kiosk) + "," +
                cell(r.created) + "," + cell(r.received_at) + "," + cell(r.form_version) + "," +
                cell(text_of(r.summary.value("centre", json()))) + "," + cell(text_of(r.summary.value("date", json()))) +
                "," + cell(text_of(r.summary.value("needs", json())));
-        for (const auto& k : keys)
-            out += "," + cell(r.answers.is_object() && r.answers.contains(k) ? text_of(r.answers[k]) : "");
+        for (const auto& k : keys) {
+            auto found = fields[i].find(k);
+            out += "," + cell(found == fields[i].end() ? "" : text_of(found->second));
+        }
         out += "\r\n";
     }
     return out;

@@ -6,6 +6,7 @@
 
 #include "content/utf8.h"
 #include "kiosk/text_edit.h"
+#include "kiosk/view_models.h"
 
 namespace lantern::kiosk {
 
@@ -18,12 +19,18 @@ App::App(std::shared_ptr<const content::PackReader> pack, std::string default_la
 void App::go(Place place) {
     if (place == session_.place) return;
     ++revision_;
-    session_.reading_aloud = false;  // the voice belongs to the page it was reading
+    stop_reading();  // the voice belongs to the page it was reading
     session_.history.push_back(session_.place);
     session_.place = std::move(place);
 }
 
+void App::stop_reading() {
+    if (speaker_) speaker_->stop();
+    session_.reading_aloud = false;
+}
+
 void App::wipe() {
+    stop_reading();
     // Assigning a fresh Session drops every answer and step of the visitor; there is no way back.
     session_ = Session{};
     ++revision_;
@@ -33,14 +40,19 @@ void App::wipe() {
 
 void App::apply(const Actions& actions, double now) {
     for (const Action& a : actions) {
-        note_activity(now);
+        if (a.kind != ActionKind::reading_finished) note_activity(now);  // the voice ending is not the visitor
         switch (a.kind) {
-            case ActionKind::start: go({Screen::audience, "", ""}); break;
+            case ActionKind::start:
+                ++usage_["sessions"];
+                go({Screen::audience, "", ""});
+                break;
             case ActionKind::choose_audience:
+                ++usage_[std::string("audience_") + content::to_string(a.audience)];
                 session_.audience = a.audience;
                 go({Screen::topics, "", ""});
                 break;
             case ActionKind::set_language:
+                stop_reading();  // a voice in the old language over words in the new one helps nobody
                 session_.lang = a.arg;
                 ++revision_;
                 break;
@@ -52,14 +64,17 @@ void App::apply(const Actions& actions, double now) {
                 else go({Screen::topic_pages, a.arg, ""});
                 break;
             }
-            case ActionKind::open_page: go({Screen::page, session_.place.topic, a.arg}); break;
+            case ActionKind::open_page:
+                ++usage_["page_views"];
+                go({Screen::page, session_.place.topic, a.arg});
+                break;
             case ActionKind::back:
                 if (screen() == Screen::form_step || screen() == Screen::form_review || screen() == Screen::form_done) {
                     apply_form(a);
                     break;
                 }
                 if (!session_.history.empty()) {
-                    session_.reading_aloud = false;
+                    stop_reading();
                     session_.place = session_.history.back();
                     session_.history.pop_back();
                     ++revision_;
@@ -70,7 +85,10 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::home:
                 if (session_.place.screen != Screen::topics) go({Screen::topics, "", ""});
                 break;
-            case ActionKind::quick_exit: wipe(); break;
+            case ActionKind::quick_exit:
+                ++usage_["quick_exits"];
+                wipe();
+                break;
             case ActionKind::still_here: break;
             case ActionKind::open_services:
                 if (session_.place.screen == Screen::services) {
@@ -88,10 +106,20 @@ void App::apply(const Actions& actions, double now) {
                 session_.high_contrast = !session_.high_contrast;
                 ++revision_;
                 break;
-            case ActionKind::read_aloud:
-                session_.reading_aloud = !session_.reading_aloud && session_.place.screen == Screen::page;
+            case ActionKind::read_aloud: {
+                bool start = !session_.reading_aloud && session_.place.screen == Screen::page && has_voice();
+                stop_reading();
+                if (start) {
+                    // The page's own language: an English fallback page is read in English.
+                    ReadAloudText text = build_read_aloud(*this);
+                    if (!text.text.empty()) {
+                        speaker_->speak(text.text, text.lang);
+                        session_.reading_aloud = true;
+                    }
+                }
                 ++revision_;
                 break;
+            }
             case ActionKind::reading_finished:
                 session_.reading_aloud = false;
                 ++revision_;
@@ -151,11 +179,22 @@ void App::apply_search(const Action& a) {
     }
 }
 
+bool App::replace_pack(std::shared_ptr<const content::PackReader> pack) {
+    if (screen() != Screen::attract || !pack) return false;
+    pack_ = std::move(pack);
+    load_form();
+    ++revision_;
+    return true;
+}
+
 void App::note_activity(double now) { last_activity_ = now; }
 
 void App::tick(double now) {
     if (screen() == Screen::attract) return;
-    if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) wipe();
+    if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) {
+        ++usage_["idle_wipes"];
+        wipe();
+    }
 }
 
 bool App::idle_countdown_showing(double now) const {

@@ -1,6 +1,8 @@
 // The kiosk's state machine: which screen, the visitor's Session, idle and quick-exit wipes.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 #include "kiosk/actions.h"
 #include "kiosk/form_session.h"
 #include "kiosk/referral_sink.h"
+#include "kiosk/speaker.h"
 
 namespace lantern::kiosk {
 
@@ -66,6 +69,9 @@ class App {
     const Session& session() const { return session_; }
     Screen screen() const { return session_.place.screen; }
     const content::PackReader* pack() const { return pack_.get(); }
+    // A newer content pack arrived: switch to it, only between visitors (on the attract screen), so
+    // nobody's page changes under them. Returns false (and keeps the old pack) during a session.
+    bool replace_pack(std::shared_ptr<const content::PackReader> pack);
     const std::string& default_lang() const { return default_lang_; }
 
     bool idle_countdown_showing(double now) const;
@@ -75,6 +81,13 @@ class App {
     int wipes() const { return wipes_; }
     // Changes whenever what the screens show may change, so view models are rebuilt only then.
     int revision() const { return revision_; }
+    // Anonymous counters for the hub's heartbeat (sessions, audiences, page views, exits): never what a
+    // visitor read or typed.
+    const std::map<std::string, std::int64_t>& usage() const { return usage_; }
+
+    // Read-aloud: without a speaker, or with one that has no voice or sound device, there is no button.
+    void set_speaker(std::shared_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
+    bool has_voice() const { return speaker_ && speaker_->available(); }
 
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
     void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
@@ -85,6 +98,9 @@ class App {
    private:
     void go(Place place);
     void wipe();
+    // Every way off a page (another screen, Home, Back, Quick exit, idle wipe, a language switch) stops the
+    // voice, so it never reads on to the next visitor or over another page.
+    void stop_reading();
     void apply_form(const Action& a);
     void apply_search(const Action& a);
     void load_form();
@@ -96,10 +112,12 @@ class App {
     double last_activity_ = 0;
     int wipes_ = 0;
     int revision_ = 0;
+    std::map<std::string, std::int64_t> usage_;
     std::optional<form::Form> form_;
     std::string form_error_;
     bool form_loaded_ = false;
     std::shared_ptr<ReferralSink> sink_;
+    std::shared_ptr<Speaker> speaker_;
     std::string centre_ = "unknown";
 };
 

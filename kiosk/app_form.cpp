@@ -201,6 +201,7 @@ void App::apply_form(const Action& a) {
                 fs.submit_error = "form.submit_failed";
                 break;
             }
+            ++usage_["referrals"];
             fs.draft.wipe();
             fs.errors.clear();
             fs.focus.clear();

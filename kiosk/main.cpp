@@ -1,9 +1,41 @@
 // lantern-kiosk: parses the command line and runs the kiosk.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 #include "kiosk/config.h"
+#include "kiosk/kiosk_sync.h"
 #include "kiosk/ui/kiosk_loop.h"
+
+namespace lantern::kiosk {
+
+// For staff and run.sh: does this kiosk reach its hub? Exit 0 once the outbox is empty after a hub answer.
+int sync_outbox_now(const KioskConfig& config, double seconds) {
+    if (config.hub_url.empty() || config.referral_public_key.empty()) {
+        std::cerr << "lantern-kiosk: --sync-now needs a --config with [hub] url and referral_public_key\n";
+        return 2;
+    }
+    try {
+        KioskSync sync(config, "", {});
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+        sync::SyncStatus s;
+        do {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            s = *sync.status();
+        } while ((s.outbox_depth > 0 || s.last_success.empty()) && std::chrono::steady_clock::now() < deadline);
+        std::cout << "outbox: " << s.outbox_depth << " waiting, " << s.delivered << " delivered, " << s.refused
+                  << " kept aside for staff\n"
+                  << "last success: " << (s.last_success.empty() ? "never" : s.last_success) << "\n";
+        if (!s.last_error.empty()) std::cout << "last error: " << s.last_error << "\n";
+        return s.outbox_depth == 0 && !s.last_success.empty() ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "lantern-kiosk: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+}  // namespace lantern::kiosk
 
 int main(int argc, char** argv) {
     using namespace lantern;
@@ -35,6 +67,13 @@ int main(int argc, char** argv) {
     cli.add_option("--text-scale", o.text_scale, "Text size: 1, 1.25 or 1.5")->check(CLI::Range(0.75, 2.0));
     cli.add_flag("--high-contrast", o.high_contrast, "High-contrast theme");
     cli.add_flag("--discard-referrals", o.discard_referrals, "Accept referrals without keeping them (demos, UI tests)");
+    cli.add_flag("--print-references", o.print_references,
+                 "Print each referral reference as it is shown (a random code, never an answer)");
+    double sync_now = 0;
+    cli.add_option("--sync-now", sync_now,
+                   "No window: send the outbox to the hub now, wait up to this many seconds, print the state")
+        ->check(CLI::Range(1.0, 3600.0));
+    cli.add_flag("--real-input", o.real_input, "With --script: tap through the X server (XTest) as a touchscreen does");
     CLI11_PARSE(cli, argc, argv);
 
     // The config file gives the defaults; options on the command line win.
@@ -54,6 +93,8 @@ int main(int argc, char** argv) {
         o.high_contrast = o.high_contrast || c.high_contrast;
         o.window.fullscreen = o.window.fullscreen || c.fullscreen;
     }
+
+    if (sync_now > 0) return kiosk::sync_outbox_now(o.config, sync_now);
 
     std::sscanf(size.c_str(), "%dx%d", &o.window.width, &o.window.height);
     if (!audience.empty()) o.audience = content::audience_from_string(audience);

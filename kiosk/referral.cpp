@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include "sync/encoding.h"
+
 namespace lantern::kiosk {
 namespace {
 
@@ -20,12 +22,7 @@ nlohmann::json to_json(const ReferralSummary& s) {
     return {{"needs", s.needs}, {"audience", s.audience}, {"centre", s.centre}, {"date", s.date}};
 }
 
-std::string make_reference_code() {
-    static constexpr char k_alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-    std::string code;
-    for (int i = 0; i < 8; ++i) code += k_alphabet[randombytes_uniform(sizeof k_alphabet - 1)];
-    return code.substr(0, 4) + "-" + code.substr(4);
-}
+std::string make_reference_code() { return sync::format_reference_code(sync::new_reference_code()); }
 
 SubmitResult DiscardingReferralSink::submit(const std::string&, const std::string&, const ReferralSummary&) {
     ++submitted;

@@ -39,7 +39,7 @@ class DiscardingReferralSink : public ReferralSink {
     int submitted = 0;
 };
 
-// Eight characters with no look-alikes (no 0/O, 1/I/L), shown as "ABCD-EFGH".
+// The outbox's eight unambiguous characters, shown as "ACDE-FHJK".
 std::string make_reference_code();
 
 }  // namespace lantern::kiosk

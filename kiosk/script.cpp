@@ -50,6 +50,13 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
                       : word == "drag" ? K::drag : K::expect_not;
             if (!read_quoted(in, step.text)) return fail(word + " needs a \"quoted\" argument");
             if (step.kind == K::drag && !(in >> step.x >> step.y)) return fail("drag needs \"Label\" DX DY");
+        } else if (word == "expect_min_size") {
+            step.kind = K::expect_min_size;
+            if (!read_quoted(in, step.text) || !(in >> step.x) || step.x <= 0)
+                return fail("expect_min_size needs \"Label\" PIXELS");
+        } else if (word == "expect_all_min_size") {
+            step.kind = K::expect_all_min_size;
+            if (!(in >> step.x) || step.x <= 0) return fail("expect_all_min_size needs PIXELS");
         } else if (word == "press") {
             step.kind = K::press;
             if (!(in >> step.x >> step.y)) return fail("press needs X Y");

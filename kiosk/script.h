@@ -18,8 +18,13 @@ namespace lantern::kiosk {
 //   screenshot FILE      write a PNG of the screen
 //   expect "text"        fail unless an element or text with this label is on screen
 //   expect_not "text"    fail if it is
+//   expect_min_size "Label" PX   fail unless the tappable element is at least PX pixels wide and high
+//   expect_all_min_size PX       fail unless every tappable element on screen is (touch targets)
 struct ScriptStep {
-    enum class Kind { tap, press, release, drag, type, key, wait, advance, screenshot, expect, expect_not };
+    enum class Kind {
+        tap, press, release, drag, type, key, wait, advance, screenshot, expect, expect_not, expect_min_size,
+        expect_all_min_size
+    };
     Kind kind;
     std::string text;
     double x = 0, y = 0;

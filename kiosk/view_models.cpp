@@ -45,6 +45,8 @@ AttractView build_attract(const App& app) {
     AttractView v;
     for (const auto& code : pack_languages(app)) v.welcomes.push_back(tr("attract.welcome", code));
     v.tagline = tr("attract.tagline", app.session().lang);
+    // Anyone passing sees the attract screen, children too: only notices meant for everyone.
+    v.notices = build_notices(app, std::nullopt);
     v.touch = tr("attract.touch", app.session().lang);
     return v;
 }
@@ -67,7 +69,7 @@ TopicsView build_topics(const App& app) {
     v.empty = tr(app.pack() ? "topics.empty" : "error.no_pack", s.lang);
     if (!app.pack()) return v;
     for (const auto& t : app.pack()->topics(s.audience, s.lang)) v.tiles.push_back({t.id, t.title, t.icon});
-    v.notices = app.pack()->notices(s.lang);
+    v.notices = build_notices(app, s.audience);
     // Little ones browse with a grown-up, who can find help from the adult screens.
     if (s.audience != content::Audience::little) v.find_help = tr("topics.find_help", s.lang);
     v.search = tr("topics.search", s.lang);
@@ -143,6 +145,14 @@ ServicesView build_services(const App& app) {
     return v;
 }
 
+std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience) {
+    if (!app.pack()) return {};
+    auto notices = app.pack()->notices(app.session().lang, audience);
+    // Today's news matters more than its language: English when staff wrote none in this one.
+    if (notices.empty() && app.session().lang != "en") notices = app.pack()->notices("en", audience);
+    return notices;
+}
+
 IdleView build_idle(const App& app, double now) {
     IdleView v;
     v.showing = app.idle_countdown_showing(now);
@@ -152,6 +162,41 @@ IdleView build_idle(const App& app, double now) {
     v.body = replace_all(tr("idle.body", lang), "{n}", std::to_string(app.idle_seconds_left(now)));
     v.button = tr("idle.still_here", lang);
     return v;
+}
+
+std::string read_aloud_text(const PageView& page) {
+    if (!page.found) return "";
+    auto end_sentence = [](std::string& out) {
+        while (!out.empty() && (out.back() == ' ' || out.back() == '\n')) out.pop_back();
+        if (out.empty()) return;
+        char last = out.back();
+        if (last != '.' && last != '!' && last != '?' && last != ':' && last != ';') out += '.';
+        out += '\n';
+    };
+    std::string out = page.title;
+    end_sentence(out);
+    for (const content::Block& b : page.doc.blocks) {
+        if (b.kind == content::BlockKind::image || b.kind == content::BlockKind::rule) continue;
+        for (const content::Span& s : b.spans) {
+            if (s.link.rfind("tel:", 0) != 0) {
+                out += s.text;
+                continue;
+            }
+            for (char c : s.text) {
+                if (c == ' ') continue;
+                out += c;
+                out += ' ';
+            }
+        }
+        end_sentence(out);
+    }
+    return out;
+}
+
+ReadAloudText build_read_aloud(const App& app) {
+    if (app.screen() != Screen::page) return {};
+    PageView page = build_page(app);
+    return {read_aloud_text(page), page.lang};
 }
 
 }  // namespace lantern::kiosk

@@ -28,6 +28,7 @@ struct ChromeView {
 
 struct AttractView {
     std::vector<std::string> welcomes;  // "Welcome" in every language of the pack
+    std::vector<std::string> notices;   // today's notices meant for everyone
     std::string tagline;
     std::string touch;
 };
@@ -106,6 +107,12 @@ struct IdleView {
     std::string title, body, button;
 };
 
+// What read-aloud says for the current page: its title and words as plain text, in the page's own language.
+struct ReadAloudText {
+    std::string text;  // empty when there is no page to read
+    std::string lang;
+};
+
 // `has_voice`: whether read-aloud can work on this kiosk (a voice and a sound device).
 ChromeView build_chrome(const App& app, bool has_voice = false);
 ServicesView build_services(const App& app);
@@ -115,5 +122,12 @@ TopicsView build_topics(const App& app);
 PageListView build_page_list(const App& app);
 PageView build_page(const App& app);
 IdleView build_idle(const App& app, double now);
+// Today's notices for the home screens in the visitor's language (English when none is written in it): those
+// for everyone, and with an audience those for it too. Adult-only notices never reach a child's screen.
+std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience);
+ReadAloudText build_read_aloud(const App& app);
+// The page's words for a voice: Markdown already gone, headings and list items ended so the voice pauses,
+// phone numbers spaced so they are read digit by digit.
+std::string read_aloud_text(const PageView& page);
 
 }  // namespace lantern::kiosk

@@ -14,7 +14,7 @@ cmake --build "$build" -j "$(nproc)"
 # A free display number: the first with no lock file.
 n=99
 while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >"$build/xvfb.log" 2>&1 &
+Xvfb ":$n" -screen 0 3840x2160x24 -nolisten tcp >"$build/xvfb.log" 2>&1 &
 xvfb_pid=$!
 trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done

@@ -30,6 +30,11 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
     if (touch_button(ui, view.touch, size, look)) actions.push_back({ActionKind::start});
 
+    if (!view.notices.empty()) {
+        float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);
+        draw_notices(ui, view.notices, ImVec2(c.x - w / 2, area.min.y + t.pad()), w);
+    }
+
     // A touch anywhere else starts too: nobody should have to find the button.
     if (ImGui::IsMouseReleased(0) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 24 * 24 * t.scale * t.scale &&
         actions.empty() && ImGui::IsWindowHovered())

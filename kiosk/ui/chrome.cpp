@@ -7,13 +7,28 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     ImVec2 screen = ImGui::GetIO().DisplaySize;
     if (!view.show_nav) return {ImVec2(0, 0), screen};
     const Theme& t = ui.theme;
-    float bar = t.top_bar();
-    float button_h = bar - 2 * t.gap() * 0.6f;
-    float y = (bar - button_h) / 2;
+    // Children's themes have bigger touch targets than the bar's usual height: the bar grows to hold them.
+    float button_h = std::max(t.top_bar() - 2 * t.gap() * 0.6f, t.touch_min());
+    float row = button_h + 2 * t.gap() * 0.6f;
+    float inset = (row - button_h) / 2;
+    auto label_w = [&](const std::string& label) { return std::max(text_width(ui.fonts.bold, label) + 2 * t.pad(), t.touch_min()); };
+
+    // Measure first: on a narrow (portrait) screen the settings move to a second row instead of sliding
+    // under Back, where a finger meant for one button would press another.
+    float left_w = label_w(view.back) + (view.show_home ? t.gap() + label_w(view.home) : 0) +
+                   (view.show_read_aloud ? t.gap() + label_w(view.read_aloud) : 0);
+    float quick_w = text_width(ui.fonts.bold, view.quick_exit) + 3 * t.pad();
+    float settings_w = label_w(view.text_size) + label_w(view.contrast) + 2 * t.gap();
+    bool languages = view.languages.size() > 1;
+    if (languages)
+        for (const auto& l : view.languages) settings_w += label_w(l.name) + t.gap();
+    bool two_rows = t.pad() + left_w + t.gap() + settings_w + quick_w + t.pad() > screen.x;
+    float bar = two_rows ? 2 * row : row;
+
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bar), t.palette.surface);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(0, bar), ImVec2(screen.x, bar), t.palette.accent, 3.0f * t.scale);
 
-    ImGui::SetCursorScreenPos(ImVec2(t.pad(), y));
+    ImGui::SetCursorScreenPos(ImVec2(t.pad(), inset));
     if (touch_button(ui, view.back, ImVec2(0, button_h), {ButtonKind::secondary}))
         actions.push_back({ActionKind::back});
     if (view.show_home) {
@@ -29,13 +44,17 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     }
 
     // Right side, laid out from the right edge: Quick exit is always in the same place.
-    float quick_w = text_width(ui.fonts.bold, view.quick_exit) + 3 * t.pad();
     float x = screen.x - t.pad() - quick_w;
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::SetCursorScreenPos(ImVec2(x, inset));
     if (touch_button(ui, view.quick_exit, ImVec2(quick_w, button_h), {ButtonKind::danger}))
         actions.push_back({ActionKind::quick_exit});
-    for (auto it = view.languages.rbegin(); it != view.languages.rend() && view.languages.size() > 1; ++it) {
-        float w = std::max(text_width(ui.fonts.bold, it->name) + 2 * t.pad(), t.touch_min());
+    float y = inset;
+    if (two_rows) {
+        x = screen.x - t.pad() + t.gap();
+        y = row + inset;
+    }
+    for (auto it = view.languages.rbegin(); it != view.languages.rend() && languages; ++it) {
+        float w = label_w(it->name);
         x -= t.gap() + w;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         ButtonLook look{ButtonKind::secondary};
@@ -45,7 +64,7 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     }
     for (auto [label, kind] : {std::pair{&view.contrast, ActionKind::toggle_contrast},
                                std::pair{&view.text_size, ActionKind::cycle_text_size}}) {
-        float w = text_width(ui.fonts.bold, *label) + 2 * t.pad();
+        float w = label_w(*label);
         x -= t.gap() + w;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         if (touch_button(ui, *label, ImVec2(w, button_h), {ButtonKind::secondary})) actions.push_back({kind});

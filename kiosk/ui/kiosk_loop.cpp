@@ -12,11 +12,14 @@
 #include <iostream>
 #include <sstream>
 
+#include "kiosk/kiosk_sync.h"
+#include "kiosk/espeak_speaker.h"
 #include "kiosk/script.h"
 #include "kiosk/ui/frame_stats.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/script_player.h"
 #include "kiosk/ui/textures.h"
+#include "kiosk/ui/x11_pointer.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk::ui {
@@ -25,6 +28,7 @@ namespace {
 // Views are rebuilt only when the App's revision changes, never every frame.
 struct Views {
     int revision = -1;
+    bool voice = false;  // the speaker finds out whether it has a sound device after the first frames
     ChromeView chrome;
     AttractView attract;
     AudienceView audience;
@@ -39,7 +43,8 @@ struct Views {
 
     void rebuild(const App& app) {
         revision = app.revision();
-        chrome = build_chrome(app);
+        voice = app.has_voice();
+        chrome = build_chrome(app, voice);
         switch (app.screen()) {
             case Screen::attract: attract = build_attract(app); break;
             case Screen::audience: audience = build_audience(app); break;
@@ -54,6 +59,16 @@ struct Views {
         }
     }
 };
+
+// The content version of the pack at `path`, or empty: the sync worker only accepts newer ones.
+std::string pack_version(const std::string& path) {
+    if (path.empty()) return "";
+    try {
+        return content::PackReader(path).meta().content_version;
+    } catch (const std::exception&) {
+        return "";
+    }
+}
 
 std::shared_ptr<const content::PackReader> open_pack(const std::string& path) {
     if (path.empty()) return nullptr;
@@ -94,9 +109,25 @@ int run_kiosk(const RunOptions& options) {
     }
 
     Window window(options.window);
-    auto pack = open_pack(options.pack_path);
+    // Referrals go to the sealed outbox and the hub when the config names a key; a pack downloaded
+    // earlier (verified then) replaces the bundled one.
+    std::unique_ptr<KioskSync> sync;
+    try {
+        sync = std::make_unique<KioskSync>(options.config, pack_version(options.pack_path), [] { glfwPostEmptyEvent(); });
+    } catch (const std::exception& e) {
+        std::cerr << "lantern-kiosk: referrals cannot be taken: " << e.what() << "\n";
+    }
+    std::string pack_path = options.pack_path;
+    if (auto current = sync ? sync->current_pack() : std::nullopt) pack_path = current->path.string();
+    auto pack = open_pack(pack_path);
+    if (!pack && pack_path != options.pack_path) pack = open_pack(options.pack_path);
     App app(pack, options.lang, options.idle);
-    if (options.discard_referrals) app.set_referral_sink(std::make_shared<DiscardingReferralSink>(), options.config.centre.empty() ? "demo" : options.config.centre);
+    if (options.discard_referrals)
+        app.set_referral_sink(std::make_shared<DiscardingReferralSink>(), options.config.centre.empty() ? "demo" : options.config.centre);
+    else if (sync && sync->sink())
+        app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
+    auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
+    app.set_speaker(speaker);
     TextureCache textures;
     textures.set_pack(pack);
 
@@ -112,6 +143,7 @@ int run_kiosk(const RunOptions& options) {
         ImGuiStyle& style = ImGui::GetStyle();
         style = ImGuiStyle();
         style.WindowPadding = ImVec2(0, 0);
+        style.WindowBorderSize = 0;  // the kiosk window is the whole screen: no frame line round its edge
         style.ItemSpacing = ImVec2(0, 0);
         style.ScrollbarSize = 28;
         style.ScrollbarRounding = 14;
@@ -120,6 +152,17 @@ int run_kiosk(const RunOptions& options) {
 
     std::optional<ScriptPlayer> player;
     if (!options.script.empty()) player.emplace(script.steps);
+    std::unique_ptr<X11Pointer> real_pointer;
+    if (player && options.real_input) {
+        std::string error;
+        real_pointer = X11Pointer::open(window.handle(), error);
+        if (!real_pointer) {
+            std::cerr << "lantern-kiosk: " << error << "\n";
+            return 2;
+        }
+        X11Pointer* p = real_pointer.get();
+        player->use_real_pointer({[p](float x, float y) { p->move_to(x, y); }, [p](bool down) { p->button(down); }});
+    }
     double clock_offset = 0;
     auto now = [&] { return glfwGetTime() + clock_offset; };
 
@@ -130,6 +173,7 @@ int run_kiosk(const RunOptions& options) {
     }
 
     Views views;
+    std::string printed_reference;
     TouchScroll scroll;
     FormUiState form_state;
     int scroll_revision = -1;
@@ -156,7 +200,9 @@ int run_kiosk(const RunOptions& options) {
         int w = 0, h = 0;
         glfwGetFramebufferSize(window.handle(), &w, &h);
         float text_scale = options.text_scale * k_text_scales[app.session().text_size];
-        ensure_fonts(std::max(0.25f, static_cast<float>(h) / 1080.0f * text_scale));
+        // Sizes follow the short side, so a portrait screen gets the same type as its landscape twin.
+        float layout_scale = static_cast<float>(std::min(w, h)) / 1080.0f;
+        ensure_fonts(std::max(0.25f, layout_scale * text_scale));
 
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
@@ -169,9 +215,25 @@ int run_kiosk(const RunOptions& options) {
         }
         last_mouse = io.MousePos;
         app.tick(t);
-        if (views.revision != app.revision()) views.rebuild(app);
+        if (sync && app.screen() == Screen::attract) {
+            if (auto fresh = sync->take_pending_pack()) {
+                if (auto opened = open_pack(fresh->path.string()); opened && app.replace_pack(opened)) {
+                    pack = opened;
+                    textures.set_pack(pack);
+                }
+            }
+        }
+        if (speaker->poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
+        if (views.revision != app.revision() || views.voice != app.has_voice()) {
+            const std::string& reference = app.session().form.reference;
+            if (options.print_references && app.screen() == Screen::form_done && reference != printed_reference) {
+                printed_reference = reference;
+                std::cout << "reference shown: " << reference << std::endl;
+            }
+            views.rebuild(app);
+            if (sync) sync->set_usage_counts(app.usage());
+        }
         bool high_contrast = options.high_contrast || app.session().high_contrast;
-        float layout_scale = static_cast<float>(h) / 1080.0f;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,
                               layout_scale, high_contrast);
 

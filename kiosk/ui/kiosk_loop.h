@@ -20,11 +20,13 @@ struct RunOptions {
     std::string screenshot;                     // render, write this PNG, exit
     std::string script;                         // play this script, then exit
     std::string frame_stats;                    // write each frame's time in ms to this file (bench)
+    bool print_references = false;              // print each reference shown to a visitor (crash tests)
     IdleSettings idle;
     float text_scale = 1.0f;
     bool high_contrast = false;
     // Accept referrals and show a reference without keeping them: demos and UI tests with no outbox.
     bool discard_referrals = false;
+    bool real_input = false;  // --script taps through the X server (XTest), not by writing ImGuiIO
     KioskConfig config;  // hub, paths and centre, from --config
 };
 

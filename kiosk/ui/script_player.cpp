@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <cfloat>
+#include <cmath>
 
 namespace lantern::kiosk::ui {
 namespace {
@@ -27,6 +28,14 @@ int key_code(const std::string& name) {
     if (name == "Escape") return GLFW_KEY_ESCAPE;
     if (name == "Tab") return GLFW_KEY_TAB;
     return -1;
+}
+
+// Empty when the element is at least `px` wide and high; otherwise says which and how big it is.
+std::string too_small(const HitElement& e, float px) {
+    float w = e.max.x - e.min.x, h = e.max.y - e.min.y;
+    if (w + 0.5f >= px && h + 0.5f >= px) return "";
+    return "\"" + e.label + "\" is " + std::to_string(static_cast<int>(w)) + "x" + std::to_string(static_cast<int>(h)) +
+           " px, under " + std::to_string(static_cast<int>(px));
 }
 
 }  // namespace
@@ -51,6 +60,18 @@ void ScriptPlayer::fail(const std::string& message) {
 void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& clock_offset) {
     // The script owns the pointer: whatever the real cursor does under Xvfb is ignored.
     auto apply_pointer = [&] {
+        if (real_.move) {
+            // The backend reads the pointer from GLFW; only changes are sent, as a finger moves.
+            if (pointer_present_ && (x_ != sent_x_ || y_ != sent_y_)) {
+                real_.move(x_, y_);
+                sent_x_ = x_, sent_y_ = y_;
+            }
+            if (down_ != sent_down_) {
+                real_.button(down_);
+                sent_down_ = down_;
+            }
+            return;
+        }
         io.MousePos = pointer_present_ ? ImVec2(x_, y_) : ImVec2(-FLT_MAX, -FLT_MAX);
         io.MouseDown[0] = down_;
     };
@@ -82,9 +103,20 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
                 retries_ = 0;
                 x_ = (el->min.x + el->max.x) / 2;
                 y_ = (el->min.y + el->max.y) / 2;
+                if (real_.move) x_ = std::floor(x_), y_ = std::floor(y_);  // a real pointer is on a whole pixel
                 phase_ = 1;  // hover first, as a real pointer would arrive
                 pointer_present_ = true;
             } else if (phase_ == 1) {
+                if (real_.move && (std::fabs(io.MousePos.x - x_) > 0.5f || std::fabs(io.MousePos.y - y_) > 0.5f)) {
+                    // The events may take a frame or two to arrive; a pointer that never lands is a failure.
+                    if (++retries_ > k_find_retry_frames)
+                        fail("the finger went to " + std::to_string(x_) + "," + std::to_string(y_) +
+                             " but the kiosk saw the pointer at " + std::to_string(io.MousePos.x) + "," +
+                             std::to_string(io.MousePos.y));
+                    apply_pointer();
+                    return;
+                }
+                retries_ = 0;
                 down_ = true;
                 phase_ = 2;
             } else if (s.kind == K::drag && phase_ < 2 + k_drag_frames) {
@@ -142,7 +174,9 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
             return;
         case K::screenshot:
         case K::expect:
-        case K::expect_not: apply_pointer(); return;  // done in after_render, on this frame's pixels
+        case K::expect_not:
+        case K::expect_min_size:
+        case K::expect_all_min_size: apply_pointer(); return;  // done in after_render, on this frame's pixels
     }
 }
 
@@ -166,6 +200,25 @@ void ScriptPlayer::after_render(const HitRegistry& hits,
             if (hits.shows(s.text, screen)) return fail("\"" + s.text + "\" is on screen but should not be");
             next_step();
             break;
+        case ScriptStep::Kind::expect_min_size: {
+            auto el = hits.find_tappable(s.text, screen);
+            if (!el) return fail("nothing to measure labelled \"" + s.text + "\"");
+            std::string small = too_small(*el, static_cast<float>(s.x));
+            if (!small.empty()) return fail(small);
+            next_step();
+            break;
+        }
+        case ScriptStep::Kind::expect_all_min_size: {
+            std::string small;
+            for (const auto& e : hits.last_frame())
+                if (e.tappable && e.max.x > 0 && e.max.y > 0 && e.min.x < screen.x && e.min.y < screen.y) {
+                    std::string one = too_small(e, static_cast<float>(s.x));
+                    if (!one.empty()) small += (small.empty() ? "" : "; ") + one;
+                }
+            if (!small.empty()) return fail(small);
+            next_step();
+            break;
+        }
         default: break;
     }
 }

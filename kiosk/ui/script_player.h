@@ -12,9 +12,18 @@ struct ImGuiIO;
 
 namespace lantern::kiosk::ui {
 
+// A finger through the real window system instead of writes to ImGuiIO (see x11_pointer.h).
+struct RealPointer {
+    std::function<void(float x, float y)> move;
+    std::function<void(bool down)> button;
+};
+
 class ScriptPlayer {
    public:
     explicit ScriptPlayer(std::vector<ScriptStep> steps);
+    // Taps travel the window system's input path; the player then checks that Dear ImGui saw the pointer
+    // exactly where the finger went before pressing.
+    void use_real_pointer(RealPointer pointer) { real_ = std::move(pointer); }
 
     // Before ImGui::NewFrame: sets this frame's pointer, keys and characters. `clock_offset` is
     // moved on by `advance` steps.
@@ -39,6 +48,9 @@ class ScriptPlayer {
     bool down_ = false;
     bool pointer_present_ = false;
     int retries_ = 0;
+    RealPointer real_;
+    float sent_x_ = -1, sent_y_ = -1;  // what the window system was last told
+    bool sent_down_ = false;
     bool finished_ = false;
     std::string error_;
 };

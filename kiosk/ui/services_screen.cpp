@@ -27,10 +27,11 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
 
     // Need chips flow left to right and wrap, so every need is one tap away without scrolling.
     float x = x0, y = ImGui::GetCursorScreenPos().y + t.gap();
-    float chip_h = t.touch_min() * 0.8f;
+    // touch_button never draws smaller than the touch minimum: lay out with the size it will really take.
+    float chip_h = t.touch_min();
     for (size_t i = 0; i < view.needs.size(); ++i) {
         const NeedChoice& n = view.needs[i];
-        float w = text_width(ui.fonts.bold, n.label) + 1.5f * t.pad();
+        float w = std::max(text_width(ui.fonts.bold, n.label) + 1.5f * t.pad(), t.touch_min());
         if (x + w > x0 + width) {
             x = x0;
             y += chip_h + t.gap() * 0.5f;

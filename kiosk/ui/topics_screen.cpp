@@ -12,15 +12,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float x0 = area.min.x + 2 * t.pad();
     float width = area.width() - 4 * t.pad();
-    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
-    for (const auto& notice : view.notices) {
-        ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImVec2 size = ui.fonts.bold->CalcTextSizeA(ui.fonts.bold->FontSize, FLT_MAX, width - 2 * t.pad(), notice.c_str());
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + size.y + t.pad()), t.palette.notice, t.radius());
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() / 2));
-        text_block(ui, notice, ui.fonts.bold, t.palette.notice_text, width - 2 * t.pad());
-        ImGui::SetCursorScreenPos(ImVec2(x0, pos.y + size.y + t.pad() + t.gap()));
-    }
+    draw_notices(ui, view.notices, ImVec2(x0, area.min.y + t.pad()), width);
     // Search, "Ask for support" and "Find local help" beside the title, on the right: always in reach,
     // never mistaken for a topic. When the title leaves no room they go on a row of their own under it.
     struct Extra {
@@ -90,6 +82,11 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
         float text_w = max.x - t.pad() - text_x;
         ImFont* f = ui.fonts.heading;
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
+        if (ts.y > tile_h - t.pad()) {
+            // A long name on a short tile (many topics, notices above) steps down a size rather than spill out.
+            f = ui.fonts.bold;
+            ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
+        }
         dl->AddText(f, f->FontSize, ImVec2(text_x, pos.y + (tile_h - ts.y) / 2),
                     held ? t.palette.button_text : t.palette.text, tile.title.c_str(), nullptr, text_w);
     }

@@ -137,3 +137,59 @@ TEST_CASE("the kiosk runs without a pack and says information is unavailable") {
     CHECK(topics.tiles.empty());
     CHECK(topics.empty.find("staff") != std::string::npos);
 }
+
+TEST_CASE("usage counts are anonymous tallies that survive the wipe of each visit") {
+    lantern::test::TempDir dir;
+    App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::child}}, 1);
+    app.apply({{ActionKind::quick_exit}}, 2);
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 3);
+    app.tick(3 + 121);
+    CHECK(app.screen() == Screen::attract);
+    CHECK(app.usage().at("sessions") == 2);
+    CHECK(app.usage().at("audience_child") == 1);
+    CHECK(app.usage().at("audience_adult") == 1);
+    CHECK(app.usage().at("quick_exits") == 1);
+    CHECK(app.usage().at("idle_wipes") == 1);
+    for (const auto& [key, count] : app.usage()) CHECK(key.find(' ') == std::string::npos);
+}
+
+TEST_CASE("a new content pack is taken only between visitors") {
+    lantern::test::TempDir dir;
+    auto first = lantern::test::build_fixture_pack(dir);
+    lantern::test::TempDir dir2;
+    auto second = lantern::test::build_fixture_pack(dir2);
+    App app(first, "en", IdleSettings{90, 30});
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 1);
+    CHECK_FALSE(app.replace_pack(second));
+    CHECK(app.pack() == first.get());
+    app.apply({{ActionKind::quick_exit}}, 2);
+    int before = app.revision();
+    CHECK(app.replace_pack(second));
+    CHECK(app.pack() == second.get());
+    CHECK(app.revision() != before);
+    CHECK_FALSE(app.replace_pack(nullptr));
+    CHECK(app.pack() == second.get());
+}
+
+TEST_CASE("today's notices: everyone's on the attract screen, adult-only ones only on the adult home screen") {
+    Fixture f;
+    std::vector<std::string> everyone{"The play area is open until 4pm today."};
+    CHECK(build_attract(f.app).notices == everyone);
+    f.start_as(Audience::adult);
+    auto adult = build_topics(f.app).notices;
+    REQUIRE(adult.size() == 2);
+    CHECK(adult[1] == "A debt adviser is at the desk this morning.");
+    for (Audience a : {Audience::teen, Audience::child, Audience::little}) {
+        Fixture g;
+        g.start_as(a);
+        CHECK(build_topics(g.app).notices == everyone);
+    }
+}
+
+TEST_CASE("notices show in Welsh when written in Welsh") {
+    Fixture f;
+    f.start_as(Audience::child);
+    f.app.apply({{ActionKind::set_language, "cy"}}, 1);
+    CHECK(build_topics(f.app).notices == std::vector<std::string>{"Mae'r ardal chwarae ar agor tan 4pm heddiw."});
+}

@@ -26,3 +26,16 @@ TEST_CASE("a bad script line is refused with its file and line") {
     CHECK(parse_script("wait -1\n", "s.txt").error.find("s.txt:1") == 0);
     CHECK(parse_script("tap \"unterminated\n", "s.txt").steps.empty());
 }
+
+TEST_CASE("touch-size checks parse with their label and pixels") {
+    auto r = parse_script("expect_min_size \"Back\" 72\nexpect_all_min_size 72\n", "s.txt");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.steps.size() == 2);
+    CHECK(r.steps[0].kind == ScriptStep::Kind::expect_min_size);
+    CHECK(r.steps[0].text == "Back");
+    CHECK(r.steps[0].x == 72);
+    CHECK(r.steps[1].kind == ScriptStep::Kind::expect_all_min_size);
+    CHECK(r.steps[1].x == 72);
+    CHECK_FALSE(parse_script("expect_min_size \"Back\"\n", "s.txt").error.empty());
+    CHECK_FALSE(parse_script("expect_all_min_size 0\n", "s.txt").error.empty());
+}

@@ -8,9 +8,24 @@ if [ -z "${DISPLAY:-}" ]; then
   echo "UI tests need a display: scripts/test.sh starts Xvfb and sets DISPLAY" >&2
   exit 1
 fi
-out=$build/tests/ui/out/$(basename "$script" .txt)
+# One script may run at several window sizes: LANTERN_UI_OUT names each run's own folder.
+out=$build/tests/ui/out/${LANTERN_UI_OUT:-$(basename "$script" .txt)}
+# A window bigger than the X screen cannot be touched all over (the pointer stops at the screen's edge):
+# such a run is skipped (77), never passed. scripts/test.sh starts Xvfb at 3840x2160.
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = "--size" ] && command -v xdpyinfo >/dev/null; then
+    want=${args[$((i + 1))]}
+    have=$(xdpyinfo | awk '/dimensions:/ {d = $2} END {print d}')
+    if [ "${want%x*}" -gt "${have%x*}" ] || [ "${want#*x}" -gt "${have#*x}" ]; then
+      echo "skipped: window $want is larger than the X screen $have" >&2
+      exit 77
+    fi
+  fi
+done
 rm -rf "$out" && mkdir -p "$out"
-"$build/hub/lantern" content build "$src/tests/fixtures/content" -o "$out/pack.sqlite" >/dev/null
+# The small fixture content, or (LANTERN_UI_CONTENT=assets/content) the real default content.
+"$build/hub/lantern" content build "$src/${LANTERN_UI_CONTENT:-tests/fixtures/content}" -o "$out/pack.sqlite" >/dev/null
 cd "$out"
 # Mesa's driver is dlopen'ed and unloaded at exit, so its allocations reach LeakSanitizer with no module
 # name to suppress them by; ASan and UBSan still check every access of the kiosk.

@@ -1,0 +1,85 @@
+// Builds the outbox, sink and sync worker from the kiosk config.
+#include "kiosk/kiosk_sync.h"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "sync/encoding.h"
+#include "sync/pack_update.h"
+#include "sync/sealing.h"
+
+namespace lantern::kiosk {
+
+OutboxReferralSink::OutboxReferralSink(sync::OutboxStore& outbox, sync::Bytes referral_public_key,
+                                       std::function<void()> on_submitted)
+    : outbox_(outbox), public_key_(std::move(referral_public_key)), on_submitted_(std::move(on_submitted)) {}
+
+SubmitResult OutboxReferralSink::submit(const std::string& form_version, const std::string& answers_json,
+                                        const ReferralSummary& summary) {
+    try {
+        sync::SealedReferral r{form_version, sync::seal(answers_json, public_key_),
+                               sync::Summary{summary.needs, summary.audience, summary.centre, summary.date}};
+        auto stored = outbox_.submit(r);  // durable (synchronous=FULL) before it returns
+        if (on_submitted_) on_submitted_();
+        return {sync::format_reference_code(stored.reference_code), ""};
+    } catch (const std::exception& e) {
+        // Errors from sealing or SQLite name no answer: only the summary's shape or the disk's state.
+        return {"", e.what()};
+    }
+}
+
+KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pack_version,
+                     std::function<void()> on_change) {
+    if (config.referral_public_key.empty()) return;  // no key: this kiosk cannot take referrals
+    if (config.data_dir.empty())
+        throw std::runtime_error("paths.data: needed to keep referrals safe until they reach the hub");
+    auto key = sync::read_key_file(config.referral_public_key, sync::k_referral_public_key_bytes);
+    std::filesystem::create_directories(config.data_dir);
+    outbox_ = std::make_unique<sync::OutboxStore>(std::filesystem::path(config.data_dir) / "outbox.sqlite");
+
+    if (!config.hub_url.empty()) {
+        sync::SyncWorkerOptions o;
+        o.hub.base_url = config.hub_url;
+        o.hub.token = config.hub_token;
+        o.hub.ca_file = config.ca_file;
+        o.hub.pinned_public_key = config.pinned_public_key;
+        o.kiosk_name = config.name;
+        o.installed_pack_version = installed_pack_version;
+        if (!config.content_public_key.empty()) {
+            o.content_public_key = sync::read_key_file(config.content_public_key, sync::k_signing_public_key_bytes);
+            o.packs_dir = std::filesystem::path(config.data_dir) / "packs";
+        }
+        o.on_change = std::move(on_change);
+        worker_ = std::make_unique<sync::SyncWorker>(*outbox_, std::move(o));
+    }
+    sync::SyncWorker* worker = worker_.get();
+    sink_ = std::make_shared<OutboxReferralSink>(*outbox_, std::move(key), [worker] {
+        if (worker) worker->wake();
+    });
+    if (worker_) worker_->start();
+}
+
+KioskSync::~KioskSync() {
+    if (worker_) worker_->stop();
+}
+
+std::optional<sync::SyncStatus> KioskSync::status() const {
+    if (!worker_) return std::nullopt;
+    return worker_->status();
+}
+
+void KioskSync::set_usage_counts(const std::map<std::string, std::int64_t>& counts) {
+    if (worker_) worker_->set_usage_counts(counts);
+}
+
+std::optional<sync::PackInfo> KioskSync::take_pending_pack() {
+    if (!worker_) return std::nullopt;
+    return worker_->take_pending_pack();
+}
+
+std::optional<sync::PackInfo> KioskSync::current_pack() const {
+    if (!outbox_) return std::nullopt;
+    return sync::current_pack(*outbox_);
+}
+
+}  // namespace lantern::kiosk

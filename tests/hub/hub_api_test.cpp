@@ -1,0 +1,174 @@
+// The hub's HTTP surface against bad input: every hostile request gets a 4xx with a JSON error, nothing
+// stored changes, and the hub keeps serving. A real lantern-hub process on loopback.
+#include <doctest/doctest.h>
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/encoding.h"
+#include "tests/hub/hub_fixture.h"
+
+using namespace lantern;
+using test::HubFixture;
+using json = nlohmann::json;
+
+namespace {
+
+httplib::Headers auth(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+
+std::string referral_body(const HubFixture& f, const std::string& id, const std::string& kiosk = "k1",
+                          const std::string& centre = "HMP Example") {
+    sync::ReferralPost p;
+    p.id = id;
+    p.kiosk = kiosk;
+    p.reference = sync::new_reference_code();
+    p.created = "2026-11-25T10:00:00Z";
+    p.form_version = "3";
+    p.sealed = sync::seal("{\"answers\":{}}", f.referral_keys.public_key);
+    p.summary = {{"money"}, "adult", centre, "2026-11-25"};
+    return sync::to_json(p).dump();
+}
+
+// A 4xx whose body is the hub's JSON error.
+void check_json_error(const httplib::Result& r, int status) {
+    REQUIRE(r);
+    CHECK(r->status == status);
+    auto body = json::parse(r->body, nullptr, false);
+    REQUIRE_MESSAGE(body.is_object(), r->body);
+    CHECK(body.contains("error"));
+}
+
+// The hub still answers a good request after whatever came before.
+void check_still_serving(const HubFixture& f) {
+    httplib::Client c(f.hub->url());
+    auto r = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), referral_body(f, sync::new_uuid_v4()),
+                    "application/json");
+    REQUIRE(r);
+    CHECK_MESSAGE(r->status == 201, r->body);
+}
+
+}  // namespace
+
+TEST_CASE("malformed JSON, wrong shapes and hostile strings get 400 and store nothing") {
+    HubFixture f;
+    httplib::Client c(f.hub->url());
+    auto kiosk = auth(f.kiosk_tokens.at("k1"));
+    std::string good = referral_body(f, sync::new_uuid_v4());
+    std::vector<std::string> bodies = {
+        "{",
+        "not json at all",
+        "[]",
+        "null",
+        std::string("{\"id\":\"\xff\xfe\"}"),
+        R"({"id":"'; DROP TABLE referrals; --","kiosk":"k1"})",
+        R"({"id":"%s%s%s%n","kiosk":"k1","sealed":"AAAA"})",
+    };
+    auto without_sealed = json::parse(good);
+    without_sealed.erase("sealed");
+    bodies.push_back(without_sealed.dump());
+    auto bad_summary = json::parse(good);
+    bad_summary["summary"]["needs"] = json::array({"Robert'); DROP TABLE referrals;--"});
+    bodies.push_back(bad_summary.dump());
+    auto free_text = json::parse(good);
+    free_text["summary"]["name"] = "Jo Bloggs";
+    bodies.push_back(free_text.dump());
+
+    for (const auto& body : bodies) {
+        CAPTURE(body.substr(0, 60));
+        check_json_error(c.Post("/api/v1/referrals", kiosk, body, "application/json"), 400);
+    }
+    CHECK(f.hub_referral_count() == 0);
+    check_still_serving(f);
+    CHECK(f.hub_referral_count() == 1);
+}
+
+TEST_CASE("SQL-looking text in an allowed field is stored as plain text and harms nothing") {
+    HubFixture f;
+    httplib::Client c(f.hub->url());
+    std::string centre = "HMP X'); DELETE FROM referrals; --";
+    auto r = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")),
+                    referral_body(f, sync::new_uuid_v4(), "k1", centre), "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 201);
+    check_still_serving(f);
+    CHECK(f.hub_referral_count() == 2);
+}
+
+TEST_CASE("missing, wrong and wrong-kind tokens get 401 and change nothing") {
+    HubFixture f;
+    httplib::Client c(f.hub->url());
+    std::string body = referral_body(f, sync::new_uuid_v4());
+    check_json_error(c.Post("/api/v1/referrals", body, "application/json"), 401);
+    check_json_error(c.Post("/api/v1/referrals", auth("not-a-token"), body, "application/json"), 401);
+    check_json_error(c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1") + "x"), body, "application/json"), 401);
+    // The admin token is not a kiosk token, and a kiosk token cannot read referrals.
+    check_json_error(c.Post("/api/v1/referrals", auth(f.admin_token), body, "application/json"), 401);
+    check_json_error(c.Get("/api/v1/referrals", auth(f.kiosk_tokens.at("k1"))), 401);
+    check_json_error(c.Get("/api/v1/report"), 401);
+    CHECK(f.hub_referral_count() == 0);
+    // A kiosk may only post as itself.
+    check_json_error(
+        c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), referral_body(f, sync::new_uuid_v4(), "k2"),
+               "application/json"),
+        403);
+    CHECK(f.hub_referral_count() == 0);
+    check_still_serving(f);
+}
+
+TEST_CASE("oversize bodies get 413 before they are read, and unknown routes 404, both as JSON") {
+    HubFixture f;
+    httplib::Client c(f.hub->url());
+    std::string huge(3 * 1024 * 1024, 'x');
+    auto r = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), huge, "application/json");
+    // The hub may close the connection once it has answered 413 without reading the body.
+    if (r) check_json_error(r, 413);
+    check_json_error(c.Post("/api/v1/heartbeat", auth(f.kiosk_tokens.at("k1")), huge, "application/json"), 413);
+    check_json_error(c.Get("/api/v1/nothing-here", auth(f.admin_token)), 404);
+    check_json_error(c.Get("/../../etc/passwd"), 404);
+    check_json_error(c.Delete("/api/v1/referrals", auth(f.admin_token)), 404);
+    CHECK(f.hub_referral_count() == 0);
+    check_still_serving(f);
+}
+
+TEST_CASE("a retry of the same referral answers 200 with the first receipt and stores one row") {
+    HubFixture f;
+    httplib::Client c(f.hub->url());
+    auto kiosk = auth(f.kiosk_tokens.at("k1"));
+    std::string id = sync::new_uuid_v4();
+    std::string body = referral_body(f, id);
+    auto first = c.Post("/api/v1/referrals", kiosk, body, "application/json");
+    REQUIRE(first);
+    CHECK(first->status == 201);
+    auto again = c.Post("/api/v1/referrals", kiosk, body, "application/json");
+    REQUIRE(again);
+    CHECK(again->status == 200);
+    CHECK(json::parse(again->body) == json::parse(first->body));
+    CHECK(f.hub_referral_count() == 1);
+}
+
+TEST_CASE("an acknowledged referral survives SIGTERM and a restart, and the log holds no payload or token") {
+    HubFixture f;
+    std::string id = sync::new_uuid_v4();
+    std::string body = referral_body(f, id);
+    {
+        httplib::Client c(f.hub->url());
+        auto r = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), body, "application/json");
+        REQUIRE(r);
+        CHECK(r->status == 201);
+    }
+    CHECK(f.hub->stop() == 0);
+    CHECK(f.hub_referral_count() == 1);
+    f.hub->restart();
+    httplib::Client c(f.hub->url());
+    auto r = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), body, "application/json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(f.hub_referral_count() == 1);
+
+    std::string log = f.hub->log();
+    CHECK_FALSE(log.empty());
+    CHECK(log.find(json::parse(body)["sealed"].get<std::string>().substr(0, 40)) == std::string::npos);
+    CHECK(log.find(f.kiosk_tokens.at("k1")) == std::string::npos);
+    CHECK(log.find(f.admin_token) == std::string::npos);
+}
