@@ -32,6 +32,10 @@ enum class ActionKind {
     form_edit_step,   // arg: step index, from the review
     form_submit,
     form_finish,      // after the reference is shown: end the visit
+    open_search,      // the search screen, with the keyboard up
+    search_focus,     // tap on the search box: show the keyboard again
+    search_key,       // arg: on-screen key kind (as form_key), arg2: text
+    search_type,      // arg2: characters from a physical keyboard
 };
 
 struct Action {

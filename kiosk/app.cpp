@@ -4,6 +4,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "content/utf8.h"
+#include "kiosk/text_edit.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk {
@@ -131,7 +133,49 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::form_edit_step:
             case ActionKind::form_submit:
             case ActionKind::form_finish: apply_form(a); break;
+            case ActionKind::open_search:
+            case ActionKind::search_focus:
+            case ActionKind::search_key:
+            case ActionKind::search_type: apply_search(a); break;
         }
+    }
+}
+
+void App::apply_search(const Action& a) {
+    // A search query is short: enough for a few words, never a place to paste a letter.
+    constexpr std::size_t k_max_query = 80;
+    SearchSession& ss = session_.search;
+    ++revision_;
+    switch (a.kind) {
+        case ActionKind::open_search:
+            if (screen() != Screen::search) {
+                ss = SearchSession{};
+                go({Screen::search, "", ""});
+            }
+            break;
+        case ActionKind::search_focus: ss.focused = true; break;
+        case ActionKind::search_key: {
+            auto known = key_kind_from_name(a.arg);
+            if (!known) break;
+            KeyKind kind = *known;
+            if (kind == KeyKind::insert) insert_text(ss.query, a.arg2, k_max_query, false);
+            else if (kind == KeyKind::space) insert_text(ss.query, " ", k_max_query, false);
+            else if (kind == KeyKind::backspace) backspace_utf8(ss.query);
+            else if (kind == KeyKind::done) ss.focused = false;
+            ss.layer = next_layer(ss.layer, kind, form::FieldType::text);
+            break;
+        }
+        case ActionKind::search_type: {
+            // Character by character, so one control character does not drop the rest.
+            std::size_t i = 0;
+            while (i < a.arg2.size()) {
+                std::size_t start = i;
+                content::next_code_point(a.arg2, i);
+                insert_text(ss.query, std::string_view(a.arg2).substr(start, i - start), k_max_query, false);
+            }
+            break;
+        }
+        default: break;
     }
 }
 

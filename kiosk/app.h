@@ -16,7 +16,7 @@
 
 namespace lantern::kiosk {
 
-enum class Screen { attract, audience, topics, topic_pages, page, services, form_step, form_review, form_done };
+enum class Screen { attract, audience, topics, topic_pages, page, services, form_step, form_review, form_done, search };
 
 struct Place {
     Screen screen = Screen::attract;
@@ -24,6 +24,13 @@ struct Place {
     std::string page;
     std::string need;  // services screen: the need chosen, empty for all
     bool operator==(const Place&) const = default;
+};
+
+// The search screen's box: what was typed and the keyboard's state.
+struct SearchSession {
+    std::string query;
+    bool focused = true;  // the keyboard shows; Done hides it to see more results
+    KeyboardLayer layer = KeyboardLayer::letters;
 };
 
 // Everything one visitor did. Wiped whole on idle timeout, quick exit and submission, so nothing of one
@@ -37,6 +44,7 @@ struct Session {
     bool high_contrast = false;  // the visitor's choice, on top of the kiosk's setting
     bool reading_aloud = false;
     FormSession form;            // the referral draft: wiped with the rest
+    SearchSession search;        // what was searched for: wiped with the rest
 };
 
 // Text size steps a visitor can choose; the third is 150%.
@@ -103,6 +111,7 @@ class App {
     // voice, so it never reads on to the next visitor or over another page.
     void stop_reading();
     void apply_form(const Action& a);
+    void apply_search(const Action& a);
     void load_form();
 
     std::shared_ptr<const content::PackReader> pack_;

@@ -53,6 +53,7 @@ FormStepView build_form_step(const App& app) {
     FormStepView v;
     v.danger = tr("form.danger", lang);
     v.back = tr("nav.back", lang);
+    v.tap_to_type = tr("form.tap_to_type", lang);
     const form::Form* f = app.form();
     if (!f) {
         v.unavailable = tr("form.unavailable", lang);
@@ -97,15 +98,21 @@ FormStepView build_form_step(const App& app) {
     const form::Field* focused = fs.focus.empty() ? nullptr : f->field(fs.focus);
     if (focused && form::is_visible(*focused, fs.draft)) {
         v.keyboard = true;
-        for (const auto& row : keyboard_rows(fs.layer, focused->type == form::FieldType::multiline)) {
-            std::vector<KeyView> r;
-            for (const Key& k : row)
-                r.push_back({k.kind, key_label(k.kind, k.text, lang), k.text, k.width,
-                             k.kind == KeyKind::shift && fs.layer == KeyboardLayer::shifted});
-            v.keys.push_back(std::move(r));
-        }
+        v.keys = keyboard_keys(fs.layer, focused->type == form::FieldType::multiline, lang);
     }
     return v;
+}
+
+std::vector<std::vector<KeyView>> keyboard_keys(KeyboardLayer layer, bool multiline, const std::string& lang) {
+    std::vector<std::vector<KeyView>> keys;
+    for (const auto& row : keyboard_rows(layer, multiline)) {
+        std::vector<KeyView> r;
+        for (const Key& k : row)
+            r.push_back({k.kind, key_label(k.kind, k.text, lang), k.text, k.width,
+                         k.kind == KeyKind::shift && layer == KeyboardLayer::shifted});
+        keys.push_back(std::move(r));
+    }
+    return keys;
 }
 
 FormReviewView build_form_review(const App& app) {

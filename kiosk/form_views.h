@@ -53,6 +53,7 @@ struct FormStepView {
     std::string helplines_title;
     std::vector<Helpline> helplines;
     std::string back, next;
+    std::string tap_to_type;        // shown in an empty text box
     bool keyboard = false;
     std::vector<std::vector<KeyView>> keys;
 };
@@ -78,6 +79,9 @@ struct FormReviewView {
 struct FormDoneView {
     std::string title, reference_label, reference, next_steps, finish;
 };
+
+// The keys of a keyboard layer with their labels in `lang`, for any screen that types.
+std::vector<std::vector<KeyView>> keyboard_keys(KeyboardLayer layer, bool multiline, const std::string& lang);
 
 FormStepView build_form_step(const App& app);
 FormReviewView build_form_review(const App& app);

@@ -2,6 +2,7 @@
 #include "kiosk/keyboard_model.h"
 
 #include <sstream>
+#include <utility>
 
 namespace lantern::kiosk {
 namespace {
@@ -28,6 +29,26 @@ void add_bottom(KeyRows& rows, KeyboardLayer layer, bool multiline) {
 }
 
 }  // namespace
+
+namespace {
+constexpr std::pair<KeyKind, const char*> k_key_names[] = {
+    {KeyKind::insert, "insert"},   {KeyKind::backspace, "backspace"}, {KeyKind::shift, "shift"},
+    {KeyKind::symbols, "symbols"}, {KeyKind::letters, "letters"},     {KeyKind::accents, "accents"},
+    {KeyKind::space, "space"},     {KeyKind::newline, "newline"},     {KeyKind::done, "done"},
+};
+}  // namespace
+
+const char* key_kind_name(KeyKind kind) {
+    for (auto [k, name] : k_key_names)
+        if (k == kind) return name;
+    return "insert";
+}
+
+std::optional<KeyKind> key_kind_from_name(const std::string& name) {
+    for (auto [k, n] : k_key_names)
+        if (name == n) return k;
+    return std::nullopt;
+}
 
 KeyRows keyboard_rows(KeyboardLayer layer, bool multiline) {
     KeyRows rows;

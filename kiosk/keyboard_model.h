@@ -1,6 +1,7 @@
 // The on-screen keyboard's layouts (letters, shifted, numbers and symbols, accents, phone keypad, email).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ struct Key {
 };
 
 using KeyRows = std::vector<std::vector<Key>>;
+
+// The name a key kind travels under in an action's `arg` ("insert", "backspace", "shift", ...), and back;
+// nullopt for a name that is no key.
+const char* key_kind_name(KeyKind kind);
+std::optional<KeyKind> key_kind_from_name(const std::string& name);
 
 // The keys of a layer, row by row. Labels of function keys come from the strings table ("osk.*").
 KeyRows keyboard_rows(KeyboardLayer layer, bool multiline);

@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(5.0, 600.0));
     cli.add_option("--text-scale", o.text_scale, "Text size: 1, 1.25 or 1.5")->check(CLI::Range(0.75, 2.0));
     cli.add_flag("--high-contrast", o.high_contrast, "High-contrast theme");
+    cli.add_flag("--discard-referrals", o.discard_referrals, "Accept referrals without keeping them (demos, UI tests)");
     cli.add_flag("--print-references", o.print_references,
                  "Print each referral reference as it is shown (a random code, never an answer)");
     double sync_now = 0;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/form_views.h"
 #include "kiosk/strings.h"
 
 namespace lantern::kiosk {
@@ -71,6 +72,8 @@ TopicsView build_topics(const App& app) {
     v.notices = build_notices(app, s.audience);
     // Little ones browse with a grown-up, who can find help from the adult screens.
     if (s.audience != content::Audience::little) v.find_help = tr("topics.find_help", s.lang);
+    v.search = tr("topics.search", s.lang);
+    if (form_entry_shown(app)) v.ask_support = tr("form.entry", s.lang);
     return v;
 }
 

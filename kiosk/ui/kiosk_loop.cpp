@@ -36,6 +36,10 @@ struct Views {
     PageListView page_list;
     PageView page;
     ServicesView services;
+    FormStepView form_step;
+    FormReviewView form_review;
+    FormDoneView form_done;
+    SearchView search;
 
     void rebuild(const App& app) {
         revision = app.revision();
@@ -48,6 +52,10 @@ struct Views {
             case Screen::topic_pages: page_list = build_page_list(app); break;
             case Screen::page: page = build_page(app); break;
             case Screen::services: services = build_services(app); break;
+            case Screen::form_step: form_step = build_form_step(app); break;
+            case Screen::form_review: form_review = build_form_review(app); break;
+            case Screen::form_done: form_done = build_form_done(app); break;
+            case Screen::search: search = build_search(app); break;
         }
     }
 };
@@ -114,7 +122,10 @@ int run_kiosk(const RunOptions& options) {
     auto pack = open_pack(pack_path);
     if (!pack && pack_path != options.pack_path) pack = open_pack(options.pack_path);
     App app(pack, options.lang, options.idle);
-    if (sync && sync->sink()) app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
+    if (options.discard_referrals)
+        app.set_referral_sink(std::make_shared<DiscardingReferralSink>(), options.config.centre.empty() ? "demo" : options.config.centre);
+    else if (sync && sync->sink())
+        app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
     auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
     app.set_speaker(speaker);
     TextureCache textures;
@@ -164,6 +175,7 @@ int run_kiosk(const RunOptions& options) {
     Views views;
     std::string printed_reference;
     TouchScroll scroll;
+    FormUiState form_state;
     int scroll_revision = -1;
     int frames_to_draw = 3;
     bool animating = false;
@@ -248,6 +260,10 @@ int run_kiosk(const RunOptions& options) {
             case Screen::topic_pages: draw_page_list(ui, views.page_list, area, scroll, actions); break;
             case Screen::page: animating = draw_page(ui, views.page, area, scroll, actions); break;
             case Screen::services: draw_services(ui, views.services, area, scroll, actions); break;
+            case Screen::form_step: draw_form_step(ui, views.form_step, area, scroll, form_state, actions); break;
+            case Screen::form_review: draw_form_review(ui, views.form_review, area, scroll, actions); break;
+            case Screen::form_done: draw_form_done(ui, views.form_done, area, actions); break;
+            case Screen::search: draw_search(ui, views.search, area, scroll, actions); break;
         }
         ImGui::End();
         IdleView idle = build_idle(app, t);

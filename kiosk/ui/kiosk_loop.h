@@ -24,6 +24,8 @@ struct RunOptions {
     IdleSettings idle;
     float text_scale = 1.0f;
     bool high_contrast = false;
+    // Accept referrals and show a reference without keeping them: demos and UI tests with no outbox.
+    bool discard_referrals = false;
     bool real_input = false;  // --script taps through the X server (XTest), not by writing ImGuiIO
     KioskConfig config;  // hub, paths and centre, from --config
 };

@@ -3,6 +3,8 @@
 
 #include "kiosk/actions.h"
 #include "kiosk/ui/ui.h"
+#include "kiosk/form_views.h"
+#include "kiosk/search_views.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk::ui {
@@ -26,5 +28,26 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
 void draw_idle(Ui& ui, const IdleView& view, Actions& actions);
 // Today's notices stacked from `pos` across `width`; leaves the cursor below the last one.
 void draw_notices(Ui& ui, const std::vector<std::string>& notices, ImVec2 pos, float width);
+
+// The on-screen keyboard across the bottom of `area`; each key emits {kind, key kind name, text}. A notice
+// (a refused key) shows above the keys. Returns the part of `area` left above the keyboard.
+Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
+                   const std::string& notice, Actions& actions);
+// A text box the kiosk's keyboard types into: the value, a caret when focused, the placeholder when empty.
+// Registered by `label`; returns true when tapped (the caller emits the focus action).
+bool text_field(Ui& ui, const std::string& label, const std::string& value, const std::string& placeholder,
+                bool focused, bool multiline, bool has_error, float width);
+// A physical keyboard's characters, Backspace and Enter, as the same actions the on-screen keys emit.
+void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions);
+
+// The form screens keep one thing across frames: which focused field was last scrolled into view.
+struct FormUiState {
+    std::string scrolled_to;
+};
+void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& scroll, FormUiState& state,
+                    Actions& actions);
+void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& actions);
+void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll, Actions& actions);
 
 }  // namespace lantern::kiosk::ui

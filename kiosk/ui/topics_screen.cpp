@@ -1,5 +1,7 @@
 // The topic grid: a tile per topic with its picture and name, and today's notices above.
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "kiosk/ui/screens.h"
 
@@ -11,15 +13,36 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
     float x0 = area.min.x + 2 * t.pad();
     float width = area.width() - 4 * t.pad();
     draw_notices(ui, view.notices, ImVec2(x0, area.min.y + t.pad()), width);
+    // Search, "Ask for support" and "Find local help" beside the title, on the right: always in reach,
+    // never mistaken for a topic. When the title leaves no room they go on a row of their own under it.
+    struct Extra {
+        const std::string* label;
+        ActionKind kind;
+        ButtonKind look;
+    };
+    std::vector<Extra> extras;
+    if (!view.search.empty()) extras.push_back({&view.search, ActionKind::open_search, ButtonKind::secondary});
+    if (!view.ask_support.empty()) extras.push_back({&view.ask_support, ActionKind::open_form, ButtonKind::primary});
+    if (!view.find_help.empty()) extras.push_back({&view.find_help, ActionKind::open_services, ButtonKind::primary});
+    float extras_w = 0;
+    for (const Extra& e : extras) extras_w += text_width(ui.fonts.bold, *e.label) + 2 * t.pad() + t.gap() * 0.5f;
     float title_y = ImGui::GetCursorScreenPos().y;
-    text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
+    float title_w = text_width(ui.fonts.title, view.title);
+    bool beside = title_w + t.gap() + extras_w <= width;
+    text_block(ui, view.title, ui.fonts.title, t.palette.text, beside ? width - extras_w : width);
     float after_title = ImGui::GetCursorScreenPos().y;
-    if (!view.find_help.empty()) {
-        // Beside the title, on the right: always in reach, never mistaken for a topic.
-        float w = text_width(ui.fonts.bold, view.find_help) + 2 * t.pad();
-        ImGui::SetCursorScreenPos(ImVec2(x0 + width - w, title_y - t.gap() * 0.25f));
-        if (touch_button(ui, view.find_help, ImVec2(w, 0))) actions.push_back({ActionKind::open_services});
-        ImGui::SetCursorScreenPos(ImVec2(x0, std::max(after_title, ImGui::GetCursorScreenPos().y)));
+    if (!extras.empty()) {
+        float x = beside ? x0 + width - extras_w + t.gap() * 0.5f : x0;
+        float y = beside ? title_y - t.gap() * 0.25f : after_title + t.gap() * 0.5f;
+        float bottom = after_title;
+        for (const Extra& e : extras) {
+            float w = text_width(ui.fonts.bold, *e.label) + 2 * t.pad();
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (touch_button(ui, *e.label, ImVec2(w, 0), {e.look})) actions.push_back({e.kind});
+            bottom = std::max(bottom, ImGui::GetItemRectMax().y);
+            x += w + t.gap() * 0.5f;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(x0, bottom));
     }
     if (view.tiles.empty()) {
         text_block(ui, view.empty, ui.fonts.heading, t.palette.muted_text, width);

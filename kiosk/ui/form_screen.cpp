@@ -1,0 +1,348 @@
+// The referral form's screens: one step with its fields, the review with Change buttons, and the reference.
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+namespace {
+
+// The 999 line stands on every form screen, above everything else, so it is never scrolled away.
+float danger_banner(Ui& ui, const std::string& text, Area area) {
+    const Theme& t = ui.theme;
+    ImFont* f = ui.fonts.bold;
+    float w = area.width() - 4 * t.pad();
+    float h = f->CalcTextSizeA(f->FontSize, FLT_MAX, w, text.c_str()).y + t.pad() * 0.6f;
+    ImGui::GetWindowDrawList()->AddRectFilled(area.min, ImVec2(area.max.x, area.min.y + h), t.palette.danger);
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x + 2 * t.pad(), area.min.y + t.pad() * 0.3f));
+    text_block(ui, text, f, t.palette.danger_text, w);
+    return area.min.y + h;
+}
+
+// A box with words in it, for errors and notes that must be seen.
+void note_box(Ui& ui, const std::string& text, ImU32 fill, ImU32 colour, float width) {
+    const Theme& t = ui.theme;
+    ImFont* f = ui.fonts.bold;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float inner = width - 2 * t.pad() * 0.6f;
+    float h = f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, text.c_str()).y + t.pad() * 0.8f;
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), fill, t.radius() * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad() * 0.6f, pos.y + t.pad() * 0.4f));
+    text_block(ui, text, f, colour, inner);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+// One answer of a choice: a big tile with a tick box (several) or a round mark (one), all of it tappable.
+// Registered as "Question: Answer", so a script taps the Yes of the right question.
+bool option_tile(Ui& ui, const FieldView& field, const OptionView& o, ImVec2 pos, ImVec2 size) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    bool held = false;
+    ImGui::PushID(field.id.c_str());
+    ImGui::PushID(o.id.c_str());
+    bool tapped = tap_rect(ui, field.label + ": " + o.label, pos, size, &held);
+    ImGui::PopID();
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + size.x, pos.y + size.y);
+    ImU32 fill = held ? p.button_pressed : o.selected ? p.accent : p.surface;
+    ImU32 text = held || o.selected ? p.accent_text : p.text;
+    if (held) text = p.button_text;
+    dl->AddRectFilled(pos, max, fill, t.radius() * 0.6f);
+    dl->AddRect(pos, max, p.accent, t.radius() * 0.6f, 0, (o.selected ? 4.0f : 2.0f) * t.scale);
+
+    float mark = 40 * t.scale;
+    ImVec2 m(pos.x + t.pad() * 0.6f, pos.y + (size.y - mark) / 2);
+    ImVec2 mc(m.x + mark / 2, m.y + mark / 2);
+    bool several = field.type == form::FieldType::choices;
+    if (several) {
+        dl->AddRectFilled(m, ImVec2(m.x + mark, m.y + mark), p.background, 6 * t.scale);
+        dl->AddRect(m, ImVec2(m.x + mark, m.y + mark), text, 6 * t.scale, 0, 3 * t.scale);
+        if (o.selected) {
+            ImVec2 tick[] = {ImVec2(m.x + mark * 0.2f, m.y + mark * 0.52f), ImVec2(m.x + mark * 0.42f, m.y + mark * 0.75f),
+                             ImVec2(m.x + mark * 0.82f, m.y + mark * 0.25f)};
+            dl->AddPolyline(tick, 3, p.accent, 0, 6 * t.scale);
+        }
+    } else {
+        dl->AddCircleFilled(mc, mark / 2, p.background);
+        dl->AddCircle(mc, mark / 2, text, 0, 3 * t.scale);
+        if (o.selected) dl->AddCircleFilled(mc, mark / 4, p.accent);
+    }
+    ImFont* f = ui.fonts.bold;
+    float tx = m.x + mark + t.pad() * 0.5f;
+    float tw = max.x - t.pad() * 0.5f - tx;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, tw, o.label.c_str());
+    dl->AddText(f, f->FontSize, ImVec2(tx, pos.y + (size.y - ts.y) / 2), text, o.label.c_str(), nullptr, tw);
+    return tapped;
+}
+
+void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions) {
+    const Theme& t = ui.theme;
+    ImFont* f = ui.fonts.bold;
+    float gap = t.gap() * 0.5f;
+    // Yes and No sit side by side at a fixed size; longer lists fill two or three columns.
+    int cols = field.type == form::FieldType::yesno ? 2 : width > 1000 * t.scale ? 3 : 2;
+    if (field.options.size() == 1) cols = 1;
+    float col_w = (width - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
+    if (field.type == form::FieldType::yesno) col_w = std::min(col_w, 340 * t.scale);
+    float text_w = col_w - 40 * t.scale - 1.7f * t.pad();
+    float tile_h = t.touch_min();
+    for (const auto& o : field.options)
+        tile_h = std::max(tile_h, f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, o.label.c_str()).y + t.pad());
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    int rows = 0;
+    for (std::size_t i = 0; i < field.options.size(); ++i) {
+        int c = static_cast<int>(i) % cols, r = static_cast<int>(i) / cols;
+        rows = r + 1;
+        ImVec2 pos(origin.x + static_cast<float>(c) * (col_w + gap), origin.y + static_cast<float>(r) * (tile_h + gap));
+        if (option_tile(ui, field, field.options[i], pos, ImVec2(col_w, tile_h)))
+            actions.push_back({ActionKind::form_pick, field.id, content::Audience::adult, field.options[i].id});
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (tile_h + gap) - gap));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+// The helplines as a yellow panel; `compact` puts each number on its helpline's line.
+float helplines_height(Ui& ui, const FormStepView& view, float width, bool compact) {
+    const Theme& t = ui.theme;
+    float inner = width - 2 * t.pad() * 0.6f;
+    auto h = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y; };
+    float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
+    for (const Helpline& l : view.helplines)
+        total += t.gap() * 0.3f + (compact || l.name.find(l.number) != std::string::npos
+                                       ? h(ui.fonts.bold, l.name + ": " + l.number)
+                                           : h(ui.fonts.body, l.name) + h(ui.fonts.bold, l.number));
+    return total;
+}
+
+void draw_helplines(Ui& ui, const FormStepView& view, float width, bool compact) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    float inner = width - 2 * t.pad() * 0.6f;
+    float height = helplines_height(ui, view, width, compact);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), p.notice, t.radius() * 0.6f);
+    float x = pos.x + t.pad() * 0.6f;
+    ImGui::SetCursorScreenPos(ImVec2(x, pos.y + t.pad() * 0.5f));
+    text_block(ui, view.helplines_title, ui.fonts.heading, p.notice_text, inner);
+    for (const Helpline& h : view.helplines) {
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
+        // "Call 999, then press 55" already says its number.
+        bool says_number = h.name.find(h.number) != std::string::npos;
+        if (compact || says_number) {
+            text_block(ui, says_number ? h.name : h.name + ": " + h.number, ui.fonts.bold, p.notice_text, inner);
+        } else {
+            text_block(ui, h.name, ui.fonts.body, p.notice_text, inner);
+            ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
+            text_block(ui, h.number, ui.fonts.bold, p.notice_text, inner);
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+    ImGui::Dummy(ImVec2(width, 0));
+}
+
+// Back on the left, the way on at the right, along the bottom of `area`. Returns the bar's top.
+float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& next, ActionKind next_kind,
+              Actions& actions) {
+    const Theme& t = ui.theme;
+    float h = t.touch_min();
+    float y = area.max.y - h - t.pad() * 0.6f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(area.min.x, y - t.pad() * 0.4f), ImVec2(area.max.x, y - t.pad() * 0.4f),
+                                       t.palette.surface, 2 * t.scale);
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x + 2 * t.pad(), y));
+    // "##form": the top bar has a Back too, and two buttons with one id would swallow each other's taps.
+    if (!back.empty() && touch_button(ui, back + "##form", ImVec2(320 * t.scale, h), {ButtonKind::secondary}))
+        actions.push_back({ActionKind::back});
+    float w = std::max(360 * t.scale, text_width(ui.fonts.bold, next) + 2 * t.pad());
+    ImGui::SetCursorScreenPos(ImVec2(area.max.x - 2 * t.pad() - w, y));
+    if (touch_button(ui, next + "##form", ImVec2(w, h))) actions.push_back({next_kind});
+    return y - t.pad() * 0.4f;
+}
+
+}  // namespace
+
+void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& scroll, FormUiState& state,
+                    Actions& actions) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float top = danger_banner(ui, view.danger, area);
+    float x0 = area.min.x + 2 * t.pad();
+    float full_w = area.width() - 4 * t.pad();
+    if (!view.available) {
+        ImGui::SetCursorScreenPos(ImVec2(x0, top + t.pad()));
+        text_block(ui, view.unavailable, ui.fonts.heading, p.text, std::min(full_w, t.reading_width()));
+        return;
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, top + t.pad() * 0.5f));
+    text_block(ui, view.progress, ui.fonts.bold, p.muted_text, full_w);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    text_block(ui, view.title, ui.fonts.title, p.text, full_w);
+    // A bar under the title shows how far along the form is at a glance.
+    float title_bottom = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+
+    // The keyboard takes the bottom of the screen while typing; Back and Next come back with Done.
+    Area below{ImVec2(area.min.x, title_bottom), area.max};
+    const FieldView* focused = nullptr;
+    for (const FieldView& f : view.fields)
+        if (f.focused) focused = &f;
+    float bottom;
+    if (view.keyboard) {
+        below = draw_keyboard(ui, view.keys, below, ActionKind::form_key, view.notice, actions);
+        bottom = below.max.y;
+        physical_typing(ActionKind::form_type, ActionKind::form_key, focused && focused->multiline, actions);
+    } else {
+        bottom = nav_bar(ui, below, view.back, view.next, ActionKind::form_next, actions);
+    }
+    if (focused == nullptr) state.scrolled_to.clear();
+
+    // Helplines beside the questions when the screen is wide enough, else fixed above them: either way
+    // they show the moment abuse or danger is ticked, wherever the list is scrolled to.
+    float fields_w = std::min(full_w, t.reading_width());
+    float side_w = full_w - fields_w - 2 * t.pad();
+    bool side = view.show_helplines && side_w >= 440 * t.scale;
+    float scroll_top = title_bottom;
+    if (view.show_helplines && side) {
+        ImGui::SetCursorScreenPos(ImVec2(x0 + fields_w + 2 * t.pad(), title_bottom));
+        draw_helplines(ui, view, side_w, helplines_height(ui, view, side_w, false) > bottom - title_bottom);
+    } else if (view.show_helplines) {
+        ImGui::SetCursorScreenPos(ImVec2(x0, title_bottom));
+        draw_helplines(ui, view, full_w, true);
+        scroll_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, scroll_top));
+    // A child per step, so each step starts at its top.
+    std::string child = "form_step_" + view.progress;
+    ImGui::BeginChild(child.c_str(), ImVec2(fields_w + 40 * t.scale, std::max(1.0f, bottom - scroll_top)), false,
+                      ImGuiWindowFlags_NoBackground);
+    scroll.update();
+    if (!view.step_error.empty()) {
+        note_box(ui, view.step_error, p.danger, p.danger_text, fields_w);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
+    if (!view.notice.empty() && !view.keyboard) {
+        note_box(ui, view.notice, p.danger, p.danger_text, fields_w);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
+    for (const FieldView& f : view.fields) {
+        ImVec2 start = ImGui::GetCursorScreenPos();
+        if (f.focused && state.scrolled_to != f.id && !scroll.dragging) {
+            // Bring the field being typed into to the top of what the keyboard leaves visible.
+            ImGui::SetScrollFromPosY(start.y - ImGui::GetWindowPos().y - t.gap(), 0.0f);
+            state.scrolled_to = f.id;
+        }
+        text_block(ui, f.label, ui.fonts.heading, p.text, fields_w);
+        if (!f.help.empty()) text_block(ui, f.help, ui.fonts.body, p.muted_text, fields_w);
+        ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
+        if (f.typed()) {
+            if (text_field(ui, f.label, f.value, view.tap_to_type, f.focused, f.multiline, !f.error.empty(), fields_w))
+                actions.push_back({ActionKind::form_focus, f.id});
+        } else {
+            draw_options(ui, f, fields_w, actions);
+        }
+        if (!f.error.empty()) {
+            ImGui::Dummy(ImVec2(0, t.gap() * 0.3f));
+            text_block(ui, f.error, ui.fonts.bold, p.danger, fields_w);
+        }
+        ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
+    }
+    // Room to scroll the last field up above the keyboard.
+    ImGui::Dummy(ImVec2(0, view.keyboard ? (bottom - scroll_top) * 0.5f : t.pad()));
+    ImGui::EndChild();
+}
+
+void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll& scroll, Actions& actions) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float top = danger_banner(ui, view.danger, area);
+    float x0 = area.min.x + 2 * t.pad();
+    float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
+    ImGui::SetCursorScreenPos(ImVec2(x0, top + t.pad() * 0.5f));
+    text_block(ui, view.title, ui.fonts.title, p.text, width);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    text_block(ui, view.intro, ui.fonts.body, p.muted_text, width);
+    float scroll_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+
+    float bottom = nav_bar(ui, {ImVec2(area.min.x, scroll_top), area.max}, view.back, view.submit,
+                           ActionKind::form_submit, actions);
+    if (!view.submit_error.empty()) {
+        // Above the buttons and outside the scrolling list: the visitor must not miss it.
+        ImFont* f = ui.fonts.bold;
+        float h = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 1.2f * t.pad(), view.submit_error.c_str()).y + t.pad() * 0.8f;
+        bottom -= h + t.gap() * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(x0, bottom));
+        note_box(ui, view.submit_error, p.danger, p.danger_text, width);
+        bottom -= t.gap() * 0.5f;
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, scroll_top));
+    ImGui::BeginChild("form_review", ImVec2(width + 40 * t.scale, std::max(1.0f, bottom - scroll_top)), false,
+                      ImGuiWindowFlags_NoBackground);
+    scroll.update();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (!view.not_sent.empty()) {
+        note_box(ui, view.not_sent, p.notice, p.notice_text, width);
+        ImGui::Dummy(ImVec2(0, t.gap()));
+    }
+    float inner = width - 2 * t.pad();
+    float change_w = std::max(220 * t.scale, text_width(ui.fonts.bold, view.steps.empty() ? "" : view.steps[0].change) + t.pad());
+    for (const ReviewStep& step : view.steps) {
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        dl->ChannelsSplit(2);
+        dl->ChannelsSetCurrent(1);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.6f));
+        text_block(ui, step.title, ui.fonts.heading, p.text, inner - change_w - t.pad());
+        float after_title = ImGui::GetCursorScreenPos().y;
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + width - t.pad() * 0.6f - change_w, pos.y + t.pad() * 0.4f));
+        if (touch_button(ui, step.change, ImVec2(change_w, 0), {ButtonKind::secondary}))
+            actions.push_back({ActionKind::form_edit_step, std::to_string(step.index)});
+        float y = std::max(after_title, ImGui::GetItemRectMax().y) + t.gap() * 0.4f;
+        for (const ReviewAnswer& a : step.answers) {
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), y));
+            text_block(ui, a.label, ui.fonts.body, p.muted_text, inner);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), ImGui::GetCursorScreenPos().y));
+            text_block(ui, a.value, ui.fonts.bold, p.text, inner);
+            y = ImGui::GetCursorScreenPos().y + t.gap() * 0.4f;
+        }
+        float bottom_y = y + t.pad() * 0.4f;
+        dl->ChannelsSetCurrent(0);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, bottom_y), p.surface, t.radius() * 0.6f);
+        dl->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom_y + t.gap()));
+        ImGui::Dummy(ImVec2(width, 0));
+    }
+    ImGui::EndChild();
+}
+
+void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& actions) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float width = std::min(area.width() - 4 * t.pad(), t.reading_width());
+    float x0 = area.min.x + (area.width() - width) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + 2 * t.pad()));
+    text_block(ui, view.title, ui.fonts.title, p.text, width);
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.gap()));
+    text_block(ui, view.reference_label, ui.fonts.heading, p.text, width);
+    // The reference large and boxed, so it can be read out or photographed from a step back.
+    ImFont* huge = ui.fonts.huge;
+    ImVec2 pos(x0, ImGui::GetCursorScreenPos().y);
+    float rw = text_width(huge, view.reference) + 2 * t.pad();
+    float rh = huge->FontSize + t.pad();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.surface, t.radius());
+    dl->AddRect(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.accent, t.radius(), 0,
+                4 * t.scale);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.gap() * 0.5f + t.pad() * 0.5f));
+    text_block(ui, view.reference, huge, p.accent, rw);
+    ImGui::SetCursorScreenPos(ImVec2(x0, pos.y + t.gap() * 1.5f + rh));
+    text_block(ui, view.next_steps, ui.fonts.body, p.text, width);
+    ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    if (touch_button(ui, view.finish, ImVec2(std::max(360 * t.scale, text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), 0)))
+        actions.push_back({ActionKind::form_finish});
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,172 @@
+// The kiosk's own on-screen keyboard, its text box, and physical-keyboard typing: all emit actions only.
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+namespace {
+
+// Base sizes at 1080p. 80 px keys clear the 72 px minimum with room for a tired hand.
+constexpr float k_key_h_px = 80;
+constexpr float k_key_gap_px = 10;
+constexpr float k_keyboard_max_w_px = 1560;
+constexpr float k_key_max_w_px = 240;  // a phone keypad's keys stay key-shaped, not bars
+
+// Where wrapped text ends, so the caret sits after the last character, also on a wrapped line.
+ImVec2 wrapped_end(ImFont* font, const std::string& text, float wrap) {
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    float y = 0;
+    const char* line = s;
+    while (line < end) {
+        const char* nl = std::find(line, end, '\n');
+        const char* brk = font->CalcWordWrapPositionA(1.0f, line, nl, wrap);
+        if (brk >= nl) {
+            if (nl == end) break;
+            line = nl + 1;
+            y += font->FontSize;
+            if (line == end) return ImVec2(0, y);
+            continue;
+        }
+        if (brk == line) brk = line + 1;  // a word wider than the box: ImGui puts one character per line
+        line = brk;
+        while (line < nl && *line == ' ') ++line;
+        y += font->FontSize;
+    }
+    float x = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line, end).x;
+    return ImVec2(x, y);
+}
+
+}  // namespace
+
+Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
+                   const std::string& notice, Actions& actions) {
+    if (keys.empty()) return area;
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    // Keys are touch buttons, so never shorter than the theme's touch size.
+    float key_h = std::max(k_key_h_px * t.scale, t.touch_min());
+    float gap = k_key_gap_px * t.scale;
+    float rows = static_cast<float>(keys.size());
+    float notice_h = notice.empty() ? 0 : ui.fonts.bold->FontSize + gap;
+    float height = rows * key_h + (rows - 1) * gap + 2 * t.pad() * 0.5f + notice_h;
+    float top = area.max.y - height;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(area.min.x, top), area.max, p.surface);
+    dl->AddLine(ImVec2(area.min.x, top), ImVec2(area.max.x, top), p.accent, 3.0f * t.scale);
+
+    float width = std::min(area.width() - 2 * t.pad(), k_keyboard_max_w_px * t.scale);
+    // One key unit for the whole layout, from its widest row, so keys line up row to row.
+    float unit = k_key_max_w_px * t.scale;
+    for (const auto& row : keys) {
+        float units = 0;
+        for (const KeyView& k : row) units += k.width;
+        float n = static_cast<float>(row.size());
+        unit = std::min(unit, (width - (n - 1) * gap) / units);
+    }
+
+    float y = top + t.pad() * 0.5f;
+    if (!notice.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(area.min.x + t.pad(), y));
+        text_block(ui, notice, ui.fonts.bold, p.danger, area.width() - 2 * t.pad());
+        y += notice_h;
+    }
+    for (std::size_t r = 0; r < keys.size(); ++r) {
+        const auto& row = keys[r];
+        float row_w = 0;
+        for (const KeyView& k : row) row_w += k.width * unit;
+        row_w += static_cast<float>(row.size() - 1) * gap;
+        float x = area.min.x + (area.width() - row_w) / 2;
+        for (const KeyView& k : row) {
+            float w = k.width * unit;
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            ButtonLook look{k.kind == KeyKind::insert ? ButtonKind::tile : ButtonKind::secondary};
+            if (k.kind == KeyKind::done) look.kind = ButtonKind::primary;
+            look.selected = k.active;
+            // Single characters read better large; words ("Delete", "Space") in the bold body size.
+            if (k.kind == KeyKind::insert && k.label.size() <= 4) look.font = ui.fonts.heading;
+            // A long word on a small key ("Priflythyren") drops a size rather than breaking mid-word.
+            else if (text_width(ui.fonts.bold, k.label) > w - t.pad() * 0.5f) look.font = ui.fonts.small;
+            // The key's label is what a script taps ("a", "Shift", "Done"); its id keeps keys apart.
+            if (touch_button(ui, k.label + "##key" + std::to_string(r), ImVec2(w, key_h), look))
+                actions.push_back({kind, key_kind_name(k.kind), content::Audience::adult, k.text});
+            x += w + gap;
+        }
+        y += key_h + gap;
+    }
+    return {area.min, ImVec2(area.max.x, top)};
+}
+
+bool text_field(Ui& ui, const std::string& label, const std::string& value, const std::string& placeholder,
+                bool focused, bool multiline, bool has_error, float width) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    ImFont* font = ui.fonts.body;
+    float inner_w = width - 2 * t.pad() * 0.6f;
+    float line_h = font->FontSize;
+    float text_h = multiline ? std::max(3 * line_h, font->CalcTextSizeA(line_h, FLT_MAX, inner_w, value.c_str()).y + line_h)
+                             : line_h;
+    float height = std::max(t.touch_min(), text_h + t.pad());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    ImGui::PushID(label.c_str());
+    bool tapped = tap_rect(ui, label, pos, ImVec2(width, height), &held);
+    ImGui::PopID();
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 max(pos.x + width, pos.y + height);
+    dl->AddRectFilled(pos, max, held ? p.button_pressed : p.background, t.radius() * 0.5f);
+    ImU32 border = has_error ? p.danger : focused ? p.focus : p.muted_text;
+    dl->AddRect(pos, max, border, t.radius() * 0.5f, 0, (focused || has_error ? 5.0f : 2.0f) * t.scale);
+
+    ImVec2 tp(pos.x + t.pad() * 0.6f, pos.y + (multiline ? t.pad() * 0.5f : (height - line_h) / 2));
+    if (value.empty()) {
+        // The hint stays until the first letter, with the caret before it while typing.
+        dl->AddText(font, line_h, ImVec2(tp.x + (focused ? 8 * t.scale : 0), tp.y), p.muted_text, placeholder.c_str());
+        if (focused) dl->AddRectFilled(tp, ImVec2(tp.x + 3 * t.scale, tp.y + line_h), p.focus);
+    } else if (multiline) {
+        dl->AddText(font, line_h, tp, p.text, value.c_str(), nullptr, inner_w);
+        if (focused) {
+            ImVec2 end = wrapped_end(font, value, inner_w);
+            ImVec2 c(tp.x + end.x + 2 * t.scale, tp.y + end.y);
+            dl->AddRectFilled(c, ImVec2(c.x + 3 * t.scale, c.y + line_h), p.focus);
+        }
+    } else {
+        // A long line shows its end, where the typing happens; the start scrolls off to the left.
+        float w = text_width(font, value);
+        float shift = std::max(0.0f, w - (inner_w - 8 * t.scale));
+        dl->PushClipRect(ImVec2(tp.x, pos.y), ImVec2(pos.x + width - t.pad() * 0.3f, max.y), true);
+        dl->AddText(font, line_h, ImVec2(tp.x - shift, tp.y), p.text, value.c_str());
+        dl->PopClipRect();
+        if (focused) {
+            ImVec2 c(tp.x + w - shift + 2 * t.scale, tp.y);
+            dl->AddRectFilled(c, ImVec2(c.x + 3 * t.scale, c.y + line_h), p.focus);
+        }
+    }
+    // What is typed is on screen, so a script can `expect` it as a person would read it.
+    if (!value.empty()) ui.hits.add(value, pos, max, false);
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
+    ImGui::Dummy(ImVec2(width, 0));
+    return tapped;
+}
+
+void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.InputQueueCharacters.Size > 0) {
+        std::string text(static_cast<std::size_t>(io.InputQueueCharacters.Size) * 4 + 1, '\0');
+        int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), io.InputQueueCharacters.Data,
+                                io.InputQueueCharacters.Data + io.InputQueueCharacters.Size);
+        text.resize(static_cast<std::size_t>(n));
+        if (!text.empty()) actions.push_back({type_kind, "", content::Audience::adult, text});
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
+        actions.push_back({key_kind, key_kind_name(KeyKind::backspace)});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
+        actions.push_back({key_kind, key_kind_name(multiline ? KeyKind::newline : KeyKind::done)});
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,64 @@
+// Search: a box the on-screen keyboard types into, and the matching pages with a snippet each.
+#include <algorithm>
+
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+
+void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll, Actions& actions) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float x0 = area.min.x + 2 * t.pad();
+    float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad() * 0.6f));
+    text_block(ui, view.title, ui.fonts.title, p.text, width);
+    ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    if (text_field(ui, view.box_label, view.query, view.placeholder, view.focused, false, false, width))
+        actions.push_back({ActionKind::search_focus});
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.gap() * 0.4f));
+    text_block(ui, view.status, ui.fonts.bold, p.muted_text, width);
+    float list_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+
+    float bottom = area.max.y;
+    if (view.focused) {
+        bottom = draw_keyboard(ui, view.keys, {ImVec2(area.min.x, list_top), area.max}, ActionKind::search_key, "",
+                               actions).max.y;
+        physical_typing(ActionKind::search_type, ActionKind::search_key, false, actions);
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, list_top));
+    ImGui::BeginChild("search_results", ImVec2(width + 40 * t.scale, std::max(1.0f, bottom - list_top)), false,
+                      ImGuiWindowFlags_NoBackground);
+    scroll.update();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float inner = width - 2 * t.pad();
+    for (std::size_t i = 0; i < view.results.size(); ++i) {
+        const SearchResultView& r = view.results[i];
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        float h = t.pad() * 1.2f + ui.fonts.heading->CalcTextSizeA(ui.fonts.heading->FontSize, FLT_MAX, inner, r.title.c_str()).y;
+        if (!r.snippet.empty())
+            h += t.gap() * 0.3f + ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, inner, r.snippet.c_str()).y;
+        h = std::max(h, t.touch_min());
+        bool held = false;
+        ImGui::PushID(static_cast<int>(i));
+        // The whole card is the tap target, found by the page's title.
+        if (tap_rect(ui, r.title, pos, ImVec2(width, h), &held)) actions.push_back({ActionKind::open_page, r.id});
+        ImGui::PopID();
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), held ? p.button_pressed : p.surface, t.radius() * 0.6f);
+        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.accent, t.radius() * 0.6f, 0, 2 * t.scale);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.6f));
+        text_block(ui, r.title, ui.fonts.heading, held ? p.button_text : p.link, inner);
+        if (!r.snippet.empty()) {
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
+            text_block(ui, r.snippet, ui.fonts.body, held ? p.button_text : p.text, inner);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + t.gap() * 0.6f));
+        ImGui::Dummy(ImVec2(width, 0));
+    }
+    ImGui::Dummy(ImVec2(0, t.pad()));
+    ImGui::EndChild();
+}
+
+}  // namespace lantern::kiosk::ui

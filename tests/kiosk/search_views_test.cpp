@@ -1,0 +1,143 @@
+// The search screen and the topics screen's ways in (Search, Ask for support) through the App, without a window.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "kiosk/app.h"
+#include "kiosk/search_views.h"
+#include "kiosk/view_models.h"
+#include "tests/fixture_pack.h"
+
+using namespace lantern::kiosk;
+using lantern::content::Audience;
+
+namespace {
+
+struct Fixture {
+    lantern::test::TempDir dir;
+    std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
+    App app{pack, "en", IdleSettings{90, 30}};
+    double t = 0;
+
+    explicit Fixture(Audience a = Audience::adult) { begin(a); }
+    void begin(Audience a) { do_({{ActionKind::start}, {ActionKind::choose_audience, "", a}}); }
+    void do_(Actions a) { app.apply(a, t += 1); }
+    void key(const std::string& kind, const std::string& text = "") {
+        Action a{ActionKind::search_key, kind};
+        a.arg2 = text;
+        do_({a});
+    }
+    void tap_letters(const std::string& word) {
+        for (char c : word) key("insert", std::string(1, c));
+    }
+    static bool has(const SearchView& v, const std::string& id) {
+        return std::any_of(v.results.begin(), v.results.end(), [&](const SearchResultView& r) { return r.id == id; });
+    }
+};
+
+}  // namespace
+
+TEST_CASE("every audience has a Search button; only adults have Ask for support") {
+    for (Audience a : {Audience::adult, Audience::teen, Audience::child, Audience::little}) {
+        Fixture f(a);
+        TopicsView v = build_topics(f.app);
+        CHECK(v.search == "Search");
+        CHECK(v.ask_support.empty() == (a != Audience::adult));
+    }
+}
+
+TEST_CASE("search opens with the keyboard up and an empty box, and says what to type") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    CHECK(f.app.screen() == Screen::search);
+    SearchView v = build_search(f.app);
+    CHECK(v.focused);
+    CHECK_FALSE(v.keys.empty());
+    CHECK(v.query.empty());
+    CHECK(v.results.empty());
+    CHECK(v.status == "Type a word, like visits or travel.");
+}
+
+TEST_CASE("an adult typing travel on the on-screen keys finds the travel-costs page with a plain snippet") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("travel");
+    SearchView v = build_search(f.app);
+    CHECK(v.query == "travel");
+    REQUIRE(Fixture::has(v, "travel-costs"));
+    for (const auto& r : v.results) {
+        CHECK(r.snippet.find('\x02') == std::string::npos);
+        CHECK(r.snippet.find('*') == std::string::npos);
+    }
+    CHECK(v.status.find("found") != std::string::npos);
+    // Tapping a result opens its page.
+    f.do_({{ActionKind::open_page, "travel-costs"}});
+    CHECK(f.app.screen() == Screen::page);
+    CHECK(build_page(f.app).found);
+}
+
+TEST_CASE("a child searching travel does not find the adult travel-costs page") {
+    Fixture f(Audience::child);
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("travel");
+    SearchView v = build_search(f.app);
+    CHECK_FALSE(Fixture::has(v, "travel-costs"));
+    CHECK(v.status == "Nothing found. Try another word.");
+}
+
+TEST_CASE("search keys: shift for one letter, delete a whole accented letter, space, Done hides the keyboard") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    f.key("shift");
+    CHECK(build_search(f.app).keys.size() > 0);
+    f.key("insert", "D");
+    f.key("insert", "w");
+    f.key("accents");
+    f.key("insert", "ŵ");
+    CHECK(f.app.session().search.query == "Dwŵ");
+    f.key("backspace");
+    CHECK(f.app.session().search.query == "Dw");
+    f.key("space");
+    CHECK(f.app.session().search.query == "Dw ");
+    f.key("not-a-key", "x");
+    CHECK(f.app.session().search.query == "Dw ");
+    f.key("done");
+    CHECK_FALSE(build_search(f.app).focused);
+    CHECK(build_search(f.app).keys.empty());
+    f.do_({{ActionKind::search_focus}});
+    CHECK(build_search(f.app).focused);
+}
+
+TEST_CASE("a physical keyboard types into search, control characters are dropped and the query is capped") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    Action a{ActionKind::search_type};
+    a.arg2 = "tra\x07vel";
+    f.do_({a});
+    CHECK(f.app.session().search.query == "travel");
+    a.arg2 = std::string(500, 'x');
+    f.do_({a});
+    CHECK(f.app.session().search.query.size() <= 80);
+}
+
+TEST_CASE("typing counts as activity, and quick exit wipes what was searched") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    // 150 s of typing, one key every 10 s, longer than idle plus countdown (120 s): never timed out.
+    for (int i = 0; i < 15; ++i) {
+        f.t += 10;
+        f.app.apply({{ActionKind::search_key, "insert", Audience::adult, "a"}}, f.t);
+        f.app.tick(f.t);
+    }
+    CHECK(f.app.screen() == Screen::search);
+    CHECK(f.app.session().search.query == std::string(15, 'a'));
+    f.do_({{ActionKind::quick_exit}});
+    CHECK(f.app.session().search.query.empty());
+    f.begin(Audience::adult);
+    f.do_({{ActionKind::open_search}});
+    CHECK(build_search(f.app).query.empty());
+}
+
+TEST_CASE("plain_snippet takes out match marks and Markdown signs") {
+    CHECK(plain_snippet("Read about \x02travel\x03 **costs**.\n# Next") == "Read about travel costs. Next");
+}
