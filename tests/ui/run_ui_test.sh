@@ -4,26 +4,22 @@
 set -euo pipefail
 build=$1 src=$2 script=$3
 shift 3
-if [ -z "${DISPLAY:-}" ]; then
-  echo "UI tests need a display: scripts/test.sh starts Xvfb and sets DISPLAY" >&2
-  exit 1
-fi
-# Real pointer events (XTest) go to whatever window is under the pointer, so a --real-input run gets an X
-# screen of its own: another kiosk window from a test running alongside must never catch its taps.
-if [[ " $* " == *" --real-input "* ]]; then
-  # -displayfd lets Xvfb pick a free display itself, so two tests starting at once never share one.
-  fifo=$(mktemp -u) && mkfifo "$fifo"
-  Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp 3>"$fifo" >/dev/null 2>&1 &
-  own_xvfb=$!
-  trap 'kill "$own_xvfb" 2>/dev/null || true' EXIT
-  read -r -t 20 n <"$fifo" || { echo "run_ui_test: a private Xvfb did not start" >&2; exit 1; }
-  rm -f "$fifo"
-  export DISPLAY=":$n"
-fi
+command -v Xvfb >/dev/null || { echo "UI tests need Xvfb: run scripts/setup.sh" >&2; exit 1; }
+# Each run gets an X screen of its own: real pointer events (XTest) go to whatever window is under the
+# pointer, and a window opening alongside takes the keyboard focus, so tests running side by side on one
+# screen could catch each other's input.
+# -displayfd lets Xvfb pick a free display itself, so two tests starting at once never share one.
+fifo=$(mktemp -u) && mkfifo "$fifo"
+Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp 3>"$fifo" >/dev/null 2>&1 &
+own_xvfb=$!
+trap 'kill "$own_xvfb" 2>/dev/null || true' EXIT
+read -r -t 20 n <"$fifo" || { echo "run_ui_test: a private Xvfb did not start" >&2; exit 1; }
+rm -f "$fifo"
+export DISPLAY=":$n"
 # One script may run at several window sizes: LANTERN_UI_OUT names each run's own folder.
 out=$build/tests/ui/out/${LANTERN_UI_OUT:-$(basename "$script" .txt)}
 # A window bigger than the X screen cannot be touched all over (the pointer stops at the screen's edge):
-# such a run is skipped (77), never passed. scripts/test.sh starts Xvfb at 3840x2160.
+# such a run is skipped (77), never passed. The private screen above is 3840x2160.
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   if [ "${args[$i]}" = "--size" ] && command -v xdpyinfo >/dev/null; then
