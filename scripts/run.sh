@@ -69,11 +69,12 @@ export DISPLAY=":$n"
 "${kiosk[@]}" --screenshot "$root/var/kiosk-first-screen.png"
 echo "run.sh: the kiosk's first screen is in $root/var/kiosk-first-screen.png"
 
-if [ -f scripts/demo_referral.txt ]; then
-  echo "run.sh: making a demo referral on the kiosk, as a visitor would"
-  "${kiosk[@]}" --script scripts/demo_referral.txt
-  sleep 2  # the kiosk's sync worker sends at once; give it a moment on a slow machine
-  export_referrals
-  echo "run.sh: the hub received it; exported to $root/var/referrals.json:"
-  cat var/referrals.json
-fi
+echo "run.sh: making a demo referral on the kiosk, as a visitor would (the script is tests/ui/referral_template.txt)"
+sed -e 's|@NAME@|Demo Visitor|' -e 's|@PHONE@|07700 900000|' -e 's|@PRISON@|HMP Example|' \
+  -e 's|@NOTE@|This is a demo referral made by scripts/run.sh|' tests/ui/referral_template.txt >var/demo-referral.txt
+"${kiosk[@]}" --script var/demo-referral.txt --print-references 2>>var/kiosk.log
+# The kiosk sends at once, but the script may end first: make sure the outbox is empty before exporting.
+build/kiosk/lantern-kiosk --config "$root/var/kiosk.toml" --sync-now 30
+export_referrals
+echo "run.sh: the hub received it and \`lantern referrals export\` opened it with the private key ($root/var/referrals.json):"
+cat var/referrals.json

@@ -4,18 +4,7 @@
 set -euo pipefail
 build=$1 src=$2 script=$3
 shift 3
-command -v Xvfb >/dev/null || { echo "UI tests need Xvfb: run scripts/setup.sh" >&2; exit 1; }
-# Each run gets an X screen of its own: real pointer events (XTest) go to whatever window is under the
-# pointer, and a window opening alongside takes the keyboard focus, so tests running side by side on one
-# screen could catch each other's input.
-# -displayfd lets Xvfb pick a free display itself, so two tests starting at once never share one.
-fifo=$(mktemp -u) && mkfifo "$fifo"
-Xvfb -displayfd 3 -screen 0 3840x2160x24 -nolisten tcp 3>"$fifo" >/dev/null 2>&1 &
-own_xvfb=$!
-trap 'kill "$own_xvfb" 2>/dev/null || true' EXIT
-read -r -t 20 n <"$fifo" || { echo "run_ui_test: a private Xvfb did not start" >&2; exit 1; }
-rm -f "$fifo"
-export DISPLAY=":$n"
+source "$(dirname "$0")/private_xvfb.sh"
 # One script may run at several window sizes: LANTERN_UI_OUT names each run's own folder.
 out=$build/tests/ui/out/${LANTERN_UI_OUT:-$(basename "$script" .txt)}
 # A window bigger than the X screen cannot be touched all over (the pointer stops at the screen's edge):
@@ -35,9 +24,6 @@ rm -rf "$out" && mkdir -p "$out"
 # The small fixture content, or (LANTERN_UI_CONTENT=assets/content) the real default content.
 "$build/hub/lantern" content build "$src/${LANTERN_UI_CONTENT:-tests/fixtures/content}" -o "$out/pack.sqlite" >/dev/null
 cd "$out"
-# Mesa's driver is dlopen'ed and unloaded at exit, so its allocations reach LeakSanitizer with no module
-# name to suppress them by; ASan and UBSan still check every access of the kiosk.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 "$build/kiosk/lantern-kiosk" --pack "$out/pack.sqlite" --script "$script" "$@"
 shots=( "$out"/*.png )
 [ -e "${shots[0]}" ] || { echo "the script took no screenshot" >&2; exit 1; }

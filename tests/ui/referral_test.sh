@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Referrals made on the real kiosk, in a real window, into the real sealed outbox.
+# usage: referral_test.sh BUILD_DIR SOURCE_DIR MODE
+#   roundtrip  the form_fill script, as a person fills the form: one sealed row that opens, with the
+#              hub's private key, to exactly the answers given
+#   canary     distinctive answers, then the kiosk's whole data folder and its logs are searched for
+#              them in plaintext: none may be found (and the outbox must open to them, so they were sent)
+#   crash      the kiosk is killed with SIGKILL again and again while it takes referrals; every
+#              referral whose reference was shown must be in the outbox, intact, and none twice
+set -euo pipefail
+build=$1 src=$2 mode=$3
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/private_xvfb.sh"
+
+out=$build/tests/ui/out/referral_$mode
+rm -rf "$out" && mkdir -p "$out/data"
+cd "$out"
+"$build/hub/lantern" content build "$src/tests/fixtures/content" -o pack.sqlite >/dev/null
+"$build/hub/lantern" keys generate --out keys >/dev/null
+cat >kiosk.toml <<EOF
+[kiosk]
+name = "test-kiosk"
+centre = "HMP Test visitor centre"
+[hub]
+referral_public_key = "$out/keys/referral.pub"
+[paths]
+pack = "$out/pack.sqlite"
+data = "$out/data"
+EOF
+kiosk=("$build/kiosk/lantern-kiosk" --config kiosk.toml --print-references)
+
+# The template with this referral's values filled in.
+referral_script() { # NAME PHONE PRISON NOTE
+  sed -e "s|@NAME@|$1|" -e "s|@PHONE@|$2|" -e "s|@PRISON@|$3|" -e "s|@NOTE@|$4|" "$here/referral_template.txt"
+}
+opened() { "$build/tests/tools/outbox_inspect" data/outbox.sqlite keys/referral.key; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+case $mode in
+roundtrip)
+  "${kiosk[@]}" --script "$here/form_fill.txt" >kiosk.out 2>kiosk.err
+  opened >outbox.txt || fail "the outbox did not open: $(cat outbox.txt)"
+  [ "$(head -1 outbox.txt)" = "integrity ok" ] || fail "integrity: $(head -1 outbox.txt)"
+  [ "$(tail -n +2 outbox.txt | wc -l)" -eq 1 ] || fail "expected one referral, found: $(cat outbox.txt)"
+  shown=$(sed -n 's/^reference shown: //p' kiosk.out)
+  row=$(tail -1 outbox.txt)
+  [ "${row%%$'\t'*}" = "$shown" ] || fail "the reference shown ($shown) is not the one stored: $row"
+  for answer in '"call_me":"Sam"' '"relationship":"parent"' '"interpreter":"no"' '"phone":"07700900123"' \
+    '"safe_to_call":"yes"' '"safe_message":"no"' '"prison":"Cardiff"' '"has_children":"yes"' \
+    '"children_count":"2"' '"needs":["housing","domestic-abuse"]' '"anything_else":"thanks"' \
+    '"consent_sensitive":"yes"'; do
+    [[ $row == *"$answer"* ]] || fail "the opened referral lacks $answer: $row"
+  done
+  echo "one sealed referral, reference $shown, opens to the answers given"
+  ;;
+canary)
+  name="Zephyrine Quistcanary" phone="07700 900456" prison="HMP Canarywharfe" note="canary-plaintext-7731"
+  referral_script "$name" "$phone" "$prison" "$note" >canary.txt
+  "${kiosk[@]}" --script canary.txt >kiosk.out 2>kiosk.err
+  grep -q '^reference shown: ' kiosk.out || fail "no reference was shown"
+  rm canary.txt # the script itself holds the values, of course
+  opened >outbox.txt || fail "the outbox did not open"
+  for value in "$name" "$prison" "$note"; do
+    grep -q -F "$value" outbox.txt || fail "the sealed referral does not hold $value, so the test proves nothing"
+  done
+  grep -q -F -e "$phone" -e "${phone// /}" outbox.txt || fail "the sealed referral does not hold the phone number"
+  for value in "$name" "$phone" "${phone// /}" "$prison" "$note" "Quistcanary" "Canarywharfe" "900456"; do
+    # Everything the kiosk wrote: outbox, WAL and journal files, anything else in its folder, its logs.
+    if grep -r -a -l -F "$value" data kiosk.out kiosk.err; then fail "found \"$value\" in plaintext"; fi
+  done
+  echo "none of the answers is anywhere in the kiosk's data folder or logs in plaintext"
+  ;;
+crash)
+  rounds=${LANTERN_CRASH_ROUNDS:-6}
+  : >shown.txt
+  for ((round = 1; round <= rounds; round++)); do
+    : >script.txt
+    for ((i = 1; i <= 4; i++)); do referral_script "Crash $round-$i" "07700 900$((100 + i))" "HMP Test" "round $round" >>script.txt; done
+    "${kiosk[@]}" --script script.txt >"round$round.out" 2>"round$round.err" &
+    pid=$!
+    # Once a referral has gone through (however slow this build is), die at a random moment of the next
+    # ones: while typing, while sealing and committing, or just after the reference is shown.
+    for _ in $(seq 1 1200); do
+      grep -q '^reference shown: ' "round$round.out" 2>/dev/null && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    sleep "$((RANDOM % 4)).$((RANDOM % 10))"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    sed -n 's/^reference shown: //p' "round$round.out" >>shown.txt
+  done
+  opened >outbox.txt || fail "the outbox did not open after the kills: $(head -3 outbox.txt)"
+  [ "$(head -1 outbox.txt)" = "integrity ok" ] || fail "integrity: $(head -1 outbox.txt)"
+  [ -s shown.txt ] || fail "no reference was shown in $rounds rounds: the kiosk never got far enough"
+  while read -r ref; do
+    grep -q "^$ref"$'\t' outbox.txt || fail "reference $ref was shown but is not in the outbox"
+  done <shown.txt
+  # Each referral carries its own name: none may be stored twice.
+  dups=$(tail -n +2 outbox.txt | grep -o '"call_me":"[^"]*"' | sort | uniq -d)
+  [ -z "$dups" ] || fail "stored twice: $dups"
+  echo "$(wc -l <shown.txt) references shown across $rounds SIGKILLs, all in the outbox intact, $(($(wc -l <outbox.txt) - 1)) stored, none twice"
+  ;;
+*) fail "unknown mode $mode" ;;
+esac
