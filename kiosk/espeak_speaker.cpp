@@ -1,6 +1,8 @@
 // Read-aloud on espeak-ng: one worker thread owns the voice, synthesises in small chunks and stops between them.
 #include "kiosk/espeak_speaker.h"
 
+#include <alsa/error.h>
+
 #include <espeak-ng/speak_lib.h>
 #include <pcaudiolib/audio.h>
 
@@ -76,7 +78,14 @@ bool EspeakSpeaker::wait_ready(double seconds) const {
     return state_.load() == State::ready;
 }
 
+namespace {
+// ALSA prints its own lines to stderr when there is no sound card (every kiosk under Xvfb or in CI);
+// the one line below says what matters, so its chatter is dropped.
+void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
+}  // namespace
+
 bool EspeakSpeaker::open_device() {
+    snd_lib_error_set_handler(quiet_alsa);
     // Only the reason goes to the log: never the words being read.
     if (!audio_) audio_ = create_audio_device_object(nullptr, "lantern-kiosk", "Read aloud");
     if (!audio_) {
