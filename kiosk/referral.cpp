@@ -4,7 +4,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <ctime>
 
 #include "sync/encoding.h"
 
@@ -69,13 +68,6 @@ ReferralSummary referral_summary(const form::Form& f, const form::Draft& d, cons
     return s;
 }
 
-std::string today_utc() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
+std::string today_utc() { return sync::utc_now_iso().substr(0, 10); }
 
 }  // namespace lantern::kiosk

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/read_file.h"
 #include "content/pack_builder.h"
 #include "content/sources.h"
 #include "tests/content/sample_sources.h"
@@ -24,13 +25,6 @@ std::string all_issues(const Sources& s) {
     std::string out;
     for (const auto& i : s.issues) out += i.to_string() + "\n";
     return out;
-}
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // Reads the sources, expects an error containing `expected`, and checks that no pack gets written.
@@ -157,14 +151,14 @@ TEST_CASE("a refused build leaves an existing pack file untouched") {
     lantern::test::write_sample_sources(dir);
     Sources good = read_sources(dir.path());
     REQUIRE(write_pack(good, dir / "pack.sqlite", {"1"}));
-    std::string before = slurp(dir / "pack.sqlite");
+    std::string before = lantern::test::read_file(dir / "pack.sqlite");
     REQUIRE_FALSE(before.empty());
 
     dir.write_file("pages/en/bad.md", "no front matter\n");
     Sources bad = read_sources(dir.path());
     REQUIRE(bad.has_errors());
     CHECK_FALSE(write_pack(bad, dir / "pack.sqlite", {"2"}));
-    CHECK(slurp(dir / "pack.sqlite") == before);
+    CHECK(lantern::test::read_file(dir / "pack.sqlite") == before);
 }
 
 TEST_CASE("a missing source folder is an error, not a crash") {

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <random>
 
+#include "tests/read_file.h"
 #include "hub/admin_client.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -37,11 +38,6 @@ sync::SyncWorkerOptions content_options(const HubFixture& f, const std::string& 
     return o;
 }
 
-std::string read_file(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Rejected packs leave no pack file behind and nothing pending.
 void check_nothing_pending(sync::SyncWorker& worker, sync::OutboxStore& outbox, const HubFixture& f) {
     CHECK_FALSE(worker.take_pending_pack());
@@ -68,7 +64,7 @@ TEST_CASE("a new signed pack is downloaded, verified, and waits for the next ses
     auto pack = worker.take_pending_pack();
     REQUIRE(pack);
     CHECK(pack->version == "2");
-    CHECK(read_file(pack->path) == bytes);
+    CHECK(lantern::test::read_file(pack->path) == bytes);
     CHECK(worker.status().pack_version == "2");
     CHECK_FALSE(worker.take_pending_pack());
     // The same manifest again is answered 304 and nothing new is fetched.
@@ -94,7 +90,7 @@ TEST_CASE("a download cut halfway resumes with a Range request") {
     worker.stop();
     auto pack = sync::pending_pack(outbox);
     REQUIRE(pack);
-    CHECK(read_file(pack->path) == bytes);
+    CHECK(lantern::test::read_file(pack->path) == bytes);
     CHECK(f.hub->log().find("/api/v1/content/packs/" + m.sha256 + " 206") != std::string::npos);
 }
 

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/read_file.h"
 #include "kiosk/kiosk_sync.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -18,13 +19,6 @@ using test::HubFixture;
 using test::wait_until;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 // Runs the staff command; the admin token travels in the environment, as staff are told to do.
 int export_referrals(const HubFixture& f, const std::filesystem::path& key, const std::string& format,
@@ -72,7 +66,7 @@ TEST_CASE("a referral made on the kiosk is exported with exactly the answers giv
     CHECK(f.hub_referral_count() == 1);
 
     REQUIRE(export_referrals(f, f.dir / "referral.key", "json", f.dir / "out.json") == 0);
-    auto exported = json::parse(slurp(f.dir / "out.json"));
+    auto exported = json::parse(lantern::test::read_file(f.dir / "out.json"));
     REQUIRE(exported.size() == 1);
     CHECK(exported[0]["answers"] == answers);
     CHECK(exported[0]["reference"] == reference);
@@ -81,7 +75,7 @@ TEST_CASE("a referral made on the kiosk is exported with exactly the answers giv
 
     // Marked exported: the next export has nothing new.
     REQUIRE(export_referrals(f, f.dir / "referral.key", "json", f.dir / "again.json") == 0);
-    CHECK(json::parse(slurp(f.dir / "again.json")).empty());
+    CHECK(json::parse(lantern::test::read_file(f.dir / "again.json")).empty());
 }
 
 TEST_CASE("CSV export keeps commas, quotes and new lines inside one cell each") {
@@ -95,7 +89,7 @@ TEST_CASE("CSV export keeps commas, quotes and new lines inside one cell each") 
     REQUIRE(wait_until([&] { return outbox.depth().delivered == 1; }, 15s));
     worker.stop();
     REQUIRE(export_referrals(f, f.dir / "referral.key", "csv", f.dir / "out.csv") == 0);
-    std::string csv = slurp(f.dir / "out.csv");
+    std::string csv = lantern::test::read_file(f.dir / "out.csv");
     CHECK(csv.find("\"a, \"\"b\"\"\nc\"") != std::string::npos);
 }
 
@@ -111,10 +105,10 @@ TEST_CASE("an export with the wrong key opens nothing, marks nothing and fails")
     REQUIRE(wait_until([&] { return outbox.depth().delivered == 1; }, 15s));
     worker.stop();
     CHECK(export_referrals(f, f.dir / "wrong.key", "json", f.dir / "wrong.json") != 0);
-    CHECK(slurp(f.dir / "wrong.json").find("Sam") == std::string::npos);
+    CHECK(lantern::test::read_file(f.dir / "wrong.json").find("Sam") == std::string::npos);
     // Not marked: the right key still gets it.
     REQUIRE(export_referrals(f, f.dir / "referral.key", "json", f.dir / "right.json") == 0);
-    auto exported = json::parse(slurp(f.dir / "right.json"));
+    auto exported = json::parse(lantern::test::read_file(f.dir / "right.json"));
     REQUIRE(exported.size() == 1);
     CHECK(exported[0]["answers"]["answers"]["call_me"] == "Sam");
 }

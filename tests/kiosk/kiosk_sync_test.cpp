@@ -4,21 +4,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/read_file.h"
 #include "kiosk/kiosk_sync.h"
 #include "sync/encoding.h"
 #include "sync/sealing.h"
 #include "tests/temp_dir.h"
 
 using namespace lantern;
-
-namespace {
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-}  // namespace
 
 TEST_CASE("a submitted referral is sealed into the outbox and opens with the hub's private key") {
     test::TempDir dir;
@@ -48,7 +40,7 @@ TEST_CASE("a submitted referral is sealed into the outbox and opens with the hub
     CHECK(rows[0].summary.needs == std::vector<std::string>{"money", "housing"});
     CHECK(sync::open_sealed(rows[0].sealed, keys.public_key, keys.secret_key) == answers);
     for (const auto& f : std::filesystem::recursive_directory_iterator(dir / "data"))
-        CHECK_MESSAGE(slurp(f.path()).find("Zebedee") == std::string::npos, f.path().string());
+        CHECK_MESSAGE(lantern::test::read_file(f.path()).find("Zebedee") == std::string::npos, f.path().string());
 }
 
 TEST_CASE("a bad summary is refused with an error and nothing is stored") {
