@@ -63,13 +63,13 @@ const FormStringTable& form_string_table() {
         {"form.submit_failed",
          {{"en", "Sorry, your form could not be saved. Your answers are still here. Please ask a member of staff."},
           {"cy", "Mae'n ddrwg gennym, nid oedd modd cadw eich ffurflen. Mae eich atebion yma o hyd. Gofynnwch i aelod o staff."}}},
-        {"form.done.title", {{"en", "Thank you. Your form has been sent."}, {"cy", "Diolch. Mae eich ffurflen wedi'i hanfon."}}},
+        {"form.done.title", {{"en", "Thank you. We have your form."}, {"cy", "Diolch. Mae eich ffurflen gyda ni."}}},
         {"form.done.reference", {{"en", "Your reference is:"}, {"cy", "Eich cyfeirnod yw:"}}},
         {"form.done.next",
-         {{"en", "Write this down or tell it to staff if you need to. The family support team will contact you in the way you chose, "
-                 "usually within a few working days. They will tell you how long they keep your answers, and you can ask them to delete them."},
-          {"cy", "Ysgrifennwch hwn neu dywedwch wrth y staff os oes angen. Bydd y tîm cymorth i deuluoedd yn cysylltu â chi yn y ffordd a ddewisoch chi, "
-                 "fel arfer o fewn ychydig ddyddiau gwaith. Byddan nhw'n dweud wrthych chi am faint maen nhw'n cadw eich atebion, a gallwch ofyn iddyn nhw eu dileu."}}},
+         {{"en", "Write this down or tell it to staff if you need to. The family support team will contact you in the way you chose. "
+                 "They will tell you how long they keep your answers, and you can ask them to delete them."},
+          {"cy", "Ysgrifennwch hwn neu dywedwch wrth y staff os oes angen. Bydd y tîm cymorth i deuluoedd yn cysylltu â chi yn y ffordd a ddewisoch chi. "
+                 "Byddan nhw'n dweud wrthych chi am faint maen nhw'n cadw eich atebion, a gallwch ofyn iddyn nhw eu dileu."}}},
         {"form.done.finish", {{"en", "Finish"}, {"cy", "Gorffen"}}},
         {"osk.delete", {{"en", "Delete"}, {"cy", "Dileu"}}},
         {"osk.shift", {{"en", "Shift"}, {"cy", "Priflythyren"}}},
