@@ -48,6 +48,11 @@ AttractView build_attract(const App& app) {
     // Anyone passing sees the attract screen, children too: only notices meant for everyone.
     v.notices = build_notices(app, std::nullopt);
     v.touch = tr("attract.touch", app.session().lang);
+    for (const auto& code : pack_languages(app)) {
+        const std::string& other = tr("attract.touch", code);
+        if (other == v.touch) continue;  // the same words, or a language with no translation yet
+        v.touch_elsewhere += (v.touch_elsewhere.empty() ? "" : "  \xC2\xB7  ") + other;
+    }
     return v;
 }
 

@@ -31,6 +31,7 @@ struct AttractView {
     std::vector<std::string> notices;   // today's notices meant for everyone
     std::string tagline;
     std::string touch;
+    std::string touch_elsewhere;  // "Touch to start" in the pack's other languages, for a smaller line under it
 };
 
 struct AudienceChoice {

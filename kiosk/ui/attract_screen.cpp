@@ -10,10 +10,15 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
     ImVec2 c(area.min.x + area.width() / 2, area.min.y + area.height() * 0.28f);
     dl->AddCircleFilled(c, 150 * t.scale, t.palette.tiles[2], 64);
     dl->AddCircleFilled(c, 95 * t.scale, t.palette.notice, 64);
-    dl->AddRectFilled(ImVec2(c.x - 40 * t.scale, c.y - 55 * t.scale), ImVec2(c.x + 40 * t.scale, c.y + 55 * t.scale),
-                      t.palette.accent, 18 * t.scale);
-    dl->AddRectFilled(ImVec2(c.x - 26 * t.scale, c.y - 38 * t.scale), ImVec2(c.x + 26 * t.scale, c.y + 38 * t.scale),
-                      t.palette.notice, 12 * t.scale);
+    float u = t.scale;
+    dl->AddCircle(ImVec2(c.x, c.y - 62 * u), 20 * u, t.palette.accent, 32, 7 * u);  // the handle
+    dl->AddRectFilled(ImVec2(c.x - 38 * u, c.y - 52 * u), ImVec2(c.x + 38 * u, c.y - 34 * u), t.palette.accent, 8 * u);
+    dl->AddRectFilled(ImVec2(c.x - 30 * u, c.y - 36 * u), ImVec2(c.x + 30 * u, c.y + 42 * u), t.palette.accent, 10 * u);
+    dl->AddRectFilled(ImVec2(c.x - 20 * u, c.y - 26 * u), ImVec2(c.x + 20 * u, c.y + 32 * u), t.palette.surface, 8 * u);
+    dl->AddCircleFilled(ImVec2(c.x, c.y + 14 * u), 11 * u, t.palette.focus, 24);  // the flame
+    dl->AddTriangleFilled(ImVec2(c.x - 10 * u, c.y + 10 * u), ImVec2(c.x + 10 * u, c.y + 10 * u),
+                          ImVec2(c.x, c.y - 14 * u), t.palette.focus);
+    dl->AddRectFilled(ImVec2(c.x - 42 * u, c.y + 40 * u), ImVec2(c.x + 42 * u, c.y + 58 * u), t.palette.accent, 8 * u);
 
     float y = area.min.y + area.height() * 0.46f;
     std::string welcome;
@@ -26,9 +31,15 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
     text_block(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, tw + 1);
 
     ImVec2 size(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch) + 4 * t.pad()), 150 * t.scale);
-    ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, area.max.y - size.y - 110 * t.scale));
+    float button_y = area.max.y - size.y - 150 * t.scale;
+    ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, button_y));
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
     if (touch_button(ui, view.touch, size, look)) actions.push_back({ActionKind::start});
+    if (!view.touch_elsewhere.empty()) {
+        float ew = std::min(text_width(ui.fonts.heading, view.touch_elsewhere), area.width() - 2 * t.pad());
+        ImGui::SetCursorScreenPos(ImVec2(c.x - ew / 2, button_y + size.y + t.gap()));
+        text_block(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, ew + 1);
+    }
 
     if (!view.notices.empty()) {
         float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);

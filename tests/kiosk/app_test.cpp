@@ -193,3 +193,12 @@ TEST_CASE("notices show in Welsh when written in Welsh") {
     f.app.apply({{ActionKind::set_language, "cy"}}, 1);
     CHECK(build_topics(f.app).notices == std::vector<std::string>{"Mae'r ardal chwarae ar agor tan 4pm heddiw."});
 }
+
+TEST_CASE("the attract screen invites a touch in every language the pack has") {
+    lantern::test::TempDir dir;
+    App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
+    AttractView v = build_attract(app);
+    CHECK(v.touch == "Touch to start");
+    CHECK(v.touch_elsewhere == "Cyffyrddwch i ddechrau");
+    CHECK(v.welcomes == std::vector<std::string>{"Welcome", "Croeso"});
+}
