@@ -98,8 +98,14 @@ int run_kiosk(const RunOptions& options) {
         if (scale == font_scale) return;
         font_scale = scale;
         ui.fonts = load_fonts(scale);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        // All device objects, not only the font texture: on the first frame the backend has no shader yet,
+        // and its NewFrame() would then create the font texture a second time (a second 8 MiB atlas, the
+        // first one leaked in the GL driver; heaptrack, bench/RESULTS.md).
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        // The atlas now lives in a GL texture; the CPU copies (an alpha and an RGBA image of the whole atlas)
+        // are never read again. TexReady stays set, so ImGui still counts the atlas as built.
+        ImGui::GetIO().Fonts->ClearTexData();
         ImGuiStyle& style = ImGui::GetStyle();
         style = ImGuiStyle();
         style.WindowPadding = ImVec2(0, 0);
