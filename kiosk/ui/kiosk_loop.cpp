@@ -179,7 +179,8 @@ int run_kiosk(const RunOptions& options) {
         ImGui::Begin("kiosk", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                            ImGuiWindowFlags_NoBackground);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, ui.theme.palette.background);
+        // No full-screen background quad: the clear below paints it. Drawn as a textured, blended quad it
+        // was most of every frame under software GL (llvmpipe shades every one of the 2 million pixels).
         Area area = draw_chrome(ui, views.chrome, actions);
         if (scroll_revision != app.revision()) {
             scroll = TouchScroll{};
@@ -204,7 +205,8 @@ int run_kiosk(const RunOptions& options) {
         ImGui::Render();
 
         glViewport(0, 0, w, h);
-        glClearColor(0, 0, 0, 1);
+        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui.theme.palette.background);
+        glClearColor(bg.x, bg.y, bg.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         frame_stats.end_frame();
