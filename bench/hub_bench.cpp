@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -85,6 +86,8 @@ class Hub {
         pid_ = ::fork();
         if (pid_ < 0) throw std::runtime_error("fork failed");
         if (pid_ == 0) {
+            // If the bench dies (timeout, Ctrl-C), the hub goes with it instead of lingering on its port.
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
             ::dup2(out[1], 1);
             int log = ::open((data_ / "hub.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
             if (log >= 0) ::dup2(log, 2);

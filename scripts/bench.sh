@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 runs=${BENCH_RUNS:-9}
 hub_runs=${BENCH_HUB_RUNS:-5}
-case "$runs$hub_runs" in *[!0-9]*) echo "bench: BENCH_RUNS and BENCH_HUB_RUNS must be whole numbers" >&2; exit 2 ;; esac
+case "$runs,$hub_runs" in *[!0-9,]* | ,* | *, | 0,* | *,0) echo "bench: BENCH_RUNS and BENCH_HUB_RUNS must be whole numbers >= 1" >&2; exit 2 ;; esac
 die() { echo "bench: $*" >&2; exit 1; }
 
 scripts/setup.sh || die "scripts/setup.sh failed (system packages); see above"
