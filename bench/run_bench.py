@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -94,10 +95,12 @@ def main():
         "kiosk_page": [kiosk, "--pack", a.pack, "--size", "1920x1080", "--audience", "adult", "--open", a.page,
                        "--screenshot", png("page.png")],
     }
+    # Chromium's profile (tens of MB) is thrown away at the end; the PNGs in `tmp` are kept for a look.
+    chromium_profile = tempfile.mkdtemp(prefix="lantern-chromium-")
     if a.chromium:
         commands["chromium"] = [a.chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                                "--disable-sync", "--user-data-dir=" + tempfile.mkdtemp(prefix="lantern-chromium-"),
+                                "--disable-sync", "--user-data-dir=" + chromium_profile,
                                 "--window-size=1920,1080", "--screenshot=" + png("chromium.png"),
                                 "file://" + os.path.abspath(a.html)]
     runs = {k: [] for k in commands}
@@ -148,6 +151,7 @@ def main():
               "cpu": cpu_model(), "cores": os.cpu_count(), "ram_gib": ram_gib(), "load_before": load_before, "renderer": a.renderer,
               "kernel": platform.release(), "runs": a.runs, "page": a.page, "startup": startup,
               "frames": frames, "idle": idle, "search": search_r, "hub": hub, "tmp": tmp}
+    shutil.rmtree(chromium_profile, ignore_errors=True)
     result["load_after"] = a_load()
     with open(a.json, "w") as f:
         json.dump(result, f, indent=1)
