@@ -1,5 +1,7 @@
 // The floor: the least a GLFW + OpenGL 3.3 core program can do to put one frame in a PNG, for comparison.
 // Opens a window, clears once, reads the frame back, writes it with stb_image_write and exits.
+// --fast-png writes it as the kiosk writes its screenshots (stb's PNG framing, zlib level 1 deflate), so the
+// kiosk can also be compared with a floor that encodes its PNG the same way.
 #define GLFW_INCLUDE_NONE
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
@@ -10,13 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/png_writer.h"
+
 int main(int argc, char** argv) {
     int w = 1920, h = 1080;
     std::string out = "floor.png";
     bool print_renderer = false;
+    bool fast_png = false;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--size") && i + 1 < argc) std::sscanf(argv[++i], "%dx%d", &w, &h);
         else if (!std::strcmp(argv[i], "--renderer")) print_renderer = true;
+        else if (!std::strcmp(argv[i], "--fast-png")) fast_png = true;
         else out = argv[i];
     }
     if (!glfwInit()) {
@@ -44,7 +50,9 @@ int main(int argc, char** argv) {
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     int stride = w * 4;
-    int ok = stbi_write_png(out.c_str(), w, h, 4, pixels.data() + static_cast<ptrdiff_t>(h - 1) * stride, -stride);
+    const unsigned char* last_row = pixels.data() + static_cast<ptrdiff_t>(h - 1) * stride;
+    int ok = fast_png ? lantern::kiosk::ui::write_png_rgba(out, w, h, last_row, -stride)
+                      : stbi_write_png(out.c_str(), w, h, 4, last_row, -stride);
     glfwDestroyWindow(window);
     glfwTerminate();
     if (!ok) {

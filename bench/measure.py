@@ -125,6 +125,7 @@ def run(cmd, timeout=120.0, interval=0.005, env=None):
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     peak = 0
     samples = 0
+    timed_out = False
     while True:
         total = sum(pss_kib(p) for p in descendants(me))
         peak = max(peak, total)
@@ -132,6 +133,7 @@ def run(cmd, timeout=120.0, interval=0.005, env=None):
         if proc.poll() is not None:
             break
         if time.monotonic() - t0 > timeout:
+            timed_out = True
             proc.kill()
             proc.wait()
             break
@@ -142,7 +144,7 @@ def run(cmd, timeout=120.0, interval=0.005, env=None):
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"rc": proc.returncode, "wall_s": wall, "cpu_s": cpu, "peak_pss_mib": peak / 1024.0,
-            "samples": samples, "stderr": err[-2000:]}
+            "samples": samples, "timed_out": timed_out, "stderr": err[-2000:]}
 
 
 def idle(cmd, settle=4.0, seconds=10.0, env=None):

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
                              "drugs", "video call", "email a prisoner", "children", "Samaritans"};
     const Audience audiences[] = {Audience::adult, Audience::adult, Audience::teen, Audience::child};
     std::vector<double> ms;
+    std::map<std::string, std::vector<double>> by_query;
     size_t hits = 0;
     for (int i = 0; i < n_queries; ++i) {
         const char* q = queries[i % std::size(queries)];
@@ -73,8 +75,18 @@ int main(int argc, char** argv) {
         auto a = std::chrono::steady_clock::now();
         auto r = pack.search(q, aud, "en");
         ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count());
+        by_query[q].push_back(ms.back());
         hits += r.size();
     }
+    // The slowest queries by their own median, on stderr, for whoever profiles next.
+    std::vector<std::pair<double, std::string>> slow;
+    for (auto& [q, v] : by_query) {
+        std::sort(v.begin(), v.end());
+        slow.push_back({v[v.size() / 2], q});
+    }
+    std::sort(slow.rbegin(), slow.rend());
+    for (size_t i = 0; i < std::min<size_t>(5, slow.size()); ++i)
+        std::fprintf(stderr, "lantern-bench-search: \"%s\" median %.3f ms\n", slow[i].second.c_str(), slow[i].first);
     std::sort(ms.begin(), ms.end());
     auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
     std::printf("{\"pages\": %zu, \"queries\": %d, \"hits\": %zu, \"build_s\": %.3f, \"pack_bytes\": %ju, "

@@ -87,8 +87,11 @@ class PackReader {
     std::vector<std::string> languages() const { return meta().languages; }
 
    private:
+    void ensure_search_filter() const;
+
     std::string path_;
     SQLite::Database db_;
+    mutable std::once_flag search_filter_once_;
     mutable std::mutex image_mutex_;
     mutable std::map<std::string, std::shared_ptr<const Image>> image_cache_;
 };

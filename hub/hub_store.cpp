@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <exception>
 #include <stdexcept>
 
 #include "sync/encoding.h"
@@ -143,9 +144,68 @@ bool HubStore::is_admin_token(const std::string& token) const {
     return name_for_hash("SELECT label, token_hash FROM admin_tokens WHERE token_hash = ?", token).has_value();
 }
 
+struct HubStore::PendingReferral {
+    const sync::ReferralPost* post;
+    const std::string* body_hash;
+    StoredReferral result;
+    std::exception_ptr error;
+    bool done = false;
+};
+
 StoredReferral HubStore::store_referral(const sync::ReferralPost& post, const std::string& body_hash) {
-    std::lock_guard lock(mutex_);
-    SQLite::Transaction tx(db_);
+    PendingReferral mine{&post, &body_hash, {}, nullptr};
+    std::unique_lock lock(group_mutex_);
+    group_queue_.push_back(&mine);
+    while (!mine.done) {
+        if (group_committing_) {
+            group_done_.wait(lock);
+            continue;
+        }
+        // Lead a commit of everything queued so far (ours included); others queue for the next one.
+        group_committing_ = true;
+        std::vector<PendingReferral*> batch;
+        batch.swap(group_queue_);
+        lock.unlock();
+        commit_referrals(batch);
+        lock.lock();
+        group_committing_ = false;
+        group_done_.notify_all();
+    }
+    if (mine.error) std::rethrow_exception(mine.error);
+    return mine.result;
+}
+
+// One transaction for the batch, one savepoint per referral: a referral that fails (an SQLite error) is
+// rolled back alone and its caller gets the exception; the others still commit. If the commit itself
+// fails, every caller gets that error and none was stored.
+void HubStore::commit_referrals(const std::vector<PendingReferral*>& batch) {
+    try {
+        std::lock_guard lock(mutex_);
+        SQLite::Transaction tx(db_);
+        for (auto* p : batch) {
+            try {
+                db_.exec("SAVEPOINT referral");
+                p->result = store_one_locked(*p->post, *p->body_hash);
+                db_.exec("RELEASE referral");
+            } catch (...) {
+                p->error = std::current_exception();
+                try {
+                    db_.exec("ROLLBACK TO referral");
+                    db_.exec("RELEASE referral");
+                } catch (...) {
+                }
+            }
+        }
+        tx.commit();
+    } catch (...) {
+        for (auto* p : batch)
+            if (!p->error) p->error = std::current_exception();
+    }
+    std::lock_guard lock(group_mutex_);
+    for (auto* p : batch) p->done = true;
+}
+
+StoredReferral HubStore::store_one_locked(const sync::ReferralPost& post, const std::string& body_hash) {
     SQLite::Statement find(db_, "SELECT body_hash, received_at FROM referrals WHERE id = ?");
     find.bind(1, post.id);
     StoredReferral out;
@@ -172,7 +232,6 @@ StoredReferral HubStore::store_referral(const sync::ReferralPost& post, const st
     ins.bind(8, body_hash);
     ins.bind(9, out.receipt.received_at);
     ins.exec();
-    tx.commit();
     out.outcome = StoreOutcome::created;
     return out;
 }

@@ -1,28 +1,46 @@
 #!/usr/bin/env bash
 # Benchmarks Lantern side by side with a bare OpenGL floor and headless Chromium; prints a table of medians.
 # Not a test: nothing here runs in CI or ctest. Figures and how to read them: bench/RESULTS.md.
-#   scripts/bench.sh            9 interleaved rounds (BENCH_RUNS=N to change), about 4 minutes
+#   scripts/bench.sh            9 interleaved rounds (BENCH_RUNS=N to change), about 6 minutes
+#   BENCH_HUB_RUNS=N            hub ingest/drain runs (default 5), each on a fresh hub
+#   BENCH_SKIP_BUILD=1          use the binaries already in the build folder
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=${BENCH_RUNS:-9}
+hub_runs=${BENCH_HUB_RUNS:-5}
+case "$runs,$hub_runs" in *[!0-9,]* | ,* | *, | 0,* | *,0) echo "bench: BENCH_RUNS and BENCH_HUB_RUNS must be whole numbers >= 1" >&2; exit 2 ;; esac
+die() { echo "bench: $*" >&2; exit 1; }
 
-scripts/setup.sh
+scripts/setup.sh || die "scripts/setup.sh failed (system packages); see above"
+command -v Xvfb >/dev/null || die "Xvfb is missing (scripts/setup.sh installs xvfb)"
 # Chromium is the bench's yardstick only, so it is installed here and never by setup.sh.
 if ! command -v chromium >/dev/null; then
   echo "bench: installing chromium (for the comparison only)"
   sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null ||
+  # A stale package list makes apt fail to find chromium; refresh once. Neither step may hang the bench.
+  { timeout 300 env DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 ||
+    { timeout 300 "${sudo_cmd[@]}" apt-get update -qq >/dev/null 2>&1 &&
+      timeout 300 env DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; }; } ||
     echo "bench: chromium could not be installed; its row will say so" >&2
 fi
 
 build=${LANTERN_BENCH_BUILD_DIR:-$root/build-bench}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DLANTERN_BENCH=ON >/dev/null
-cmake --build "$build" -j "$(nproc)" >/dev/null
-
 out=$root/bench/out
 mkdir -p "$out"
+# Only what the bench runs is built (the machine may be shared); the log is kept for when it fails.
+targets=(lantern-kiosk lantern lantern-hub lantern-bench-floor lantern-bench-search lantern-bench-page-html lantern-bench-hub)
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DLANTERN_BENCH=ON >"$out/build.log" 2>&1 ||
+    { tail -20 "$out/build.log" >&2; die "cmake configure failed; full log in $out/build.log"; }
+  cmake --build "$build" -j "$(nproc)" --target "${targets[@]}" >>"$out/build.log" 2>&1 ||
+    { grep -m 20 -E "error|Error" "$out/build.log" >&2 || tail -20 "$out/build.log" >&2; die "build failed; full log in $out/build.log"; }
+fi
+for t in kiosk/lantern-kiosk hub/lantern hub/lantern-hub bench/lantern-bench-floor bench/lantern-bench-search \
+  bench/lantern-bench-page-html bench/lantern-bench-hub; do
+  [ -x "$build/$t" ] || die "$build/$t is missing (unset BENCH_SKIP_BUILD to build it)"
+done
 
 # A private display, as scripts/test.sh does: the first number with no lock file.
 n=99
@@ -34,16 +52,24 @@ for _ in $(seq 1 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
 [ -e "/tmp/.X11-unix/X$n" ] || { echo "bench: Xvfb did not start; see $out/xvfb.log" >&2; exit 1; }
 export DISPLAY=":$n"
 
-"$build/hub/lantern" content build assets/content -o "$out/pack.sqlite" >/dev/null
-page=$("$build/bench/lantern-bench-page-html" --longest "$out/pack.sqlite")
+"$build/hub/lantern" content build assets/content -o "$out/pack.sqlite" >"$out/pack.log" 2>&1 ||
+  { tail -20 "$out/pack.log" >&2; die "content build failed; see $out/pack.log"; }
+page=$("$build/bench/lantern-bench-page-html" --longest "$out/pack.sqlite") || die "cannot find the longest page"
 rm -rf "$out/html"
-"$build/bench/lantern-bench-page-html" "$out/pack.sqlite" "$page" "$out/html"
-renderer=$("$build/bench/lantern-bench-floor" --renderer "$out/floor.png")
+"$build/bench/lantern-bench-page-html" "$out/pack.sqlite" "$page" "$out/html" || die "HTML export of $page failed"
+renderer=$(timeout 60 "$build/bench/lantern-bench-floor" --renderer "$out/floor.png") ||
+  die "the floor program could not open an OpenGL 3.3 window on $DISPLAY"
 
-# Hub figures need the hub (branch hub-sync); until it is on main there is nothing honest to print.
-hub_json=""
-if [ -x "$build/hub/lantern-hub" ] && [ -x "$build/bench/lantern-bench-hub" ]; then
-  hub_json=$("$build/bench/lantern-bench-hub" --hub "$build/hub/lantern-hub" --clients 20)
+# Hub ingest and outbox drain, before the GUI rounds (it needs both cores to itself as much as they do).
+# A failure is reported in the table rather than ending the bench; its reason is in hub.log.
+echo "bench: hub ingest, $hub_runs runs" >&2
+if hub_json=$(timeout 600 "$build/bench/lantern-bench-hub" --hub "$build/hub/lantern-hub" --clients 20 \
+  --runs "$hub_runs" 2>"$out/hub.log"); then
+  cat "$out/hub.log" >&2
+else
+  cat "$out/hub.log" >&2
+  echo "bench: the hub bench failed; see $out/hub.log" >&2
+  hub_json='{"error": "the hub bench failed; see bench/out/hub.log"}'
 fi
 
 echo "bench: $runs rounds on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); renderer: $renderer" >&2

@@ -138,8 +138,14 @@ int run_kiosk(const RunOptions& options) {
         if (scale == font_scale) return;
         font_scale = scale;
         ui.fonts = load_fonts(scale);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        // All device objects, not only the font texture: on the first frame the backend has no shader yet,
+        // and its NewFrame() would then create the font texture a second time (a second 8 MiB atlas, the
+        // first one leaked in the GL driver; heaptrack, bench/RESULTS.md).
+        ImGui_ImplOpenGL3_DestroyDeviceObjects();
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        // The atlas now lives in a GL texture; the CPU copies (an alpha and an RGBA image of the whole atlas)
+        // are never read again. TexReady stays set, so ImGui still counts the atlas as built.
+        ImGui::GetIO().Fonts->ClearTexData();
         ImGuiStyle& style = ImGui::GetStyle();
         style = ImGuiStyle();
         style.WindowPadding = ImVec2(0, 0);
@@ -179,7 +185,10 @@ int run_kiosk(const RunOptions& options) {
     int scroll_revision = -1;
     int frames_to_draw = 3;
     bool animating = false;
-    int screenshot_frames = 4;  // --screenshot: let layout and textures settle first
+    // --screenshot: ImGui sizes scroll regions from the previous frame's content, so the second frame is the
+    // first that is settled (textures load during the first). Two, not four: identical pixels on the
+    // attract, topics and page screens, and each extra 1080p frame costs about 6 ms under llvmpipe.
+    int screenshot_frames = 2;
     ImVec2 last_mouse(-FLT_MAX, -FLT_MAX);
     int exit_code = 0;
     FrameStats frame_stats(options.frame_stats);
@@ -246,7 +255,8 @@ int run_kiosk(const RunOptions& options) {
         ImGui::Begin("kiosk", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                            ImGuiWindowFlags_NoBackground);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, ui.theme.palette.background);
+        // No full-screen background quad: the clear below paints it. Drawn as a textured, blended quad it
+        // was most of every frame under software GL (llvmpipe shades every one of the 2 million pixels).
         Area area = draw_chrome(ui, views.chrome, actions);
         if (scroll_revision != app.revision()) {
             scroll = TouchScroll{};
@@ -275,7 +285,8 @@ int run_kiosk(const RunOptions& options) {
         ImGui::Render();
 
         glViewport(0, 0, w, h);
-        glClearColor(0, 0, 0, 1);
+        ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui.theme.palette.background);
+        glClearColor(bg.x, bg.y, bg.z, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         frame_stats.end_frame();

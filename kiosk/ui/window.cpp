@@ -7,10 +7,11 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <stb_image_write.h>
 
 #include <stdexcept>
 #include <vector>
+
+#include "kiosk/ui/png_writer.h"
 
 namespace lantern::kiosk::ui {
 namespace {
@@ -28,6 +29,9 @@ Window::Window(const WindowOptions& options) {
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
     glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+    // Dear ImGui draws with neither depth nor stencil; without them the driver allocates and clears less.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     GLFWmonitor* monitor = nullptr;
     int w = options.width, h = options.height;
     if (options.fullscreen) {
@@ -74,7 +78,7 @@ bool Window::write_png(const std::string& path, std::string& error) const {
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL's rows run bottom-up; a PNG's run top-down.
     int stride = w * 4;
-    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data() + static_cast<ptrdiff_t>(h - 1) * stride, -stride)) {
+    if (!write_png_rgba(path, w, h, pixels.data() + static_cast<ptrdiff_t>(h - 1) * stride, -stride)) {
         error = "cannot write " + path;
         return false;
     }

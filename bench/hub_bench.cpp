@@ -1,0 +1,351 @@
+// Hub ingest benchmark: a real lantern-hub on loopback, 20 concurrent libcurl clients, and the outbox drain.
+//
+//   lantern-bench-hub --hub build/hub/lantern-hub [--clients 20] [--per-client 100] [--runs 5] [--drain 500]
+//
+// Each run starts a fresh hub (temp data folder, kiosks enrolled straight into its store as `lantern kiosk
+// enrol` does), then:
+//  - ingest: every client is one kiosk with its own sync::HubClient (one kept-alive connection) posting
+//    pre-sealed referrals back to back; referrals/s = all of them / wall time from the start signal until
+//    the last receipt. Sealing is kiosk work done at submit time, so it happens before the clock starts.
+//  - drain: one kiosk's OutboxStore holds N queued referrals; a real sync::SyncWorker is started and the
+//    clock runs until the outbox says nothing is queued. That is HTTP + the hub's commit + the kiosk's own
+//    durable mark_delivered per referral, one at a time, as a kiosk really drains after an outage.
+// Prints one JSON object (medians plus every run) on stdout; progress and errors go to stderr. Exits 1 on
+// any failed delivery or a hub that does not start, and never waits for ever: every wait has a deadline.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "hub/hub_store.h"
+#include "sync/encoding.h"
+#include "sync/hub_client.h"
+#include "sync/outbox_store.h"
+#include "sync/sealing.h"
+#include "sync/sync_worker.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using namespace lantern;
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    if (v.empty()) return 0;
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    if (v.empty()) return 0;
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
+}
+
+// A temp folder removed on the way out.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "lantern-bench-hub-XXXXXX").string();
+        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot make a temp folder");
+        path = tmpl;
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// lantern-hub as a child process on 127.0.0.1:<any free port>; SIGTERM (then SIGKILL) when destroyed.
+class Hub {
+   public:
+    Hub(const fs::path& binary, const fs::path& data_dir, const std::string& config_toml) : data_(data_dir) {
+        auto cfg = data_ / "hub.toml";
+        std::ofstream(cfg) << config_toml;
+        std::vector<std::string> args = {binary.string(), "--listen", "127.0.0.1:0", "--data", data_.string(),
+                                         "--config", cfg.string()};
+        int out[2];
+        if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+        pid_ = ::fork();
+        if (pid_ < 0) throw std::runtime_error("fork failed");
+        if (pid_ == 0) {
+            // If the bench dies (timeout, Ctrl-C), the hub goes with it instead of lingering on its port.
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            ::dup2(out[1], 1);
+            int log = ::open((data_ / "hub.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+            if (log >= 0) ::dup2(log, 2);
+            ::close(out[0]);
+            std::vector<char*> argv;
+            for (auto& a : args) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        ::close(out[1]);
+        // The hub prints "lantern-hub listening on http://127.0.0.1:PORT" once it accepts connections.
+        std::string line;
+        auto deadline = Clock::now() + std::chrono::seconds(20);
+        while (line.find('\n') == std::string::npos && Clock::now() < deadline) {
+            pollfd p{out[0], POLLIN, 0};
+            if (::poll(&p, 1, 200) > 0) {
+                char buf[256];
+                auto n = ::read(out[0], buf, sizeof buf);
+                if (n <= 0) break;
+                line.append(buf, static_cast<std::size_t>(n));
+            }
+        }
+        ::close(out[0]);
+        auto colon = line.rfind(':');
+        if (line.find("listening") == std::string::npos || colon == std::string::npos) {
+            stop();
+            std::ifstream in(data_ / "hub.log");
+            std::string log{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+            throw std::runtime_error("lantern-hub did not start within 20 s: " + log);
+        }
+        port_ = std::stoi(line.substr(colon + 1));
+    }
+    ~Hub() { stop(); }
+    Hub(const Hub&) = delete;
+    Hub& operator=(const Hub&) = delete;
+
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+    void stop() {
+        if (pid_ <= 0) return;
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        // A clean stop takes well under a second; do not let a stuck hub hang the bench.
+        for (int i = 0; i < 100; ++i) {
+            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                pid_ = -1;
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        ::kill(pid_, SIGKILL);
+        ::waitpid(pid_, &status, 0);
+        pid_ = -1;
+    }
+
+   private:
+    fs::path data_;
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+struct Setup {
+    TempDir dir;
+    std::vector<std::string> kiosks;
+    std::vector<std::string> tokens;
+    sync::KeyPair keys = sync::generate_referral_keys();
+    std::unique_ptr<Hub> hub;
+
+    Setup(const fs::path& hub_binary, int n_kiosks, const std::string& config_toml) {
+        fs::create_directories(dir.path / "hub");
+        {
+            hub::HubStore store(dir.path / "hub" / "hub.sqlite");
+            for (int i = 0; i < n_kiosks; ++i) {
+                kiosks.push_back("bench-kiosk-" + std::to_string(i));
+                tokens.push_back(store.enrol_kiosk(kiosks.back()));
+            }
+        }
+        hub = std::make_unique<Hub>(hub_binary, dir.path / "hub", config_toml);
+    }
+
+    sync::HubClientOptions client_options(int k) const {
+        sync::HubClientOptions o;
+        o.base_url = hub->url();
+        o.token = tokens[static_cast<std::size_t>(k)];
+        o.connect_timeout_ms = 5'000;
+        o.request_timeout_ms = 15'000;
+        return o;
+    }
+
+    // A referral of realistic size: a filled 7-step form is about 1.5 KB of JSON before sealing.
+    sync::SealedReferral referral() const {
+        std::string answers(1500, 'x');
+        return {"3", sync::seal(answers, keys.public_key),
+                sync::Summary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
+    }
+};
+
+struct IngestRun {
+    double seconds = 0;
+    int delivered = 0;
+    int failed = 0;
+    std::vector<double> latencies_ms;
+    std::string first_error;
+};
+
+IngestRun ingest(const Setup& s, int clients, int per_client) {
+    // Build every post before the clock starts.
+    std::vector<std::vector<sync::ReferralPost>> posts(static_cast<std::size_t>(clients));
+    auto sealed = s.referral();
+    for (int c = 0; c < clients; ++c)
+        for (int i = 0; i < per_client; ++i)
+            posts[static_cast<std::size_t>(c)].push_back({sync::new_uuid_v4(), s.kiosks[static_cast<std::size_t>(c)],
+                                                          sync::new_reference_code(), sync::utc_now_iso(),
+                                                          sealed.form_version, sealed.sealed, sealed.summary});
+
+    std::atomic<int> ready{0};
+    std::atomic<bool> go{false};
+    std::vector<IngestRun> per(static_cast<std::size_t>(clients));
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c) {
+        threads.emplace_back([&, c] {
+            auto& mine = per[static_cast<std::size_t>(c)];
+            sync::HubClient client(s.client_options(c));
+            ++ready;
+            while (!go) std::this_thread::yield();
+            for (const auto& post : posts[static_cast<std::size_t>(c)]) {
+                auto t0 = Clock::now();
+                auto out = client.post_referral(post);
+                mine.latencies_ms.push_back(seconds_since(t0) * 1000);
+                if (out.delivery == sync::Delivery::delivered) {
+                    ++mine.delivered;
+                } else {
+                    ++mine.failed;
+                    if (mine.first_error.empty())
+                        mine.first_error = out.error + " (HTTP " + std::to_string(out.http_status) + ")";
+                }
+            }
+        });
+    }
+    while (ready < clients) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    auto t0 = Clock::now();
+    go = true;
+    for (auto& t : threads) t.join();
+    IngestRun r;
+    r.seconds = seconds_since(t0);
+    for (auto& p : per) {
+        r.delivered += p.delivered;
+        r.failed += p.failed;
+        r.latencies_ms.insert(r.latencies_ms.end(), p.latencies_ms.begin(), p.latencies_ms.end());
+        if (r.first_error.empty()) r.first_error = p.first_error;
+    }
+    return r;
+}
+
+struct DrainRun {
+    double seconds = 0;
+    std::int64_t delivered = 0;
+    std::int64_t left = 0;
+    std::string last_error;
+};
+
+DrainRun drain(const Setup& s, int n, double timeout_s) {
+    sync::OutboxStore outbox(s.dir.path / "outbox.sqlite");
+    auto sealed = s.referral();
+    for (int i = 0; i < n; ++i) outbox.submit(sealed);
+    sync::SyncWorkerOptions o;
+    o.hub = s.client_options(0);
+    o.kiosk_name = s.kiosks[0];
+    // Content sync is off (no packs_dir); a heartbeat goes once at the start, as on a real kiosk.
+    o.backoff_initial = std::chrono::milliseconds(50);
+    o.backoff_max = std::chrono::milliseconds(500);
+    sync::SyncWorker worker(outbox, o);
+    auto t0 = Clock::now();
+    worker.start();
+    worker.wake();
+    DrainRun r;
+    while (seconds_since(t0) < timeout_s) {
+        auto d = outbox.depth();
+        if (d.queued == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    r.seconds = seconds_since(t0);
+    worker.stop();
+    auto d = outbox.depth();
+    r.delivered = d.delivered;
+    r.left = d.queued + d.refused;
+    r.last_error = worker.status().last_error;
+    return r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"lantern-bench-hub: hub ingest and outbox drain through a real lantern-hub on loopback"};
+    std::string hub_binary;
+    int clients = 20, per_client = 100, runs = 5, drain_n = 500, threads = 0;
+    bool quiet_hub = true;
+    app.add_option("--hub", hub_binary, "Path to lantern-hub")->required()->check(CLI::ExistingFile);
+    app.add_option("--clients", clients, "Concurrent kiosks posting (each one enrolled)")->check(CLI::Range(1, 200));
+    app.add_option("--per-client", per_client, "Referrals each client posts per run")->check(CLI::Range(1, 100000));
+    app.add_option("--runs", runs, "Runs (each on a fresh hub); medians are reported")->check(CLI::Range(1, 100));
+    app.add_option("--drain", drain_n, "Referrals queued in the outbox for the drain run")->check(CLI::Range(1, 100000));
+    app.add_option("--threads", threads, "Hub worker threads (0: the hub's default)")->check(CLI::Range(0, 256));
+    app.add_flag("!--hub-logs", quiet_hub, "Let the hub log a line per request (its default)");
+    CLI11_PARSE(app, argc, argv);
+    ::signal(SIGPIPE, SIG_IGN);
+
+    std::string config = std::string("quiet = ") + (quiet_hub ? "true" : "false") + "\n";
+    if (threads > 0) config += "threads = " + std::to_string(threads) + "\n";
+
+    nlohmann::json out = {{"clients", clients}, {"per_client", per_client}, {"drain_n", drain_n},
+                          {"hub_quiet", quiet_hub}, {"ingest_runs", nlohmann::json::array()},
+                          {"drain_runs", nlohmann::json::array()}};
+    std::vector<double> rates, drains, p50s, p99s;
+    try {
+        for (int run = 0; run < runs; ++run) {
+            {
+                Setup s(hub_binary, clients, config);
+                auto r = ingest(s, clients, per_client);
+                if (r.failed > 0) {
+                    std::cerr << "lantern-bench-hub: " << r.failed << " of " << clients * per_client
+                              << " referrals not delivered; first error: " << r.first_error << "\n";
+                    return 1;
+                }
+                double rate = r.delivered / r.seconds;
+                rates.push_back(rate);
+                p50s.push_back(percentile(r.latencies_ms, .5));
+                p99s.push_back(percentile(r.latencies_ms, .99));
+                out["ingest_runs"].push_back({{"referrals", r.delivered}, {"seconds", r.seconds},
+                                              {"referrals_per_s", rate}, {"p50_ms", p50s.back()},
+                                              {"p99_ms", p99s.back()}});
+                std::cerr << "lantern-bench-hub: run " << run + 1 << "/" << runs << " ingest " << static_cast<int>(rate)
+                          << " referrals/s";
+            }
+            {
+                Setup s(hub_binary, 1, config);
+                auto d = drain(s, drain_n, 120);
+                if (d.left > 0 || d.delivered != drain_n) {
+                    std::cerr << "\nlantern-bench-hub: outbox drain did not finish in 120 s (" << d.delivered
+                              << " of " << drain_n << " delivered); last error: " << d.last_error << "\n";
+                    return 1;
+                }
+                double rate = static_cast<double>(d.delivered) / d.seconds;
+                drains.push_back(rate);
+                out["drain_runs"].push_back({{"referrals", d.delivered}, {"seconds", d.seconds}, {"per_s", rate}});
+                std::cerr << ", drain " << static_cast<int>(rate) << " referrals/s\n";
+            }
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "\nlantern-bench-hub: " << e.what() << "\n";
+        return 1;
+    }
+    out["referrals_per_s"] = median(rates);
+    out["latency_p50_ms"] = median(p50s);
+    out["latency_p99_ms"] = median(p99s);
+    out["drain_per_s"] = median(drains);
+    out["runs"] = runs;
+    std::cout << out.dump() << "\n";
+    return 0;
+}
