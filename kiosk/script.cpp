@@ -45,11 +45,13 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
         ScriptStep step{};
         step.line = number;
         using K = ScriptStep::Kind;
-        if (word == "tap" || word == "type" || word == "expect" || word == "expect_not" || word == "drag") {
+        if (word == "tap" || word == "type" || word == "expect" || word == "expect_not" || word == "drag" ||
+            word == "flick") {
             step.kind = word == "tap" ? K::tap : word == "type" ? K::type : word == "expect" ? K::expect
-                      : word == "drag" ? K::drag : K::expect_not;
+                      : word == "drag" ? K::drag : word == "flick" ? K::flick : K::expect_not;
             if (!read_quoted(in, step.text)) return fail(word + " needs a \"quoted\" argument");
-            if (step.kind == K::drag && !(in >> step.x >> step.y)) return fail("drag needs \"Label\" DX DY");
+            if ((step.kind == K::drag || step.kind == K::flick) && !(in >> step.x >> step.y))
+                return fail(word + " needs \"Label\" DX DY");
         } else if (word == "expect_min_size") {
             step.kind = K::expect_min_size;
             if (!read_quoted(in, step.text) || !(in >> step.x) || step.x <= 0)

@@ -10,7 +10,9 @@ namespace lantern::kiosk {
 // One line of a script. Lines (# starts a comment):
 //   tap "Label"          tap the element with this label (fails if none is on screen)
 //   press X Y / release   raw touch at window pixels, for drags and taps that move
-//   drag "Label" DX DY   press on the element, move by DX,DY over a few frames, release
+//   drag "Label" DX DY   press on the element, move by DX,DY over a few frames, hold still, release:
+//                        scrolls by exactly DX,DY, however fast frames are
+//   flick "Label" DX DY  the same without holding still: the content glides on after the release
 //   type "text"          type characters, as a physical keyboard would
 //   key NAME             Enter, Backspace, Escape, Tab
 //   wait N               render N frames
@@ -22,7 +24,7 @@ namespace lantern::kiosk {
 //   expect_all_min_size PX       fail unless every tappable element on screen is (touch targets)
 struct ScriptStep {
     enum class Kind {
-        tap, press, release, drag, type, key, wait, advance, screenshot, expect, expect_not, expect_min_size,
+        tap, press, release, drag, flick, type, key, wait, advance, screenshot, expect, expect_not, expect_min_size,
         expect_all_min_size
     };
     Kind kind;

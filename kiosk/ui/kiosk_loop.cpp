@@ -134,15 +134,22 @@ int run_kiosk(const RunOptions& options) {
     Ui ui;
     ui.texture = [&textures](const std::string& name) { return textures.get(name); };
     float font_scale = 0;
+    bool first_fonts = true;
     auto ensure_fonts = [&](float scale) {
         if (scale == font_scale) return;
         font_scale = scale;
         ui.fonts = load_fonts(scale);
-        // All device objects, not only the font texture: on the first frame the backend has no shader yet,
-        // and its NewFrame() would then create the font texture a second time (a second 8 MiB atlas, the
-        // first one leaked in the GL driver; heaptrack, bench/RESULTS.md).
-        ImGui_ImplOpenGL3_DestroyDeviceObjects();
-        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        // The first time, all device objects: the backend has no shader yet, and its NewFrame() would then
+        // create the font texture a second time (a second 8 MiB atlas, the first one leaked in the GL driver;
+        // heaptrack, bench/RESULTS.md). Later (text size, a child's larger type) only the font texture:
+        // recreating the device objects between frames leaves every later frame blank.
+        if (first_fonts) {
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            first_fonts = false;
+        } else {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
         // The atlas now lives in a GL texture; the CPU copies (an alpha and an RGBA image of the whole atlas)
         // are never read again. TexReady stays set, so ImGui still counts the atlas as built.
         ImGui::GetIO().Fonts->ClearTexData();

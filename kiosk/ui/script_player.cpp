@@ -14,6 +14,7 @@ namespace {
 constexpr int k_settle_frames = 3;
 constexpr int k_find_retry_frames = 30;
 constexpr int k_drag_frames = 12;
+constexpr int k_hold_frames = 8;  // a finger held still this long has no speed left (TouchScroll halves it each frame)
 
 std::string tappable_labels(const HitRegistry& hits) {
     std::string out;
@@ -90,7 +91,8 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
     using K = ScriptStep::Kind;
     switch (s.kind) {
         case K::tap:
-        case K::drag: {
+        case K::drag:
+        case K::flick: {
             if (phase_ == 0) {
                 auto el = hits.find_tappable(s.text, io.DisplaySize);
                 if (!el) {
@@ -119,9 +121,11 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
                 retries_ = 0;
                 down_ = true;
                 phase_ = 2;
-            } else if (s.kind == K::drag && phase_ < 2 + k_drag_frames) {
+            } else if ((s.kind == K::drag || s.kind == K::flick) && phase_ < 2 + k_drag_frames) {
                 x_ += static_cast<float>(s.x) / k_drag_frames;
                 y_ += static_cast<float>(s.y) / k_drag_frames;
+                ++phase_;
+            } else if (s.kind == K::drag && phase_ < 2 + k_drag_frames + k_hold_frames) {
                 ++phase_;
             } else if (down_) {
                 down_ = false;

@@ -39,3 +39,13 @@ TEST_CASE("touch-size checks parse with their label and pixels") {
     CHECK_FALSE(parse_script("expect_min_size \"Back\"\n", "s.txt").error.empty());
     CHECK_FALSE(parse_script("expect_all_min_size 0\n", "s.txt").error.empty());
 }
+
+TEST_CASE("a flick parses like a drag, and both need a label and a distance") {
+    auto r = parse_script("flick \"Page\" 0 -300\ndrag \"Page\" 0 200\n", "s.txt");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.steps.size() == 2);
+    CHECK(r.steps[0].kind == ScriptStep::Kind::flick);
+    CHECK(r.steps[0].y == -300);
+    CHECK(r.steps[1].kind == ScriptStep::Kind::drag);
+    CHECK(parse_script("flick \"Page\"\n", "s.txt").error == "s.txt:1: flick needs \"Label\" DX DY");
+}
