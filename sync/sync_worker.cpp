@@ -89,6 +89,8 @@ void SyncWorker::note_success() {
 }
 
 void SyncWorker::note_error(const std::string& error) {
+    // A transfer cut short by stop() did not fail: keep the last real state for staff to read.
+    if (stopping_) return;
     std::lock_guard lock(mutex_);
     status_.last_error = error;
 }

@@ -152,6 +152,6 @@ TEST_CASE("an older pack than the one in use is not fetched") {
     worker.stop();
     CHECK_FALSE(worker.take_pending_pack());
     CHECK(worker.status().pack_version == "10");
-    CHECK(worker.status().last_error.empty());
+    CHECK_MESSAGE(worker.status().last_error.empty(), worker.status().last_error);
     CHECK(f.hub->log().find("/api/v1/content/packs/") == std::string::npos);
 }
