@@ -161,6 +161,15 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
             notice.exec();
             notice.reset();
         }
+        SQLite::Statement words(db, "INSERT INTO ui_strings (key, lang, text) VALUES (?1, ?2, ?3)");
+        for (const auto& [key, by_lang] : sources.ui_strings)
+            for (const auto& [lang, text] : by_lang) {
+                words.bind(1, key);
+                words.bind(2, lang);
+                words.bind(3, text);
+                words.exec();
+                words.reset();
+            }
         tx.commit();
         db.exec("VACUUM");
     } catch (const std::exception& e) {

@@ -310,6 +310,16 @@ std::vector<std::string> PackReader::notices(const std::string& lang, std::optio
     return out;
 }
 
+std::map<std::string, std::map<std::string, std::string>> PackReader::ui_strings() const {
+    std::map<std::string, std::map<std::string, std::string>> out;
+    // Packs built before strings.yaml existed have no table: the kiosk's own words are all there is.
+    SQLite::Statement has(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ui_strings'");
+    if (!has.executeStep()) return out;
+    SQLite::Statement q(db_, "SELECT key, lang, text FROM ui_strings");
+    while (q.executeStep()) out[q.getColumn(0).getString()][q.getColumn(1).getString()] = q.getColumn(2).getString();
+    return out;
+}
+
 std::string PackReader::form_json() const {
     SQLite::Statement q(db_, "SELECT json FROM form LIMIT 1");
     return q.executeStep() ? q.getColumn(0).getString() : std::string();

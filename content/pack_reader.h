@@ -84,6 +84,8 @@ class PackReader {
     // naming `audience`. With no audience (the attract screen, seen by anyone passing) only those for everyone.
     std::vector<std::string> notices(const std::string& lang, std::optional<Audience> audience) const;
     std::string form_json() const;
+    // The kiosk's own words from strings.yaml: key -> lang -> text (empty for older packs).
+    std::map<std::string, std::map<std::string, std::string>> ui_strings() const;
     std::vector<std::string> languages() const { return meta().languages; }
 
    private:

@@ -60,6 +60,12 @@ CREATE TABLE notices (
     text TEXT NOT NULL,
     audiences TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE ui_strings (
+    key TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (key, lang)
+);
 CREATE VIRTUAL TABLE pages_fts USING fts5(
     id UNINDEXED, lang UNINDEXED, audiences UNINDEXED, title, summary, body,
     tokenize = 'unicode61 remove_diacritics 2'

@@ -336,6 +336,34 @@ struct Reader {
         }
     }
 
+    void read_ui_strings() {
+        fs::path p = out.root / "strings.yaml";
+        if (!fs::exists(p)) return;
+        auto text = read_text(p);
+        if (!text) return;
+        try {
+            YAML::Node n = YAML::Load(*text);
+            if (!n.IsMap()) return error("strings.yaml", 1, "must map each string's key to its words per language");
+            for (const auto& entry : n) {
+                int line = entry.first.Mark().line + 1;
+                if (!entry.second.IsMap()) {
+                    error("strings.yaml", line, "\"" + entry.first.as<std::string>() + "\" must map languages to words");
+                    continue;
+                }
+                for (const auto& words : entry.second) {
+                    if (!words.second.IsScalar() || words.second.as<std::string>().empty()) {
+                        error("strings.yaml", words.first.Mark().line + 1, "each language needs words");
+                        continue;
+                    }
+                    out.ui_strings[entry.first.as<std::string>()][words.first.as<std::string>()] =
+                        words.second.as<std::string>();
+                }
+            }
+        } catch (const YAML::Exception& e) {
+            error("strings.yaml", e.mark.line + 1, e.msg);
+        }
+    }
+
     void cross_check() {
         std::set<std::string> topic_ids;
         for (const auto& t : out.topics) topic_ids.insert(t.id);
@@ -387,6 +415,7 @@ Sources read_sources(const fs::path& root) {
     guarded("services.json", [&] { r.read_services(); });
     guarded("form.json", [&] { r.read_form(); });
     guarded("notices.yaml", [&] { r.read_notices(); });
+    guarded("strings.yaml", [&] { r.read_ui_strings(); });
     guarded(".", [&] { r.cross_check(); });
     return out;
 }

@@ -61,6 +61,9 @@ struct Sources {
     std::string form_json;      // validated JSON object text, empty when absent
     std::string form_version;
     std::vector<SourceNotice> notices;
+    // strings.yaml: the kiosk's own words (buttons, titles) for languages it was not built with,
+    // key -> lang -> text, so a new language needs content only.
+    std::map<std::string, std::map<std::string, std::string>> ui_strings;
     std::vector<SourceIssue> issues;
 
     bool has_errors() const;

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "content/utf8.h"
+#include "kiosk/strings.h"
 #include "kiosk/text_edit.h"
 #include "kiosk/view_models.h"
 
@@ -14,6 +15,7 @@ App::App(std::shared_ptr<const content::PackReader> pack, std::string default_la
     : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
     session_.lang = default_lang_;
     load_form();
+    set_content_strings(pack_ ? pack_->ui_strings() : decltype(pack_->ui_strings()){});
 }
 
 void App::go(Place place) {
@@ -183,6 +185,7 @@ bool App::replace_pack(std::shared_ptr<const content::PackReader> pack) {
     if (screen() != Screen::attract || !pack) return false;
     pack_ = std::move(pack);
     load_form();
+    set_content_strings(pack_->ui_strings());
     ++revision_;
     return true;
 }

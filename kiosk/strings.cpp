@@ -86,8 +86,28 @@ const Table& table() {
 // The referral form's strings live in form_strings.cpp.
 const Table& form_string_table();
 
+namespace {
+std::map<std::string, std::map<std::string, std::string>, std::less<>>& content_strings() {
+    static std::map<std::string, std::map<std::string, std::string>, std::less<>> strings;
+    return strings;
+}
+
+const std::string* content_string(std::string_view key, std::string_view lang) {
+    const auto& c = content_strings();
+    auto it = c.find(key);
+    if (it == c.end()) return nullptr;
+    auto l = it->second.find(std::string(lang));
+    return l == it->second.end() ? nullptr : &l->second;
+}
+}  // namespace
+
+void set_content_strings(std::map<std::string, std::map<std::string, std::string>> strings) {
+    content_strings() = {strings.begin(), strings.end()};
+}
+
 const std::string& tr(std::string_view key, std::string_view lang) {
     static const std::string empty;
+    if (const std::string* words = content_string(key, lang)) return *words;
     const Table& t = table();
     auto it = t.find(key);
     const Table& form_table = form_string_table();
@@ -103,6 +123,7 @@ const std::string& tr(std::string_view key, std::string_view lang) {
 }
 
 std::string language_name(std::string_view lang) {
+    if (const std::string* name = content_string("language.name", lang)) return *name;
     if (lang == "en") return "English";
     if (lang == "cy") return "Cymraeg";
     if (lang == "pl") return "Polski";
