@@ -9,6 +9,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "sync/durable_db.h"
 #include "sync/encoding.h"
 
 namespace lantern::hub {
@@ -73,23 +74,13 @@ std::string new_token(const std::string& prefix) {
 
 HubStore::HubStore(const std::filesystem::path& db_path)
     : db_(db_path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
-    db_.setBusyTimeout(5000);
-    db_.exec("PRAGMA journal_mode=WAL");
-    db_.exec("PRAGMA synchronous=FULL");
+    sync::make_durable(db_);
     migrate();
 }
 
 void HubStore::migrate() {
     std::lock_guard lock(mutex_);
-    int version = db_.execAndGet("PRAGMA user_version").getInt();
-    constexpr int latest = static_cast<int>(std::size(k_migrations));
-    if (version > latest) throw std::runtime_error("hub store was written by a newer Lantern");
-    for (int v = version; v < latest; ++v) {
-        SQLite::Transaction tx(db_);
-        db_.exec(k_migrations[v]);
-        db_.exec("PRAGMA user_version = " + std::to_string(v + 1));
-        tx.commit();
-    }
+    sync::migrate_schema(db_, k_migrations, "hub store");
 }
 
 std::string HubStore::enrol_kiosk(const std::string& name) {

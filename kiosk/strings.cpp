@@ -87,8 +87,10 @@ const Table& table() {
 const Table& form_string_table();
 
 namespace {
-std::map<std::string, std::map<std::string, std::string>, std::less<>>& content_strings() {
-    static std::map<std::string, std::map<std::string, std::string>, std::less<>> strings;
+using ContentStrings = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
+
+ContentStrings& content_strings() {
+    static ContentStrings strings;
     return strings;
 }
 
@@ -96,13 +98,15 @@ const std::string* content_string(std::string_view key, std::string_view lang) {
     const auto& c = content_strings();
     auto it = c.find(key);
     if (it == c.end()) return nullptr;
-    auto l = it->second.find(std::string(lang));
+    auto l = it->second.find(lang);
     return l == it->second.end() ? nullptr : &l->second;
 }
 }  // namespace
 
 void set_content_strings(std::map<std::string, std::map<std::string, std::string>> strings) {
-    content_strings() = {strings.begin(), strings.end()};
+    ContentStrings& c = content_strings();
+    c.clear();
+    for (auto& [key, by_lang] : strings) c[key] = {by_lang.begin(), by_lang.end()};
 }
 
 const std::string& tr(std::string_view key, std::string_view lang) {

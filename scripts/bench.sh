@@ -14,17 +14,22 @@ die() { echo "bench: $*" >&2; exit 1; }
 
 scripts/setup.sh || die "scripts/setup.sh failed (system packages); see above"
 command -v Xvfb >/dev/null || die "Xvfb is missing (scripts/setup.sh installs xvfb)"
-# Chromium is the bench's yardstick only, so it is installed here and never by setup.sh.
-if ! command -v chromium >/dev/null; then
-  echo "bench: installing chromium (for the comparison only)"
+# Chromium (the yardstick) and python3 (the bench's driver) serve the bench only, so they are installed
+# here and never by setup.sh.
+bench_missing=()
+command -v chromium >/dev/null || bench_missing+=(chromium)
+command -v python3 >/dev/null || bench_missing+=(python3)
+if [ ${#bench_missing[@]} -gt 0 ]; then
+  echo "bench: installing ${bench_missing[*]} (for the bench only)"
   sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  # A stale package list makes apt fail to find chromium; refresh once. Neither step may hang the bench.
-  { timeout 300 env DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 ||
+  # A stale package list makes apt fail to find them; refresh once. Neither step may hang the bench.
+  { timeout 300 env DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${bench_missing[@]}" >/dev/null 2>&1 ||
     { timeout 300 "${sudo_cmd[@]}" apt-get update -qq >/dev/null 2>&1 &&
-      timeout 300 env DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; }; } ||
-    echo "bench: chromium could not be installed; its row will say so" >&2
+      timeout 300 env DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${bench_missing[@]}" >/dev/null 2>&1; }; } ||
+    echo "bench: ${bench_missing[*]} could not be installed; the Chromium row will say so" >&2
 fi
+command -v python3 >/dev/null || die "python3 is missing and could not be installed"
 
 build=${LANTERN_BENCH_BUILD_DIR:-$root/build-bench}
 out=$root/bench/out

@@ -2,9 +2,10 @@
 #include "sync/outbox_store.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <stdexcept>
+
+#include "sync/durable_db.h"
 
 namespace lantern::sync {
 
@@ -75,25 +76,13 @@ const char* to_string(OutboxState s) {
 
 OutboxStore::OutboxStore(const std::filesystem::path& path)
     : db_(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
-    db_.setBusyTimeout(5000);
-    db_.exec("PRAGMA journal_mode=WAL");
-    db_.exec("PRAGMA synchronous=FULL");
-    db_.exec("PRAGMA foreign_keys=ON");
+    sync::make_durable(db_);
     migrate();
 }
 
 void OutboxStore::migrate() {
     std::lock_guard lock(mutex_);
-    int version = db_.execAndGet("PRAGMA user_version").getInt();
-    constexpr int latest = static_cast<int>(std::size(k_migrations));
-    if (version > latest) throw std::runtime_error("outbox was written by a newer Lantern (schema " +
-                                                   std::to_string(version) + ")");
-    for (int v = version; v < latest; ++v) {
-        SQLite::Transaction tx(db_);
-        db_.exec(k_migrations[v]);
-        db_.exec("PRAGMA user_version = " + std::to_string(v + 1));
-        tx.commit();
-    }
+    sync::migrate_schema(db_, k_migrations, "outbox");
 }
 
 SubmittedReferral OutboxStore::submit(const SealedReferral& referral) {

@@ -62,6 +62,11 @@ void SyncWorker::set_usage_counts(std::map<std::string, std::int64_t> counts) {
 }
 
 std::optional<PackInfo> SyncWorker::take_pending_pack() {
+    {
+        // The kiosk asks between visitors, frame by frame: answer from memory unless a pack is waiting.
+        std::lock_guard lock(mutex_);
+        if (status_.pending_pack_version.empty()) return std::nullopt;
+    }
     std::optional<PackInfo> p;
     {
         std::lock_guard pack_lock(pack_mutex_);

@@ -60,16 +60,6 @@ struct Views {
     }
 };
 
-// The content version of the pack at `path`, or empty: the sync worker only accepts newer ones.
-std::string pack_version(const std::string& path) {
-    if (path.empty()) return "";
-    try {
-        return content::PackReader(path).meta().content_version;
-    } catch (const std::exception&) {
-        return "";
-    }
-}
-
 std::shared_ptr<const content::PackReader> open_pack(const std::string& path) {
     if (path.empty()) return nullptr;
     try {
@@ -112,15 +102,17 @@ int run_kiosk(const RunOptions& options) {
     // Referrals go to the sealed outbox and the hub when the config names a key; a pack downloaded
     // earlier (verified then) replaces the bundled one.
     std::unique_ptr<KioskSync> sync;
+    auto bundled = open_pack(options.pack_path);
     try {
-        sync = std::make_unique<KioskSync>(options.config, pack_version(options.pack_path), [] { glfwPostEmptyEvent(); });
+        sync = std::make_unique<KioskSync>(options.config, bundled ? bundled->meta().content_version : "",
+                                           [] { glfwPostEmptyEvent(); });
     } catch (const std::exception& e) {
         std::cerr << "lantern-kiosk: referrals cannot be taken: " << e.what() << "\n";
     }
-    std::string pack_path = options.pack_path;
-    if (auto current = sync ? sync->current_pack() : std::nullopt) pack_path = current->path.string();
-    auto pack = open_pack(pack_path);
-    if (!pack && pack_path != options.pack_path) pack = open_pack(options.pack_path);
+    auto pack = bundled;
+    if (auto current = sync ? sync->current_pack() : std::nullopt)
+        if (auto downloaded = open_pack(current->path.string())) pack = downloaded;
+    bundled.reset();  // one open pack, whichever it is
     App app(pack, options.lang, options.idle);
     if (options.discard_referrals)
         app.set_referral_sink(std::make_shared<DiscardingReferralSink>(), options.config.centre.empty() ? "demo" : options.config.centre);

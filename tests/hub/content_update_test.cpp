@@ -76,6 +76,23 @@ TEST_CASE("a new signed pack is downloaded, verified, and waits for the next ses
     CHECK(f.hub->log().find("/api/v1/content/manifest 304") != std::string::npos);
 }
 
+TEST_CASE("a pack waiting for the next session is still handed over after the kiosk restarts") {
+    HubFixture f;
+    publish(f, random_bytes(50 * 1024, 7), "2", f.signing_keys.secret_key);
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    {
+        sync::SyncWorker worker(outbox, content_options(f, "1"));
+        worker.start();
+        REQUIRE(wait_until([&] { return worker.status().pending_pack_version == "2"; }, 10s));
+    }
+    sync::SyncWorker restarted(outbox, content_options(f, "1"));  // not started: what it knows from the outbox
+    CHECK(restarted.status().pending_pack_version == "2");
+    auto pack = restarted.take_pending_pack();
+    REQUIRE(pack);
+    CHECK(pack->version == "2");
+    CHECK_FALSE(restarted.take_pending_pack());
+}
+
 TEST_CASE("a download cut halfway resumes with a Range request") {
     HubFixture f;
     std::string bytes = random_bytes(200 * 1024, 2);

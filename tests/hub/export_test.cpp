@@ -112,3 +112,30 @@ TEST_CASE("an export with the wrong key opens nothing, marks nothing and fails")
     REQUIRE(exported.size() == 1);
     CHECK(exported[0]["answers"]["answers"]["call_me"] == "Sam");
 }
+
+TEST_CASE("lantern-kiosk --sync-now empties the outbox into the hub, and says so by its exit code") {
+    HubFixture f;
+    sync::write_key_file(f.dir / "referral.pub", f.referral_keys.public_key);
+    kiosk::KioskConfig offline;  // no hub yet: the referral waits in the outbox
+    offline.referral_public_key = (f.dir / "referral.pub").string();
+    offline.data_dir = (f.dir / "kiosk").string();
+    {
+        kiosk::KioskSync sync(offline, "1", {});
+        REQUIRE(sync.sink()->submit("3", "{}", {{"money"}, "adult", "HMP Example", "2026-11-25"}).error.empty());
+    }
+    auto sync_now = [&](const std::string& url) {
+        test::TempDir cfg;
+        auto toml = cfg.write_file("kiosk.toml", "[kiosk]\nname = \"k1\"\n[hub]\nurl = \"" + url + "\"\ntoken = \"" +
+                                                     f.kiosk_tokens.at("k1") + "\"\nreferral_public_key = \"" +
+                                                     offline.referral_public_key + "\"\n[paths]\ndata = \"" +
+                                                     offline.data_dir + "\"\n");
+        std::string cmd = "'" LANTERN_BINARY_DIR "/kiosk/lantern-kiosk' --config '" + toml.string() +
+                          "' --sync-now 3 >/dev/null 2>&1";
+        int status = std::system(cmd.c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    CHECK(sync_now("http://127.0.0.1:1") == 1);  // nothing listens there: the referral stays
+    CHECK(f.hub_referral_count() == 0);
+    CHECK(sync_now(f.hub->url()) == 0);
+    CHECK(f.hub_referral_count() == 1);
+}
