@@ -12,19 +12,11 @@
 //    durable mark_delivered per referral, one at a time, as a kiosk really drains after an outage.
 // Prints one JSON object (medians plus every run) on stdout; progress and errors go to stderr. Exits 1 on
 // any failed delivery or a hub that does not start, and never waits for ever: every wait has a deadline.
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -38,6 +30,8 @@
 #include "sync/outbox_store.h"
 #include "sync/sealing.h"
 #include "sync/sync_worker.h"
+#include "tests/hub/hub_process.h"
+#include "tests/temp_dir.h"
 
 namespace {
 
@@ -59,114 +53,23 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
-// A temp folder removed on the way out.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "lantern-bench-hub-XXXXXX").string();
-        if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot make a temp folder");
-        path = tmpl;
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-// lantern-hub as a child process on 127.0.0.1:<any free port>; SIGTERM (then SIGKILL) when destroyed.
-class Hub {
-   public:
-    Hub(const fs::path& binary, const fs::path& data_dir, const std::string& config_toml) : data_(data_dir) {
-        auto cfg = data_ / "hub.toml";
-        std::ofstream(cfg) << config_toml;
-        std::vector<std::string> args = {binary.string(), "--listen", "127.0.0.1:0", "--data", data_.string(),
-                                         "--config", cfg.string()};
-        int out[2];
-        if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
-        pid_ = ::fork();
-        if (pid_ < 0) throw std::runtime_error("fork failed");
-        if (pid_ == 0) {
-            // If the bench dies (timeout, Ctrl-C), the hub goes with it instead of lingering on its port.
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-            ::dup2(out[1], 1);
-            int log = ::open((data_ / "hub.log").c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-            if (log >= 0) ::dup2(log, 2);
-            ::close(out[0]);
-            std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        ::close(out[1]);
-        // The hub prints "lantern-hub listening on http://127.0.0.1:PORT" once it accepts connections.
-        std::string line;
-        auto deadline = Clock::now() + std::chrono::seconds(20);
-        while (line.find('\n') == std::string::npos && Clock::now() < deadline) {
-            pollfd p{out[0], POLLIN, 0};
-            if (::poll(&p, 1, 200) > 0) {
-                char buf[256];
-                auto n = ::read(out[0], buf, sizeof buf);
-                if (n <= 0) break;
-                line.append(buf, static_cast<std::size_t>(n));
-            }
-        }
-        ::close(out[0]);
-        auto colon = line.rfind(':');
-        if (line.find("listening") == std::string::npos || colon == std::string::npos) {
-            stop();
-            std::ifstream in(data_ / "hub.log");
-            std::string log{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-            throw std::runtime_error("lantern-hub did not start within 20 s: " + log);
-        }
-        port_ = std::stoi(line.substr(colon + 1));
-    }
-    ~Hub() { stop(); }
-    Hub(const Hub&) = delete;
-    Hub& operator=(const Hub&) = delete;
-
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        // A clean stop takes well under a second; do not let a stuck hub hang the bench.
-        for (int i = 0; i < 100; ++i) {
-            if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-                pid_ = -1;
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        ::kill(pid_, SIGKILL);
-        ::waitpid(pid_, &status, 0);
-        pid_ = -1;
-    }
-
-   private:
-    fs::path data_;
-    pid_t pid_ = -1;
-    int port_ = 0;
-};
-
 struct Setup {
-    TempDir dir;
+    test::TempDir dir;
     std::vector<std::string> kiosks;
     std::vector<std::string> tokens;
     sync::KeyPair keys = sync::generate_referral_keys();
-    std::unique_ptr<Hub> hub;
+    std::unique_ptr<test::HubProcess> hub;
 
     Setup(const fs::path& hub_binary, int n_kiosks, const std::string& config_toml) {
-        fs::create_directories(dir.path / "hub");
+        fs::create_directories(dir / "hub");
         {
-            hub::HubStore store(dir.path / "hub" / "hub.sqlite");
+            hub::HubStore store(dir / "hub" / "hub.sqlite");
             for (int i = 0; i < n_kiosks; ++i) {
                 kiosks.push_back("bench-kiosk-" + std::to_string(i));
                 tokens.push_back(store.enrol_kiosk(kiosks.back()));
             }
         }
-        hub = std::make_unique<Hub>(hub_binary, dir.path / "hub", config_toml);
+        hub = std::make_unique<test::HubProcess>(hub_binary, dir / "hub", 0, config_toml);
     }
 
     sync::HubClientOptions client_options(int k) const {
@@ -251,7 +154,7 @@ struct DrainRun {
 };
 
 DrainRun drain(const Setup& s, int n, double timeout_s) {
-    sync::OutboxStore outbox(s.dir.path / "outbox.sqlite");
+    sync::OutboxStore outbox(s.dir / "outbox.sqlite");
     auto sealed = s.referral();
     for (int i = 0; i < n; ++i) outbox.submit(sealed);
     sync::SyncWorkerOptions o;

@@ -2,6 +2,7 @@
 #include "hub/hub_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <fstream>
 #include <mutex>
@@ -92,6 +93,9 @@ struct HubServer::Impl {
     std::mutex publish_mutex;
     sync::Bytes content_key;
     std::unique_ptr<httplib::Server> svr;
+    // The listening socket, seen by the socket-options hook while bind() runs (-1 otherwise).
+    int listen_fd = -1;
+    bool binding = false;
 
     Impl(const HubConfig& c, HubStore& s, std::ostream& l) : config(c), store(s), log(l) {}
 
@@ -370,6 +374,13 @@ HubServer::HubServer(const HubConfig& config, HubStore& store, std::ostream& log
     // the body waits for the client's delayed ACK of the headers: 40 ms per answer on Linux, which capped a
     // kept-alive kiosk at about 20 referrals/s and 20 kiosks at about 400/s (seen with strace in bench/).
     impl_->svr->set_tcp_nodelay(true);
+    // Replaces httplib's default hook, which sets SO_REUSEPORT: that would let a second hub started by
+    // mistake on the same port silently take half the kiosks. SO_REUSEADDR still allows a quick restart.
+    impl_->svr->set_socket_options([impl = impl_.get()](int fd) {
+        int yes = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        if (impl->binding) impl->listen_fd = fd;
+    });
     impl_->install_routes();
 }
 
@@ -378,12 +389,15 @@ HubServer::~HubServer() = default;
 int HubServer::bind() {
     auto& c = impl_->config;
     int port = c.port;
-    if (port == 0) {
-        port = impl_->svr->bind_to_any_port(c.host);
-        if (port < 0) throw std::runtime_error("cannot listen on " + c.host);
-    } else if (!impl_->svr->bind_to_port(c.host, port)) {
-        throw std::runtime_error("cannot listen on " + c.host + ":" + std::to_string(port));
-    }
+    impl_->binding = true;
+    bool bound = port == 0 ? (port = impl_->svr->bind_to_any_port(c.host)) >= 0 : impl_->svr->bind_to_port(c.host, port);
+    impl_->binding = false;
+    if (!bound) throw std::runtime_error("cannot listen on " + c.host + (c.port ? ":" + std::to_string(port) : ""));
+    // Debian's httplib is a compiled library whose listen backlog is fixed at 5. When 20 kiosks connect at
+    // once (after a hub restart or a network outage) the rest of their SYNs were dropped and each waited
+    // the kernel's 1 s retransmit: one bench run in three had a 1 s p99 (nstat: TcpExtListenOverflows).
+    // listen() again on the bound socket raises the backlog to the system's maximum.
+    if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, SOMAXCONN);
     return port;
 }
 

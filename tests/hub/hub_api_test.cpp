@@ -5,6 +5,8 @@
 #include <arpa/inet.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -208,4 +210,53 @@ TEST_CASE("an acknowledged referral survives SIGTERM and a restart, and the log 
     CHECK(log.find(json::parse(body)["sealed"].get<std::string>().substr(0, 40)) == std::string::npos);
     CHECK(log.find(f.kiosk_tokens.at("k1")) == std::string::npos);
     CHECK(log.find(f.admin_token) == std::string::npos);
+}
+
+TEST_CASE("50 kiosks connecting at the same moment are all let in at once, not after a 1 s SYN retry") {
+    HubFixture f;
+    // Freeze the hub so it accepts nothing: only the kernel's listen backlog holds the connections, as when
+    // every kiosk of a region reconnects in the same instant after an outage.
+    REQUIRE(::kill(f.hub->pid(), SIGSTOP) == 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(f.hub->port()));
+    ::inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+    std::vector<pollfd> socks;
+    for (int i = 0; i < 50; ++i) {
+        int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+        if (fd < 0) break;
+        ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        socks.push_back({fd, POLLOUT, 0});
+    }
+    // A loopback handshake takes microseconds; a dropped SYN is only retried after 1 s.
+    int connected = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(700);
+    while (std::chrono::steady_clock::now() < deadline) {
+        connected = 0;
+        ::poll(socks.data(), socks.size(), 50);
+        for (auto& p : socks) {
+            int err = -1;
+            socklen_t len = sizeof err;
+            if ((p.revents & POLLOUT) && ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0)
+                ++connected;
+        }
+        if (connected == static_cast<int>(socks.size())) break;
+    }
+    ::kill(f.hub->pid(), SIGCONT);
+    for (auto& p : socks) ::close(p.fd);
+    CHECK(socks.size() == 50);
+    CHECK(connected == 50);
+
+    httplib::Client c(f.hub->url());
+    auto r = c.Get("/api/v1/kiosks", auth(f.admin_token));
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}
+
+TEST_CASE("a second hub started on a port already in use refuses to start instead of sharing it") {
+    HubFixture f;
+    test::TempDir other;
+    CHECK_THROWS_AS(test::HubProcess(LANTERN_BINARY_DIR "/hub/lantern-hub", other / "hub", f.hub->port()),
+                    std::runtime_error);
+    CHECK(f.hub->running());
 }

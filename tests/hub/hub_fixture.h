@@ -42,7 +42,7 @@ struct HubFixture {
             admin_token = store.create_admin_token("tests");
             for (const auto& k : kiosks) kiosk_tokens[k] = store.enrol_kiosk(k);
         }
-        hub = std::make_unique<HubProcess>(data_dir(), 0, config_toml);
+        hub = std::make_unique<HubProcess>(LANTERN_BINARY_DIR "/hub/lantern-hub", data_dir(), 0, config_toml);
     }
 
     std::filesystem::path data_dir() const { return dir / "hub"; }
