@@ -59,6 +59,8 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
         } else if (word == "expect_all_min_size") {
             step.kind = K::expect_all_min_size;
             if (!(in >> step.x) || step.x <= 0) return fail("expect_all_min_size needs PIXELS");
+        } else if (word == "expect_text_fits") {
+            step.kind = K::expect_text_fits;
         } else if (word == "press") {
             step.kind = K::press;
             if (!(in >> step.x >> step.y)) return fail("press needs X Y");

@@ -22,10 +22,12 @@ namespace lantern::kiosk {
 //   expect_not "text"    fail if it is
 //   expect_min_size "Label" PX   fail unless the tappable element is at least PX pixels wide and high
 //   expect_all_min_size PX       fail unless every tappable element on screen is (touch targets)
+//   expect_text_fits     fail if any words run off the sides of the screen, or out of the button, tile or
+//                        card they are written on (a word broken in two counts as running out)
 struct ScriptStep {
     enum class Kind {
         tap, press, release, drag, flick, type, key, wait, advance, screenshot, expect, expect_not, expect_min_size,
-        expect_all_min_size
+        expect_all_min_size, expect_text_fits
     };
     Kind kind;
     std::string text;

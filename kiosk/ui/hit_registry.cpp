@@ -18,6 +18,10 @@ void HitRegistry::add(std::string label, ImVec2 min, ImVec2 max, bool tappable) 
     current_.push_back({std::move(label), min, max, tappable});
 }
 
+void HitRegistry::add_words_of_tappable(std::string label, ImVec2 min, ImVec2 max) {
+    current_.push_back({std::move(label), min, max, false, true});
+}
+
 std::optional<HitElement> HitRegistry::find_tappable(const std::string& label, ImVec2 screen) const {
     // Later elements are drawn on top (overlays), so they win.
     for (auto it = last_.rbegin(); it != last_.rend(); ++it)
@@ -29,6 +33,28 @@ bool HitRegistry::shows(const std::string& text, ImVec2 screen) const {
     for (const auto& e : last_)
         if (e.label.find(text) != std::string::npos && on_screen(e, screen)) return true;
     return false;
+}
+
+}  // namespace lantern::kiosk::ui
+
+namespace lantern::kiosk::ui {
+
+std::string text_that_does_not_fit(const std::vector<HitElement>& elements, ImVec2 screen) {
+    constexpr float slack = 1.5f;  // rounding of text metrics
+    std::string out;
+    auto complain = [&out](const std::string& what) { out += (out.empty() ? "" : "; ") + what; };
+    for (const HitElement& e : elements) {
+        bool visible_height = e.max.y > 0 && e.min.y < screen.y;
+        if (visible_height && (e.min.x < -slack || e.max.x > screen.x + slack))
+            complain("\"" + e.label + "\" runs off the side of the screen");
+        if (!e.words_of_tappable) continue;
+        bool inside = false;
+        for (const HitElement& t : elements)
+            inside = inside || (t.tappable && t.label == e.label && e.min.x >= t.min.x - slack &&
+                                e.min.y >= t.min.y - slack && e.max.x <= t.max.x + slack && e.max.y <= t.max.y + slack);
+        if (!inside) complain("the words \"" + e.label + "\" run out of what they are written on");
+    }
+    return out;
 }
 
 }  // namespace lantern::kiosk::ui

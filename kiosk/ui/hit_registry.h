@@ -13,12 +13,16 @@ struct HitElement {
     std::string label;
     ImVec2 min, max;
     bool tappable = false;
+    // The words drawn on the tappable element with the same label (a button's text, a tile's title):
+    // scripts check they stay inside it.
+    bool words_of_tappable = false;
 };
 
 class HitRegistry {
    public:
     void begin_frame();
     void add(std::string label, ImVec2 min, ImVec2 max, bool tappable);
+    void add_words_of_tappable(std::string label, ImVec2 min, ImVec2 max);
 
     // A tappable element whose label is exactly `label` and whose centre is on screen, from the last
     // complete frame.
@@ -31,5 +35,9 @@ class HitRegistry {
     std::vector<HitElement> current_;
     std::vector<HitElement> last_;
 };
+
+// Empty when every word fits; otherwise names each that does not: words running off the sides of a `screen`
+// (on screen in height; the rest is scrolled away), and words of a tappable element outside that element.
+std::string text_that_does_not_fit(const std::vector<HitElement>& elements, ImVec2 screen);
 
 }  // namespace lantern::kiosk::ui

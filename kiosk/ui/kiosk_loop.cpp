@@ -265,7 +265,7 @@ int run_kiosk(const RunOptions& options) {
         switch (app.screen()) {
             case Screen::attract: draw_attract(ui, views.attract, area, actions); break;
             case Screen::audience: draw_audience(ui, views.audience, area, actions); break;
-            case Screen::topics: draw_topics(ui, views.topics, area, actions); break;
+            case Screen::topics: draw_topics(ui, views.topics, area, scroll, actions); break;
             case Screen::topic_pages: draw_page_list(ui, views.page_list, area, scroll, actions); break;
             case Screen::page: animating = draw_page(ui, views.page, area, scroll, actions); break;
             case Screen::services: draw_services(ui, views.services, area, scroll, actions); break;

@@ -20,7 +20,7 @@ struct Area {
 Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions);
 void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions);
 void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions);
-void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions);
+void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& scroll, Actions& actions);
 // Returns true while the page is still moving (inertia), so the frame loop keeps drawing.
 bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Actions& actions);

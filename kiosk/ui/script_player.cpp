@@ -180,7 +180,8 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
         case K::expect:
         case K::expect_not:
         case K::expect_min_size:
-        case K::expect_all_min_size: apply_pointer(); return;  // done in after_render, on this frame's pixels
+        case K::expect_all_min_size:
+        case K::expect_text_fits: apply_pointer(); return;  // done in after_render, on this frame's pixels
     }
 }
 
@@ -220,6 +221,12 @@ void ScriptPlayer::after_render(const HitRegistry& hits,
                     if (!one.empty()) small += (small.empty() ? "" : "; ") + one;
                 }
             if (!small.empty()) return fail(small);
+            next_step();
+            break;
+        }
+        case ScriptStep::Kind::expect_text_fits: {
+            std::string bad = text_that_does_not_fit(hits.last_frame(), screen);
+            if (!bad.empty()) return fail(bad);
             next_step();
             break;
         }

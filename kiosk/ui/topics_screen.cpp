@@ -1,15 +1,16 @@
 // The topic grid: a tile per topic with its picture and name, and today's notices above.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
+#include "kiosk/grid_layout.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
 
-void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
+void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll, Actions& actions) {
     const Theme& t = ui.theme;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     float x0 = area.min.x + 2 * t.pad();
     float width = area.width() - 4 * t.pad();
     draw_notices(ui, view.notices, ImVec2(x0, area.min.y + t.pad()), width);
@@ -51,14 +52,49 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
 
     float top = ImGui::GetCursorScreenPos().y + t.gap();
     int n = static_cast<int>(view.tiles.size());
-    int cols = n <= 4 ? 2 : n <= 9 ? 3 : 4;
-    int rows = (n + cols - 1) / cols;
+    // Picture on the left, words on the right (Easy Read practice). A tile is never shorter than its words
+    // or the touch size, and no word is broken: when they cannot all fit, fewer columns, a smaller type, and
+    // at last a grid that scrolls under the title.
+    float icon_max = 150 * t.scale;
+    auto icon_size = [&](float tile_w) { return std::min(icon_max, tile_w * 0.28f); };
+    auto text_width_in = [&](float tile_w) { return tile_w - 3 * t.pad() - icon_size(tile_w); };
+    auto needed = [&](ImFont* f) {
+        return [&, f](float tile_w) -> std::optional<float> {
+            float text_w = text_width_in(tile_w);
+            float need = icon_size(tile_w) + t.pad();
+            for (const TopicTile& tile : view.tiles) {
+                if (widest_word(f, tile.title) > text_w) return std::nullopt;
+                need = std::max(need, f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str()).y + t.pad());
+            }
+            return need;
+        };
+    };
+    GridRequest request{n, width, area.max.y - top - t.pad(), t.gap(), preferred_columns(n), t.touch_min(),
+                        420 * t.scale, needed(ui.fonts.heading)};
+    ImFont* f = ui.fonts.heading;
+    GridFit fit = fit_grid(request);
+    if (fit.scrolls) {
+        // One type size for every tile: a grid of mixed sizes looks broken.
+        f = ui.fonts.bold;
+        request.needed_height = needed(f);
+        fit = fit_grid(request);
+    }
+    int cols = fit.columns;
     float tile_w = (width - static_cast<float>(cols - 1) * t.gap()) / static_cast<float>(cols);
-    float tile_h = std::min(420 * t.scale, (area.max.y - top - t.pad() - static_cast<float>(rows - 1) * t.gap()) /
-                                               static_cast<float>(rows));
+    float tile_h = fit.tile_height;
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, top));
+    if (fit.scrolls) {
+        ImGui::BeginChild("topic_tiles", ImVec2(width + 40 * t.scale, area.max.y - top), false,
+                          ImGuiWindowFlags_NoBackground);
+        scroll.update();
+    }
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; ++i) {
         const TopicTile& tile = view.tiles[static_cast<size_t>(i)];
-        ImVec2 pos(x0 + static_cast<float>(i % cols) * (tile_w + t.gap()), top + static_cast<float>(i / cols) * (tile_h + t.gap()));
+        ImVec2 pos(origin.x + static_cast<float>(i % cols) * (tile_w + t.gap()),
+                   origin.y + static_cast<float>(i / cols) * (tile_h + t.gap()));
         ImGui::SetCursorScreenPos(pos);
         ImGui::PushID(i);
         bool held = false;
@@ -69,26 +105,27 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, Actions& actions) {
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());
         dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, (held ? 6.0f : 2.0f) * t.scale);
 
-        // Picture on the left, words on the right (Easy Read practice), when the tile is wide enough.
-        float icon = std::min(tile_h - 2 * t.pad(), 150 * t.scale);
+        float icon = std::min(icon_size(tile_w), tile_h - t.pad());
         float text_x = pos.x + t.pad();
         if (Texture tex = ui.texture ? ui.texture(tile.icon) : Texture{}) {
             ImVec2 ip(pos.x + t.pad(), pos.y + (tile_h - icon) / 2);
             // Icons are drawn on a round plate: rounding by half the size makes any square image a circle.
             dl->AddImageRounded(tex.id, ip, ImVec2(ip.x + icon, ip.y + icon), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
                                 icon / 2);
-            text_x = ip.x + icon + t.pad();
+            text_x = pos.x + 2 * t.pad() + icon_size(tile_w);
         }
         float text_w = max.x - t.pad() - text_x;
-        ImFont* f = ui.fonts.heading;
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
-        if (ts.y > tile_h - t.pad()) {
-            // A long name on a short tile (many topics, notices above) steps down a size rather than spill out.
-            f = ui.fonts.bold;
-            ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, tile.title.c_str());
-        }
-        dl->AddText(f, f->FontSize, ImVec2(text_x, pos.y + (tile_h - ts.y) / 2),
-                    held ? t.palette.button_text : t.palette.text, tile.title.c_str(), nullptr, text_w);
+        ImVec2 tp(text_x, pos.y + (tile_h - ts.y) / 2);
+        dl->AddText(f, f->FontSize, tp, held ? t.palette.button_text : t.palette.text, tile.title.c_str(), nullptr,
+                    text_w);
+        label_text(ui, tile.title, tp, ImVec2(tp.x + std::max(ts.x, widest_word(f, tile.title)), tp.y + ts.y));
+    }
+    if (fit.scrolls) {
+        int rows = (n + cols - 1) / cols;
+        ImGui::SetCursorScreenPos(origin);
+        ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * (tile_h + t.gap())));
+        ImGui::EndChild();
     }
 }
 

@@ -53,6 +53,13 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
 // Width of `text` in `font` at its own size.
 float text_width(ImFont* font, const std::string& text);
 
+// Width of the widest single word of `text`: a box narrower than this would break the word in two.
+float widest_word(ImFont* font, const std::string& text);
+
+// Registers the words drawn on the tappable element `label` (a tile's title, a card's text), clipped like
+// the element itself, so scripts can check the words stay inside it (`expect_text_fits`).
+void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max);
+
 // Fills the area a scrolling region should move by from touch: drag to scroll with inertia.
 struct TouchScroll {
     float velocity = 0;  // pixels per second, after the finger lifts

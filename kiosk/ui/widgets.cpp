@@ -1,6 +1,7 @@
 // The kiosk's own touch widgets on top of Dear ImGui's item system.
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "kiosk/ui/ui.h"
@@ -21,6 +22,27 @@ bool released_as_tap(bool pressed) {
 
 float text_width(ImFont* font, const std::string& text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+}
+
+float widest_word(ImFont* font, const std::string& text) {
+    float widest = 0;
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* word_end = s;
+        while (word_end < end && *word_end != ' ' && *word_end != '\n') ++word_end;
+        widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, s, word_end).x);
+        s = word_end + 1;
+    }
+    return widest;
+}
+
+void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max) {
+    ImRect clip(ImGui::GetCurrentWindow()->ClipRect);
+    ImRect words(min, max);
+    if (!clip.Overlaps(words)) return;
+    words.ClipWith(clip);
+    ui.hits.add_words_of_tappable(label, words.Min, words.Max);
 }
 
 bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held) {
@@ -94,10 +116,21 @@ bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLoo
     if (fill) dl->AddRectFilled(pos, max, fill, r);
     if (look.kind == ButtonKind::secondary || look.kind == ButtonKind::tile)
         dl->AddRect(pos, max, p.accent, r, 0, 3.0f * ui.theme.scale);
+    // The label never breaks inside a word nor spills out of its button (a long Welsh word on a key, the
+    // largest text size): a word wider than the button, or more lines than it holds, take a smaller size.
     float wrap = size.x - ui.theme.pad();
-    ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, visible.c_str());
+    float font_size = font->FontSize;
+    float widest = widest_word(font, visible);
+    if (widest > wrap) font_size *= wrap / widest;
+    ImVec2 ts = font->CalcTextSizeA(font_size, FLT_MAX, wrap, visible.c_str());
+    float room = size.y - ui.theme.pad() * 0.25f;
+    for (int i = 0; i < 4 && ts.y > room; ++i) {
+        font_size *= std::max(0.5f, room / ts.y);
+        ts = font->CalcTextSizeA(font_size, FLT_MAX, wrap, visible.c_str());
+    }
     ImVec2 tp(pos.x + (size.x - ts.x) / 2, pos.y + (size.y - ts.y) / 2);
-    dl->AddText(font, font->FontSize, tp, text, visible.c_str(), nullptr, wrap);
+    dl->AddText(font, font_size, tp, text, visible.c_str(), nullptr, wrap);
+    label_text(ui, visible, tp, ImVec2(tp.x + ts.x, tp.y + ts.y));
     return tapped;
 }
 

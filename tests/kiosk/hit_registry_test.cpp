@@ -1,0 +1,38 @@
+// The script check that words stay on screen and inside what they are written on, on hand-made frames.
+#include <doctest/doctest.h>
+
+#include "kiosk/ui/hit_registry.h"
+
+using namespace lantern::kiosk::ui;
+
+namespace {
+HitElement tappable(const std::string& label, ImVec2 min, ImVec2 max) { return {label, min, max, true, false}; }
+HitElement words(const std::string& label, ImVec2 min, ImVec2 max) { return {label, min, max, false, true}; }
+HitElement text(const std::string& label, ImVec2 min, ImVec2 max) { return {label, min, max, false, false}; }
+const ImVec2 screen(1920, 1080);
+}  // namespace
+
+TEST_CASE("words inside their tile and text on screen fit") {
+    std::vector<HitElement> frame = {tappable("Visiting", {100, 100}, {500, 300}), words("Visiting", {250, 180}, {400, 220}),
+                                     text("What would you like to know?", {64, 20}, {900, 80})};
+    CHECK(text_that_does_not_fit(frame, screen).empty());
+}
+
+TEST_CASE("a tile's title spilling out of its tile is named") {
+    std::vector<HitElement> frame = {tappable("Pan fydd rhywun yn mynd i'r carchar", {100, 100}, {500, 200}),
+                                     words("Pan fydd rhywun yn mynd i'r carchar", {250, 60}, {420, 240})};
+    std::string bad = text_that_does_not_fit(frame, screen);
+    CHECK(bad.find("Pan fydd rhywun") != std::string::npos);
+}
+
+TEST_CASE("a word wider than its button is named even when another element shares the label") {
+    std::vector<HitElement> frame = {tappable("Priflythyren", {100, 100}, {200, 180}),
+                                     tappable("Priflythyren", {900, 100}, {1000, 180}),
+                                     words("Priflythyren", {90, 120}, {230, 160})};
+    CHECK_FALSE(text_that_does_not_fit(frame, screen).empty());
+}
+
+TEST_CASE("text running off the side of the screen is named, text scrolled away above or below is not") {
+    CHECK_FALSE(text_that_does_not_fit({text("Welcome · Croeso · Witamy", {-200, 500}, {1300, 600})}, ImVec2(1080, 1920)).empty());
+    CHECK(text_that_does_not_fit({text("further down the page", {64, 2500}, {900, 2560})}, screen).empty());
+}
