@@ -176,12 +176,20 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         return;
     }
 
-    ImGui::SetCursorScreenPos(ImVec2(x0, top + t.pad() * 0.5f));
-    text_block(ui, view.progress, ui.fonts.bold, p.muted_text, full_w);
-    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    text_block(ui, view.title, ui.fonts.title, p.text, full_w);
-    // A bar under the title shows how far along the form is at a glance.
-    float title_bottom = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+    // While typing, the field being typed into must show above the keyboard. When the step's heading would
+    // leave too little room for it (large text, a short screen) the heading steps aside until Done.
+    float heading_h = ui.fonts.bold->FontSize + ui.fonts.title->FontSize + t.pad() * 0.5f;
+    float keyboard_h = view.keyboard ? keyboard_height(ui, view.keys, view.notice) : 0;
+    float room_under_heading = area.max.y - keyboard_h - (top + heading_h + t.gap() * 0.5f);
+    bool show_heading = !view.keyboard || room_under_heading >= 3 * t.touch_min();
+    float title_bottom = top + t.pad() * 0.5f;
+    if (show_heading) {
+        ImGui::SetCursorScreenPos(ImVec2(x0, top + t.pad() * 0.5f));
+        text_block(ui, view.progress, ui.fonts.bold, p.muted_text, full_w);
+        ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+        text_block(ui, view.title, ui.fonts.title, p.text, full_w);
+        title_bottom = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+    }
 
     // The keyboard takes the bottom of the screen while typing; Back and Next come back with Done.
     Area below{ImVec2(area.min.x, title_bottom), area.max};
@@ -229,17 +237,21 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     }
     for (const FieldView& f : view.fields) {
         ImVec2 start = ImGui::GetCursorScreenPos();
-        if (f.focused && state.scrolled_to != f.id && !scroll.dragging) {
-            // Bring the field being typed into to the top of what the keyboard leaves visible.
-            ImGui::SetScrollFromPosY(start.y - ImGui::GetWindowPos().y - t.gap(), 0.0f);
-            state.scrolled_to = f.id;
-        }
         text_block(ui, f.label, ui.fonts.heading, p.text, fields_w);
         if (!f.help.empty()) text_block(ui, f.help, ui.fonts.body, p.muted_text, fields_w);
         ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
         if (f.typed()) {
             if (text_field(ui, f.label, f.value, view.tap_to_type, f.focused, f.multiline, !f.error.empty(), fields_w))
                 actions.push_back({ActionKind::form_focus, f.id});
+            if (f.focused && state.scrolled_to != f.id && !scroll.dragging) {
+                // Bring the field being typed into to the top of what the keyboard leaves visible, its question
+                // too when there is room; the box itself (what is being typed) always.
+                float field_bottom = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
+                float visible = bottom - scroll_top;
+                float want_top = std::max(start.y - t.gap(), field_bottom - visible);
+                ImGui::SetScrollFromPosY(want_top - ImGui::GetWindowPos().y, 0.0f);
+                state.scrolled_to = f.id;
+            }
         } else {
             draw_options(ui, f, fields_w, actions);
         }

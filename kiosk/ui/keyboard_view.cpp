@@ -41,18 +41,26 @@ ImVec2 wrapped_end(ImFont* font, const std::string& text, float wrap) {
 
 }  // namespace
 
-Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
-                   const std::string& notice, Actions& actions) {
-    if (keys.empty()) return area;
+float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, const std::string& notice) {
+    if (keys.empty()) return 0;
     const Theme& t = ui.theme;
-    const Palette& p = t.palette;
     // Keys are touch buttons, so never shorter than the theme's touch size.
     float key_h = std::max(k_key_h_px * t.scale, t.touch_min());
     float gap = k_key_gap_px * t.scale;
     float rows = static_cast<float>(keys.size());
     float notice_h = notice.empty() ? 0 : ui.fonts.bold->FontSize + gap;
-    float height = rows * key_h + (rows - 1) * gap + 2 * t.pad() * 0.5f + notice_h;
-    float top = area.max.y - height;
+    return rows * key_h + (rows - 1) * gap + 2 * t.pad() * 0.5f + notice_h;
+}
+
+Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
+                   const std::string& notice, Actions& actions) {
+    if (keys.empty()) return area;
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float key_h = std::max(k_key_h_px * t.scale, t.touch_min());
+    float gap = k_key_gap_px * t.scale;
+    float notice_h = notice.empty() ? 0 : ui.fonts.bold->FontSize + gap;
+    float top = area.max.y - keyboard_height(ui, keys, notice);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(area.min.x, top), area.max, p.surface);
@@ -147,7 +155,12 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
         }
     }
     // What is typed is on screen, so a script can `expect` it as a person would read it.
-    if (!value.empty()) ui.hits.add(value, pos, max, false);
+    // Only the part not scrolled away or under the keyboard counts: a hidden box shows nothing.
+    ImRect visible(ImGui::GetCurrentWindow()->ClipRect);
+    if (!value.empty() && visible.Overlaps(ImRect(pos, max))) {
+        visible.ClipWith(ImRect(pos, max));
+        ui.hits.add(value, visible.Min, visible.Max, false);
+    }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
     ImGui::Dummy(ImVec2(width, 0));
     return tapped;
