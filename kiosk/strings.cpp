@@ -135,4 +135,14 @@ std::string language_name(std::string_view lang) {
     return std::string(lang);
 }
 
+std::string keep_together(std::string_view words) {
+    std::string out;
+    out.reserve(words.size() + 8);
+    for (char c : words) {
+        if (c == ' ') out += "\xC2\xA0";  // U+00A0: Dear ImGui wraps only at spaces, tabs and U+3000
+        else out += c;
+    }
+    return out;
+}
+
 }  // namespace lantern::kiosk

@@ -17,4 +17,8 @@ void set_content_strings(std::map<std::string, std::map<std::string, std::string
 // The name of a language in that language ("English", "Cymraeg"), for the language switch.
 std::string language_name(std::string_view lang);
 
+// The same words joined by no-break spaces, so wrapping never splits them: a phone number read off the
+// screen must not start on one line and end on the next ("0800 / 5999 247").
+std::string keep_together(std::string_view words);
+
 }  // namespace lantern::kiosk

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/strings.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
@@ -111,9 +112,9 @@ float helplines_height(Ui& ui, const FormStepView& view, float width, bool compa
     auto h = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y; };
     float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
     for (const Helpline& l : view.helplines)
-        total += t.gap() * 0.3f + (compact || l.name.find(l.number) != std::string::npos
-                                       ? h(ui.fonts.bold, l.name + ": " + l.number)
-                                           : h(ui.fonts.body, l.name) + h(ui.fonts.bold, l.number));
+        total += t.gap() * 0.3f + (l.name.find(l.number) != std::string::npos ? h(ui.fonts.bold, l.name)
+                                   : compact ? h(ui.fonts.bold, l.name + ": " + keep_together(l.number))
+                                             : h(ui.fonts.body, l.name) + h(ui.fonts.bold, keep_together(l.number)));
     return total;
 }
 
@@ -131,12 +132,14 @@ void draw_helplines(Ui& ui, const FormStepView& view, float width, bool compact)
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
         // "Call 999, then press 55" already says its number.
         bool says_number = h.name.find(h.number) != std::string::npos;
+        // A number never splits across two lines.
         if (compact || says_number) {
-            text_block(ui, says_number ? h.name : h.name + ": " + h.number, ui.fonts.bold, p.notice_text, inner);
+            text_block(ui, says_number ? h.name : h.name + ": " + keep_together(h.number), ui.fonts.bold,
+                       p.notice_text, inner);
         } else {
             text_block(ui, h.name, ui.fonts.body, p.notice_text, inner);
             ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
-            text_block(ui, h.number, ui.fonts.bold, p.notice_text, inner);
+            text_block(ui, keep_together(h.number), ui.fonts.bold, p.notice_text, inner);
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));

@@ -37,6 +37,12 @@ std::vector<Word> split_words(const Ui& ui, const content::Block& block) {
         bool is_page_link = span.link.rfind("page:", 0) == 0;
         bool is_tel = span.link.rfind("tel:", 0) == 0;
         ImU32 colour = (is_page_link || is_tel) ? p.link : p.text;
+        if (is_tel) {
+            // A phone number is one word: it never starts on one line and ends on the next.
+            float w = text_width(font, span.text);
+            words.push_back({span.text, font, colour, std::string(), w, w});
+            continue;
+        }
         size_t start = 0;
         while (start < span.text.size()) {
             size_t space = span.text.find(' ', start);

@@ -139,7 +139,11 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str());
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(), nullptr, width);
     ImGui::Dummy(size);
-    ui.hits.add(text, pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
+    // Registered as a person reads it: words kept together (no-break spaces) read as ordinary spaces.
+    std::string read = text;
+    for (size_t at = read.find("\xC2\xA0"); at != std::string::npos; at = read.find("\xC2\xA0", at + 1))
+        read.replace(at, 2, " ");
+    ui.hits.add(read, pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
 }
 
 bool TouchScroll::update() {
