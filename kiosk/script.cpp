@@ -59,6 +59,10 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
         } else if (word == "expect_all_min_size") {
             step.kind = K::expect_all_min_size;
             if (!(in >> step.x) || step.x <= 0) return fail("expect_all_min_size needs PIXELS");
+        } else if (word == "expect_apart") {
+            step.kind = K::expect_apart;
+            if (!read_quoted(in, step.text) || !read_quoted(in, step.other))
+                return fail("expect_apart needs \"text\" \"Label\"");
         } else if (word == "expect_text_fits") {
             step.kind = K::expect_text_fits;
         } else if (word == "press") {

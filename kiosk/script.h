@@ -24,13 +24,15 @@ namespace lantern::kiosk {
 //   expect_all_min_size PX       fail unless every tappable element on screen is (touch targets)
 //   expect_text_fits     fail if any words run off the sides of the screen, or out of the button, tile or
 //                        card they are written on (a word broken in two counts as running out)
+//   expect_apart "text" "Label"  fail if words containing this text overlap the tappable element "Label"
 struct ScriptStep {
     enum class Kind {
         tap, press, release, drag, flick, type, key, wait, advance, screenshot, expect, expect_not, expect_min_size,
-        expect_all_min_size, expect_text_fits
+        expect_all_min_size, expect_text_fits, expect_apart
     };
     Kind kind;
     std::string text;
+    std::string other;  // expect_apart's second label
     double x = 0, y = 0;
     int line = 0;
 };

@@ -25,9 +25,11 @@ void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions
         dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 3 * t.scale);
         ImU32 text = held ? t.palette.button_text : t.palette.text;
         float lw = text_width(ui.fonts.title, c.label);
+        float hw = text_width(ui.fonts.heading, c.hint);
+        label_text(ui, c.label, ImVec2(pos.x + (card_w - std::max(lw, hw)) / 2, pos.y + card_h / 2 - ui.fonts.title->FontSize),
+                   ImVec2(pos.x + (card_w + std::max(lw, hw)) / 2, pos.y + card_h / 2 + t.gap() * 0.5f + ui.fonts.heading->FontSize));
         dl->AddText(ui.fonts.title, ui.fonts.title->FontSize,
                     ImVec2(pos.x + (card_w - lw) / 2, pos.y + card_h / 2 - ui.fonts.title->FontSize), text, c.label.c_str());
-        float hw = text_width(ui.fonts.heading, c.hint);
         dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize,
                     ImVec2(pos.x + (card_w - hw) / 2, pos.y + card_h / 2 + t.gap() * 0.5f),
                     held ? t.palette.button_text : t.palette.muted_text, c.hint.c_str());

@@ -57,4 +57,15 @@ std::string text_that_does_not_fit(const std::vector<HitElement>& elements, ImVe
     return out;
 }
 
+std::string overlapping(const std::vector<HitElement>& elements, const std::string& text, const HitElement& target) {
+    constexpr float slack = 1.5f;
+    for (const HitElement& e : elements) {
+        if (e.tappable || e.words_of_tappable || e.label.find(text) == std::string::npos) continue;
+        bool overlap = e.min.x < target.max.x - slack && e.max.x > target.min.x + slack && e.min.y < target.max.y - slack &&
+                       e.max.y > target.min.y + slack;
+        if (overlap) return "\"" + e.label + "\" is covered by \"" + target.label + "\"";
+    }
+    return "";
+}
+
 }  // namespace lantern::kiosk::ui

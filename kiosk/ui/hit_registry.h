@@ -40,4 +40,7 @@ class HitRegistry {
 // (on screen in height; the rest is scrolled away), and words of a tappable element outside that element.
 std::string text_that_does_not_fit(const std::vector<HitElement>& elements, ImVec2 screen);
 
+// Empty unless some words containing `text` overlap the element `target` (words covered by a button).
+std::string overlapping(const std::vector<HitElement>& elements, const std::string& text, const HitElement& target);
+
 }  // namespace lantern::kiosk::ui

@@ -36,3 +36,11 @@ TEST_CASE("text running off the side of the screen is named, text scrolled away 
     CHECK_FALSE(text_that_does_not_fit({text("Welcome · Croeso · Witamy", {-200, 500}, {1300, 600})}, ImVec2(1080, 1920)).empty());
     CHECK(text_that_does_not_fit({text("further down the page", {64, 2500}, {900, 2560})}, screen).empty());
 }
+
+TEST_CASE("words under a button are named; words beside it are not") {
+    HitElement button = tappable("I'm still here", {400, 600}, {1500, 750});
+    std::vector<HitElement> frame = {text("For your privacy, this screen will clear in 20 seconds.", {400, 450}, {1400, 640}), button};
+    CHECK_FALSE(overlapping(frame, "20 seconds", button).empty());
+    frame[0].max.y = 590;
+    CHECK(overlapping(frame, "20 seconds", button).empty());
+}

@@ -49,3 +49,14 @@ TEST_CASE("a flick parses like a drag, and both need a label and a distance") {
     CHECK(r.steps[1].kind == ScriptStep::Kind::drag);
     CHECK(parse_script("flick \"Page\"\n", "s.txt").error == "s.txt:1: flick needs \"Label\" DX DY");
 }
+
+TEST_CASE("the text checks parse: words fit, and words apart from a button") {
+    auto r = parse_script("expect_text_fits\nexpect_apart \"20 seconds\" \"I'm still here\"\n", "s.txt");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.steps.size() == 2);
+    CHECK(r.steps[0].kind == ScriptStep::Kind::expect_text_fits);
+    CHECK(r.steps[1].kind == ScriptStep::Kind::expect_apart);
+    CHECK(r.steps[1].text == "20 seconds");
+    CHECK(r.steps[1].other == "I'm still here");
+    CHECK(parse_script("expect_apart \"one\"\n", "s.txt").error == "s.txt:1: expect_apart needs \"text\" \"Label\"");
+}
