@@ -106,9 +106,8 @@ void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions)
 }
 
 // The helplines as a yellow panel; `compact` puts each number on its helpline's line.
-float helplines_height(Ui& ui, const FormStepView& view, float width, bool compact) {
+float helplines_height(Ui& ui, const FormStepView& view, float inner, bool compact) {
     const Theme& t = ui.theme;
-    float inner = width - 2 * t.pad() * 0.6f;
     auto h = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y; };
     float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
     for (const Helpline& l : view.helplines)
@@ -118,21 +117,34 @@ float helplines_height(Ui& ui, const FormStepView& view, float width, bool compa
     return total;
 }
 
-void draw_helplines(Ui& ui, const FormStepView& view, float width, bool compact) {
+// The panel never takes more than `max_height`: at large text, or on a small screen, its lines scroll inside
+// it, so the questions and the Next button always stay in sight and in reach.
+void draw_helplines(Ui& ui, const FormStepView& view, float width, float max_height, TouchScroll& scroll) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float inner = width - 2 * t.pad() * 0.6f;
-    float height = helplines_height(ui, view, width, compact);
-    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), p.notice, t.radius() * 0.6f);
-    float x = pos.x + t.pad() * 0.6f;
-    ImGui::SetCursorScreenPos(ImVec2(x, pos.y + t.pad() * 0.5f));
+    bool compact = helplines_height(ui, view, inner, false) > max_height;
+    float height = helplines_height(ui, view, inner, compact);
+    bool scrolls = height > max_height;
+    if (scrolls) {
+        inner -= ImGui::GetStyle().ScrollbarSize;
+        height = helplines_height(ui, view, inner, compact);
+    }
+    float shown = std::min(height, max_height);
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + shown), p.notice, t.radius() * 0.6f);
+    if (scrolls) {
+        ImGui::BeginChild("helplines", ImVec2(width, shown), false, ImGuiWindowFlags_NoBackground);
+        scroll.update();
+    }
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float x = origin.x + t.pad() * 0.6f;
+    ImGui::SetCursorScreenPos(ImVec2(x, origin.y + t.pad() * 0.5f));
     text_block(ui, view.helplines_title, ui.fonts.heading, p.notice_text, inner);
     for (const Helpline& h : view.helplines) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
-        // "Call 999, then press 55" already says its number.
+        // "Call 999, then press 55" already says its number. A number never splits across two lines.
         bool says_number = h.name.find(h.number) != std::string::npos;
-        // A number never splits across two lines.
         if (compact || says_number) {
             text_block(ui, says_number ? h.name : h.name + ": " + keep_together(h.number), ui.fonts.bold,
                        p.notice_text, inner);
@@ -142,7 +154,12 @@ void draw_helplines(Ui& ui, const FormStepView& view, float width, bool compact)
             text_block(ui, keep_together(h.number), ui.fonts.bold, p.notice_text, inner);
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + height));
+    if (scrolls) {
+        ImGui::SetCursorScreenPos(origin);
+        ImGui::Dummy(ImVec2(width - ImGui::GetStyle().ScrollbarSize, height));
+        ImGui::EndChild();
+    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + shown));
     ImGui::Dummy(ImVec2(width, 0));
 }
 
@@ -217,10 +234,11 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     float scroll_top = title_bottom;
     if (view.show_helplines && side) {
         ImGui::SetCursorScreenPos(ImVec2(x0 + fields_w + 2 * t.pad(), title_bottom));
-        draw_helplines(ui, view, side_w, helplines_height(ui, view, side_w, false) > bottom - title_bottom);
+        draw_helplines(ui, view, side_w, bottom - title_bottom - t.gap() * 0.5f, state.helplines_scroll);
     } else if (view.show_helplines) {
+        // Above the questions, at most 40% of the room, so the questions keep most of it.
         ImGui::SetCursorScreenPos(ImVec2(x0, title_bottom));
-        draw_helplines(ui, view, full_w, true);
+        draw_helplines(ui, view, full_w, std::max(t.touch_min() * 2, (bottom - title_bottom) * 0.4f), state.helplines_scroll);
         scroll_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
     }
 

@@ -42,9 +42,11 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
 // A physical keyboard's characters, Backspace and Enter, as the same actions the on-screen keys emit.
 void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions);
 
-// The form screens keep one thing across frames: which focused field was last scrolled into view.
+// The form screens keep two things across frames: which focused field was last scrolled into view, and how
+// far the helplines panel is scrolled when it is too tall to show whole.
 struct FormUiState {
     std::string scrolled_to;
+    TouchScroll helplines_scroll;
 };
 void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& scroll, FormUiState& state,
                     Actions& actions);

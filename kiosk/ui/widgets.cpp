@@ -143,7 +143,13 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
     std::string read = text;
     for (size_t at = read.find("\xC2\xA0"); at != std::string::npos; at = read.find("\xC2\xA0", at + 1))
         read.replace(at, 2, " ");
-    ui.hits.add(read, pos, ImVec2(pos.x + size.x, pos.y + size.y), false);
+    // Only what is visible counts: words scrolled out of their region (under a panel or the buttons below it)
+    // are not on screen for a person, nor for a script.
+    ImRect clip(ImGui::GetCurrentWindow()->ClipRect);
+    ImRect words(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    if (!clip.Overlaps(words)) return;
+    words.ClipWith(clip);
+    ui.hits.add(read, words.Min, words.Max, false);
 }
 
 bool TouchScroll::update() {
