@@ -24,6 +24,13 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
         for (const auto& l : view.languages) settings_w += label_w(l.name) + t.gap();
     bool two_rows = t.pad() + left_w + t.gap() + settings_w + quick_w + t.pad() > screen.x;
     float bar = two_rows ? 2 * row : row;
+    // A row of its own can still be too wide (portrait, the largest text, long Welsh words): the settings
+    // buttons then share the width, and their labels shrink to fit rather than run off the screen.
+    int settings_n = 2 + (languages ? static_cast<int>(view.languages.size()) : 0);
+    float settings_room = screen.x - 2 * t.pad() - static_cast<float>(settings_n) * t.gap();
+    float settings_buttons = settings_w - static_cast<float>(settings_n) * t.gap();
+    float squeeze = two_rows && settings_buttons > settings_room ? settings_room / settings_buttons : 1.0f;
+    auto setting_w = [&](const std::string& label) { return std::max(label_w(label) * squeeze, t.touch_min()); };
 
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(screen.x, bar), t.palette.surface);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(0, bar), ImVec2(screen.x, bar), t.palette.accent, 3.0f * t.scale);
@@ -54,7 +61,7 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
         y = row + inset;
     }
     for (auto it = view.languages.rbegin(); it != view.languages.rend() && languages; ++it) {
-        float w = label_w(it->name);
+        float w = setting_w(it->name);
         x -= t.gap() + w;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         ButtonLook look{ButtonKind::secondary};
@@ -64,7 +71,7 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     }
     for (auto [label, kind] : {std::pair{&view.contrast, ActionKind::toggle_contrast},
                                std::pair{&view.text_size, ActionKind::cycle_text_size}}) {
-        float w = label_w(*label);
+        float w = setting_w(*label);
         x -= t.gap() + w;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         if (touch_button(ui, *label, ImVec2(w, button_h), {ButtonKind::secondary})) actions.push_back({kind});

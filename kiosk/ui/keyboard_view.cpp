@@ -156,11 +156,8 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
     }
     // What is typed is on screen, so a script can `expect` it as a person would read it.
     // Only the part not scrolled away or under the keyboard counts: a hidden box shows nothing.
-    ImRect visible(ImGui::GetCurrentWindow()->ClipRect);
-    if (!value.empty() && visible.Overlaps(ImRect(pos, max))) {
-        visible.ClipWith(ImRect(pos, max));
-        ui.hits.add(value, visible.Min, visible.Max, false);
-    }
+    ImRect visible(pos, max);
+    if (!value.empty() && clip_to_view(visible)) ui.hits.add(value, visible.Min, visible.Max, false);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
     ImGui::Dummy(ImVec2(width, 0));
     return tapped;

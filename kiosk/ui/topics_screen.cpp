@@ -37,7 +37,12 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
         float y = beside ? title_y - t.gap() * 0.25f : after_title + t.gap() * 0.5f;
         float bottom = after_title;
         for (const Extra& e : extras) {
-            float w = text_width(ui.fonts.bold, *e.label) + 2 * t.pad();
+            float w = std::min(text_width(ui.fonts.bold, *e.label) + 2 * t.pad(), width);
+            // On their own row they wrap like words, never running off the screen.
+            if (!beside && x > x0 && x + w > x0 + width) {
+                x = x0;
+                y = bottom + t.gap() * 0.5f;
+            }
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             if (touch_button(ui, *e.label, ImVec2(w, 0), {e.look})) actions.push_back({e.kind});
             bottom = std::max(bottom, ImGui::GetItemRectMax().y);

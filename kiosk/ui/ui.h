@@ -2,6 +2,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <functional>
 #include <string>
@@ -49,6 +50,10 @@ bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* h
 
 // Wrapped text at the cursor within `width`, registered so scripts can `expect` it.
 void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width);
+
+// Cuts `r` to what the current window shows up and down (the sides are kept whole); false when none of it
+// shows. What widgets register for scripts goes through this, so scripts see what a person sees.
+bool clip_to_view(ImRect& r);
 
 // Width of `text` in `font` at its own size.
 float text_width(ImFont* font, const std::string& text);

@@ -20,6 +20,15 @@ bool released_as_tap(bool pressed) {
 
 }  // namespace
 
+bool clip_to_view(ImRect& r) {
+    // Scrolling regions scroll up and down: cut what is scrolled out of sight above and below, but keep the
+    // sides whole, so words running off the side of the screen stay measurable (expect_text_fits).
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    r.Min.y = std::max(r.Min.y, clip.Min.y);
+    r.Max.y = std::min(r.Max.y, clip.Max.y);
+    return r.Min.y < r.Max.y && r.Min.x < clip.Max.x && r.Max.x > clip.Min.x;
+}
+
 float text_width(ImFont* font, const std::string& text) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
 }
@@ -38,11 +47,8 @@ float widest_word(ImFont* font, const std::string& text) {
 }
 
 void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max) {
-    ImRect clip(ImGui::GetCurrentWindow()->ClipRect);
     ImRect words(min, max);
-    if (!clip.Overlaps(words)) return;
-    words.ClipWith(clip);
-    ui.hits.add_words_of_tappable(label, words.Min, words.Max);
+    if (clip_to_view(words)) ui.hits.add_words_of_tappable(label, words.Min, words.Max);
 }
 
 bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held) {
@@ -56,13 +62,9 @@ bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* h
     bool pressed = ImGui::InvisibleButton(label.c_str(), size);
     bool is_held = ImGui::IsItemActive() && ImGui::IsItemHovered();
     if (held) *held = is_held;
-    // Only what is actually visible (not clipped away by a scrolling region) can be found and tapped.
-    ImRect clip(ImGui::GetCurrentWindow()->ClipRect);
+    // Only what is actually visible (not scrolled away in a scrolling region) can be found and tapped.
     ImRect item(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    if (clip.Overlaps(item)) {
-        item.ClipWith(clip);
-        ui.hits.add(label, item.Min, item.Max, true);
-    }
+    if (clip_to_view(item)) ui.hits.add(label, item.Min, item.Max, true);
     return released_as_tap(pressed);
 }
 
@@ -145,11 +147,8 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
         read.replace(at, 2, " ");
     // Only what is visible counts: words scrolled out of their region (under a panel or the buttons below it)
     // are not on screen for a person, nor for a script.
-    ImRect clip(ImGui::GetCurrentWindow()->ClipRect);
     ImRect words(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    if (!clip.Overlaps(words)) return;
-    words.ClipWith(clip);
-    ui.hits.add(read, words.Min, words.Max, false);
+    if (clip_to_view(words)) ui.hits.add(read, words.Min, words.Max, false);
 }
 
 bool TouchScroll::update() {
