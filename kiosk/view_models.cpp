@@ -142,9 +142,9 @@ ServicesView build_services(const App& app) {
             return n == "domestic-abuse" || n == "money-debt" || n == "drugs-alcohol";
         });
         if (!adult && adult_only_need) continue;
-        std::string name = svc.organisation.empty() || svc.organisation == svc.name
-                               ? svc.name
-                               : svc.organisation + ": " + svc.name;
+        // "Refuge: National Domestic Abuse Helpline", but "Karma Nirvana Helpline", not the name said twice.
+        bool named_in_name = svc.name.rfind(svc.organisation, 0) == 0;
+        std::string name = svc.organisation.empty() || named_in_name ? svc.name : svc.organisation + ": " + svc.name;
         v.services.push_back({name, svc.description, svc.phone, svc.opening_times, svc.website});
     }
     return v;
