@@ -57,8 +57,9 @@ std::vector<Word> split_words(const Ui& ui, const content::Block& block) {
     return words;
 }
 
-// Draws one block's words wrapped to `width` from the cursor; links become tappable.
-void draw_flow(Ui& ui, const content::Block& block, float indent, float width, Actions& actions) {
+// Draws one block's words wrapped to `width` from the cursor; links become tappable. Returns the first line's
+// baseline, so a list item's marker can sit on it (a line with a large phone number sits lower).
+float draw_flow(Ui& ui, const content::Block& block, float indent, float width, Actions& actions) {
     std::vector<Word> words = split_words(ui, block);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     origin.x += indent;
@@ -67,6 +68,7 @@ void draw_flow(Ui& ui, const content::Block& block, float indent, float width, A
     std::string block_text;
 
     float y = origin.y;
+    float first_baseline = -1;
     size_t i = 0;
     while (i < words.size()) {
         std::vector<PlacedWord> line;
@@ -80,6 +82,7 @@ void draw_flow(Ui& ui, const content::Block& block, float indent, float width, A
             line_h = std::max(line_h, w.font->FontSize);
             ++i;
         }
+        if (first_baseline < 0) first_baseline = y + ascent;
         // Words of different sizes share a baseline.
         for (const PlacedWord& pw : line) {
             const Word& w = *pw.word;
@@ -119,6 +122,7 @@ void draw_flow(Ui& ui, const content::Block& block, float indent, float width, A
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, origin.y));
     ImGui::Dummy(ImVec2(width, y - origin.y));
     ui.hits.add(block_text, ImVec2(origin.x, origin.y), ImVec2(origin.x + avail, y), false);
+    return first_baseline < 0 ? origin.y + ui.fonts.body->Ascent : first_baseline;
 }
 
 void draw_image(Ui& ui, const content::Block& block, float width) {
@@ -157,10 +161,11 @@ void draw_document(Ui& ui, const content::Document& doc, float width, Actions& a
                 ImVec2 pos = ImGui::GetCursorScreenPos();
                 std::string marker = b.number > 0 ? std::to_string(b.number) + "." : "\xE2\x80\xA2";
                 float mw = text_width(ui.fonts.bold, marker);
-                ImGui::GetWindowDrawList()->AddText(ui.fonts.bold, ui.fonts.bold->FontSize,
-                                                    ImVec2(pos.x + indent - mw - ui.fonts.body->FontSize * 0.4f, pos.y),
-                                                    ui.theme.palette.accent, marker.c_str());
-                draw_flow(ui, b, indent, width, actions);
+                float baseline = draw_flow(ui, b, indent, width, actions);
+                ImGui::GetWindowDrawList()->AddText(
+                    ui.fonts.bold, ui.fonts.bold->FontSize,
+                    ImVec2(pos.x + indent - mw - ui.fonts.body->FontSize * 0.4f, baseline - ui.fonts.bold->Ascent),
+                    ui.theme.palette.accent, marker.c_str());
                 break;
             }
             case content::BlockKind::image: draw_image(ui, b, width); break;
