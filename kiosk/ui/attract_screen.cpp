@@ -1,7 +1,31 @@
 // The attract screen: a welcome in every language and one big invitation to touch.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
+namespace {
+
+// Words wrapped to `width`, each line centred on `centre_x`, from `y`; leaves the cursor below them.
+void centred_lines(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width) {
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* brk = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (brk == s) brk = s + 1;
+        std::string line(s, brk);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        ImGui::SetCursorScreenPos(ImVec2(centre_x - text_width(font, line) / 2, y));
+        text_block(ui, line, font, colour, width);
+        y = ImGui::GetCursorScreenPos().y;
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+    }
+}
+
+}  // namespace
 
 void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) {
     const Theme& t = ui.theme;
@@ -21,24 +45,36 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
     dl->AddRectFilled(ImVec2(c.x - 42 * u, c.y + 40 * u), ImVec2(c.x + 42 * u, c.y + 58 * u), t.palette.accent, 8 * u);
 
     float y = area.min.y + area.height() * 0.46f;
+    // "Welcome · Croeso" on one line when it fits; otherwise one language a line (portrait, a large text size,
+    // a third language), and a word wider than the screen is drawn smaller rather than run off its sides.
+    float avail = area.width() - 2 * t.pad();
     std::string welcome;
     for (const auto& w : view.welcomes) welcome += (welcome.empty() ? "" : "  \xC2\xB7  ") + w;
-    float ww = text_width(ui.fonts.huge, welcome);
-    ImGui::SetCursorScreenPos(ImVec2(c.x - ww / 2, y));
-    text_block(ui, welcome, ui.fonts.huge, t.palette.text, ww + 1);
-    float tw = std::min(text_width(ui.fonts.heading, view.tagline), area.width() - 2 * t.pad());
-    ImGui::SetCursorScreenPos(ImVec2(c.x - tw / 2, ImGui::GetCursorScreenPos().y + t.gap()));
-    text_block(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, tw + 1);
+    std::vector<std::string> lines{welcome};
+    if (text_width(ui.fonts.huge, welcome) > avail) lines = view.welcomes;
+    ImFont* huge = ui.fonts.huge;
+    for (const std::string& line : lines) {
+        float lw = text_width(huge, line);
+        float size = huge->FontSize * std::min(1.0f, avail / std::max(1.0f, lw));
+        lw *= size / huge->FontSize;
+        ImVec2 at(c.x - lw / 2, y);
+        ImGui::GetWindowDrawList()->AddText(huge, size, at, t.palette.text, line.c_str());
+        ui.hits.add(line, at, ImVec2(at.x + lw, at.y + size), false);
+        y += size;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(c.x, y));
+    centred_lines(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, c.x, ImGui::GetCursorScreenPos().y + t.gap(),
+                  avail);
 
-    ImVec2 size(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch) + 4 * t.pad()), 150 * t.scale);
+    ImVec2 size(std::min(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch) + 4 * t.pad()), avail),
+                150 * t.scale);
     float button_y = area.max.y - size.y - 150 * t.scale;
     ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, button_y));
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
     if (touch_button(ui, view.touch, size, look)) actions.push_back({ActionKind::start});
     if (!view.touch_elsewhere.empty()) {
-        float ew = std::min(text_width(ui.fonts.heading, view.touch_elsewhere), area.width() - 2 * t.pad());
-        ImGui::SetCursorScreenPos(ImVec2(c.x - ew / 2, button_y + size.y + t.gap()));
-        text_block(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, ew + 1);
+        centred_lines(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, c.x, button_y + size.y + t.gap(),
+                      avail);
     }
 
     if (!view.notices.empty()) {
