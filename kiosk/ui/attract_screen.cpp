@@ -6,26 +6,6 @@
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
-namespace {
-
-// Words wrapped to `width`, each line centred on `centre_x`, from `y`; leaves the cursor below them.
-void centred_lines(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width) {
-    const char* s = text.c_str();
-    const char* end = s + text.size();
-    while (s < end) {
-        const char* brk = font->CalcWordWrapPositionA(1.0f, s, end, width);
-        if (brk == s) brk = s + 1;
-        std::string line(s, brk);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        ImGui::SetCursorScreenPos(ImVec2(centre_x - text_width(font, line) / 2, y));
-        text_block(ui, line, font, colour, width);
-        y = ImGui::GetCursorScreenPos().y;
-        s = brk;
-        while (s < end && *s == ' ') ++s;
-    }
-}
-
-}  // namespace
 
 void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) {
     const Theme& t = ui.theme;
@@ -63,8 +43,8 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
         y += size;
     }
     ImGui::SetCursorScreenPos(ImVec2(c.x, y));
-    centred_lines(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, c.x, ImGui::GetCursorScreenPos().y + t.gap(),
-                  avail);
+    centred_text(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, c.x, ImGui::GetCursorScreenPos().y + t.gap(),
+                 avail);
 
     ImVec2 size(std::min(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch) + 4 * t.pad()), avail),
                 150 * t.scale);
@@ -73,8 +53,8 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
     if (touch_button(ui, view.touch, size, look)) actions.push_back({ActionKind::start});
     if (!view.touch_elsewhere.empty()) {
-        centred_lines(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, c.x, button_y + size.y + t.gap(),
-                      avail);
+        centred_text(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, c.x, button_y + size.y + t.gap(),
+                     avail);
     }
 
     if (!view.notices.empty()) {

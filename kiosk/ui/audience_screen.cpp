@@ -1,4 +1,6 @@
 // Who is reading: four big cards, one per audience.
+#include <algorithm>
+
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
@@ -9,12 +11,20 @@ void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions
     text_block(ui, view.title, ui.fonts.title, t.palette.text, area.width());
 
     float top = ImGui::GetCursorScreenPos().y + t.gap();
-    float card_w = (area.width() - 4 * t.pad() - t.gap()) / 2;
-    float card_h = (area.max.y - top - t.pad() - t.gap()) / 2;
+    float width = area.width() - 4 * t.pad();
+    // Two by two; one above another when a name or hint would not fit half the width (portrait, large text).
+    float widest = 0;
+    for (const AudienceChoice& c : view.choices)
+        widest = std::max({widest, widest_word(ui.fonts.title, c.label), widest_word(ui.fonts.heading, c.hint)});
+    int cols = widest + 2 * t.pad() <= (width - t.gap()) / 2 ? 2 : 1;
+    int rows = (static_cast<int>(view.choices.size()) + cols - 1) / cols;
+    float card_w = (width - static_cast<float>(cols - 1) * t.gap()) / static_cast<float>(cols);
+    float card_h = (area.max.y - top - t.pad() - static_cast<float>(rows - 1) * t.gap()) / static_cast<float>(rows);
     for (size_t i = 0; i < view.choices.size(); ++i) {
         const AudienceChoice& c = view.choices[i];
-        ImVec2 pos(area.min.x + 2 * t.pad() + static_cast<float>(i % 2) * (card_w + t.gap()),
-                   top + static_cast<float>(i / 2) * (card_h + t.gap()));
+        int col = static_cast<int>(i) % cols, row = static_cast<int>(i) / cols;
+        ImVec2 pos(area.min.x + 2 * t.pad() + static_cast<float>(col) * (card_w + t.gap()),
+                   top + static_cast<float>(row) * (card_h + t.gap()));
         ImGui::SetCursorScreenPos(pos);
         bool held = false;
         if (touch_area(ui, c.label, ImVec2(card_w, card_h), &held))
@@ -23,16 +33,16 @@ void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions
         ImVec2 max(pos.x + card_w, pos.y + card_h);
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());
         dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 3 * t.scale);
-        ImU32 text = held ? t.palette.button_text : t.palette.text;
-        float lw = text_width(ui.fonts.title, c.label);
-        float hw = text_width(ui.fonts.heading, c.hint);
-        label_text(ui, c.label, ImVec2(pos.x + (card_w - std::max(lw, hw)) / 2, pos.y + card_h / 2 - ui.fonts.title->FontSize),
-                   ImVec2(pos.x + (card_w + std::max(lw, hw)) / 2, pos.y + card_h / 2 + t.gap() * 0.5f + ui.fonts.heading->FontSize));
-        dl->AddText(ui.fonts.title, ui.fonts.title->FontSize,
-                    ImVec2(pos.x + (card_w - lw) / 2, pos.y + card_h / 2 - ui.fonts.title->FontSize), text, c.label.c_str());
-        dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize,
-                    ImVec2(pos.x + (card_w - hw) / 2, pos.y + card_h / 2 + t.gap() * 0.5f),
-                    held ? t.palette.button_text : t.palette.muted_text, c.hint.c_str());
+        // The name and its hint, centred together, wrapped inside the card.
+        float inner = card_w - 2 * t.pad();
+        float words_h = centred_text_height(ui.fonts.title, c.label, inner) + t.gap() * 0.5f +
+                        centred_text_height(ui.fonts.heading, c.hint, inner);
+        float cx = pos.x + card_w / 2;
+        ImRect words = centred_text(ui, c.label, ui.fonts.title, held ? t.palette.button_text : t.palette.text, cx,
+                                    pos.y + (card_h - words_h) / 2, inner);
+        words.Add(centred_text(ui, c.hint, ui.fonts.heading, held ? t.palette.button_text : t.palette.muted_text, cx,
+                               ImGui::GetCursorScreenPos().y + t.gap() * 0.5f, inner));
+        label_text(ui, c.label, words.Min, words.Max);
         ui.hits.add(c.hint, pos, max, false);
     }
 }

@@ -55,6 +55,13 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
 // shows. What widgets register for scripts goes through this, so scripts see what a person sees.
 bool clip_to_view(ImRect& r);
 
+// Words wrapped to `width`, each line centred on `centre_x`, from `y`, registered like text_block; leaves the
+// cursor below them and returns the box they take. A word wider than `width` is not broken (it overhangs,
+// which expect_text_fits then names).
+ImRect centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width);
+// The height centred_text takes for these words.
+float centred_text_height(ImFont* font, const std::string& text, float width);
+
 // Width of `text` in `font` at its own size.
 float text_width(ImFont* font, const std::string& text);
 

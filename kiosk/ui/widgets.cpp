@@ -151,6 +151,31 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
     if (clip_to_view(words)) ui.hits.add(read, words.Min, words.Max, false);
 }
 
+ImRect centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width) {
+    ImRect box(ImVec2(centre_x, y), ImVec2(centre_x, y));
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    while (s < end) {
+        const char* brk = font->CalcWordWrapPositionA(1.0f, s, end, width);
+        if (brk == s) brk = s + 1;
+        std::string line(s, brk);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        float w = text_width(font, line);
+        ImGui::SetCursorScreenPos(ImVec2(centre_x - w / 2, y));
+        text_block(ui, line, font, colour, std::max(width, w + 1));
+        box.Add(ImRect(ImVec2(centre_x - w / 2, y), ImVec2(centre_x + w / 2, y + font->FontSize)));
+        y += font->FontSize;
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(box.Min.x, y));
+    return box;
+}
+
+float centred_text_height(ImFont* font, const std::string& text, float width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
 bool TouchScroll::update() {
     ImGuiIO& io = ImGui::GetIO();
     float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
