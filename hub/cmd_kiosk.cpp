@@ -6,6 +6,7 @@
 #include "hub/hub_config.h"
 #include "hub/hub_store.h"
 #include "hub/referral_export.h"
+#include "kiosk/staff_lock.h"
 
 namespace lantern::hub {
 
@@ -66,6 +67,22 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
             write_private_file(ea->out, toml);
             std::cout << "wrote " << ea->out << "\n";
         }
+    });
+
+    // The PIN comes on standard input, so it never sits in the shell's history or the process list.
+    auto* pin = kiosk->add_subcommand("pin", "Read a staff PIN (4-12 digits) on standard input; print its [staff] config");
+    pin->callback([&exit_code] {
+        std::string digits;
+        std::getline(std::cin, digits);
+        while (!digits.empty() && (digits.back() == '\r' || digits.back() == ' ')) digits.pop_back();
+        if (!kiosk::is_valid_staff_pin(digits)) {
+            std::cerr << "lantern kiosk pin: a staff PIN is 4 to 12 digits (type it, then Enter)\n";
+            exit_code = 1;
+            return;
+        }
+        std::cout << "# Add to the kiosk's config. Staff hold the attract screen's top-left corner for 3 s.\n"
+                     "[staff]\n"
+                     "pin_hash = " << toml_string(kiosk::hash_staff_pin(digits)) << "\n";
     });
 
     struct AdminArgs {

@@ -33,6 +33,7 @@ void App::stop_reading() {
 
 void App::wipe() {
     stop_reading();
+    form::wipe_string(session_.staff.pin);
     // Assigning a fresh Session drops every answer and step of the visitor; there is no way back.
     session_ = Session{};
     ++revision_;
@@ -139,6 +140,16 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::search_focus:
             case ActionKind::search_key:
             case ActionKind::search_type: apply_search(a); break;
+            case ActionKind::staff_open:
+            case ActionKind::staff_pin_key:
+            case ActionKind::staff_sync_now:
+            case ActionKind::staff_notice_focus:
+            case ActionKind::staff_notice_key:
+            case ActionKind::staff_notice_type:
+            case ActionKind::staff_post_notice:
+            case ActionKind::staff_clear_notices:
+            case ActionKind::staff_look_for_packs:
+            case ActionKind::staff_import_pack: apply_staff(a, now); break;
         }
     }
 }
