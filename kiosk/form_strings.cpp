@@ -67,9 +67,9 @@ const FormStringTable& form_string_table() {
         {"form.done.reference", {{"en", "Your reference is:"}, {"cy", "Eich cyfeirnod yw:"}}},
         {"form.done.next",
          {{"en", "Write this down or tell it to staff if you need to. The family support team will contact you in the way you chose. "
-                 "They will tell you how long they keep your answers, and you can ask them to delete them."},
+                 "You can ask them to delete your answers at any time."},
           {"cy", "Ysgrifennwch hwn neu dywedwch wrth y staff os oes angen. Bydd y tîm cymorth i deuluoedd yn cysylltu â chi yn y ffordd a ddewisoch chi. "
-                 "Byddan nhw'n dweud wrthych chi am faint maen nhw'n cadw eich atebion, a gallwch ofyn iddyn nhw eu dileu."}}},
+                 "Gallwch ofyn iddyn nhw ddileu eich atebion unrhyw bryd."}}},
         {"form.done.finish", {{"en", "Finish"}, {"cy", "Gorffen"}}},
         {"osk.delete", {{"en", "Delete"}, {"cy", "Dileu"}}},
         {"osk.shift", {{"en", "Shift"}, {"cy", "Priflythyren"}}},
