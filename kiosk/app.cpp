@@ -4,9 +4,7 @@
 #include <cmath>
 #include <iterator>
 
-#include "content/utf8.h"
 #include "kiosk/strings.h"
-#include "kiosk/text_edit.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk {
@@ -167,27 +165,8 @@ void App::apply_search(const Action& a) {
             }
             break;
         case ActionKind::search_focus: ss.focused = true; break;
-        case ActionKind::search_key: {
-            auto known = key_kind_from_name(a.arg);
-            if (!known) break;
-            KeyKind kind = *known;
-            if (kind == KeyKind::insert) insert_text(ss.query, a.arg2, k_max_query, false);
-            else if (kind == KeyKind::space) insert_text(ss.query, " ", k_max_query, false);
-            else if (kind == KeyKind::backspace) backspace_utf8(ss.query);
-            else if (kind == KeyKind::done) ss.focused = false;
-            ss.layer = next_layer(ss.layer, kind, form::FieldType::text);
-            break;
-        }
-        case ActionKind::search_type: {
-            // Character by character, so one control character does not drop the rest.
-            std::size_t i = 0;
-            while (i < a.arg2.size()) {
-                std::size_t start = i;
-                content::next_code_point(a.arg2, i);
-                insert_text(ss.query, std::string_view(a.arg2).substr(start, i - start), k_max_query, false);
-            }
-            break;
-        }
+        case ActionKind::search_key: press_key({ss.query, ss.layer, ss.focused, k_max_query}, a.arg, a.arg2); break;
+        case ActionKind::search_type: type_into({ss.query, ss.layer, ss.focused, k_max_query}, a.arg2); break;
         default: break;
     }
 }

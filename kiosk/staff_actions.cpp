@@ -2,9 +2,7 @@
 // machine; what it does outside the App goes through the StaffDesk.
 #include <algorithm>
 
-#include "content/utf8.h"
 #include "kiosk/app.h"
-#include "kiosk/text_edit.h"
 
 namespace lantern::kiosk {
 
@@ -62,26 +60,12 @@ void App::apply_staff(const Action& a, double now) {
             say("The kiosk is trying to reach the hub now.", false);
             break;
         case ActionKind::staff_notice_focus: st.notice_focused = true; break;
-        case ActionKind::staff_notice_key: {
-            auto known = key_kind_from_name(a.arg);
-            if (!known) break;
-            KeyKind kind = *known;
-            if (kind == KeyKind::insert) insert_text(st.notice, a.arg2, k_max_notice_chars, false);
-            else if (kind == KeyKind::space) insert_text(st.notice, " ", k_max_notice_chars, false);
-            else if (kind == KeyKind::backspace) backspace_utf8(st.notice);
-            else if (kind == KeyKind::done) st.notice_focused = false;
-            st.layer = next_layer(st.layer, kind, form::FieldType::text);
+        case ActionKind::staff_notice_key:
+            press_key({st.notice, st.layer, st.notice_focused, k_max_notice_chars}, a.arg, a.arg2);
             break;
-        }
-        case ActionKind::staff_notice_type: {
-            std::size_t i = 0;
-            while (i < a.arg2.size()) {
-                std::size_t start = i;
-                content::next_code_point(a.arg2, i);
-                insert_text(st.notice, std::string_view(a.arg2).substr(start, i - start), k_max_notice_chars, false);
-            }
+        case ActionKind::staff_notice_type:
+            type_into({st.notice, st.layer, st.notice_focused, k_max_notice_chars}, a.arg2);
             break;
-        }
         case ActionKind::staff_post_notice:
             if (std::string why = staff_desk_->post_notice(st.notice); why.empty()) {
                 st.notice.clear();
