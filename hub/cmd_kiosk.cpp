@@ -4,7 +4,9 @@
 
 #include "hub/commands.h"
 #include "hub/hub_config.h"
+#include "hub/admin_client.h"
 #include "hub/hub_store.h"
+#include "hub/kiosk_status.h"
 #include "hub/referral_export.h"
 #include "kiosk/staff_lock.h"
 
@@ -83,6 +85,22 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
         std::cout << "# Add to the kiosk's config. Staff hold the attract screen's top-left corner for 3 s.\n"
                      "[staff]\n"
                      "pin_hash = " << toml_string(kiosk::hash_staff_pin(digits)) << "\n";
+    });
+
+    struct StatusArgs {
+        std::string hub, token, ca;
+        int stale_minutes = 60;
+    };
+    auto sa = std::make_shared<StatusArgs>();
+    auto* status = kiosk->add_subcommand("status", "Every kiosk's last heartbeat; those needing a look are marked !");
+    status->add_option("--hub", sa->hub, "Hub URL")->required();
+    status->add_option("--token", sa->token, "Admin token")->required()->envname("LANTERN_ADMIN_TOKEN");
+    status->add_option("--ca-file", sa->ca, "CA bundle for the hub's certificate");
+    status->add_option("--stale-minutes", sa->stale_minutes, "Mark a kiosk not heard from for this long")
+        ->check(CLI::Range(1, 100000));
+    status->callback([sa] {
+        AdminClient client(sa->hub, sa->token, sa->ca);
+        std::cout << kiosk_status_table(client.kiosks(), std::time(nullptr), sa->stale_minutes);
     });
 
     struct AdminArgs {

@@ -11,9 +11,12 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "hub/admin_client.h"
 #include "hub/hub_config.h"
+#include "hub/kiosk_status.h"
 #include "sync/encoding.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -336,4 +339,44 @@ TEST_CASE("by default an exported referral's answers stay 30 days, and one never
     hub::load_config_file(dir.write_file("hub.toml", "retention_days = 7\n"), config);
     CHECK(config.retention_days == 7);
     CHECK_THROWS(hub::load_config_file(dir.write_file("bad.toml", "retention_days = -1\n"), config));
+}
+
+TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the ones that need a look") {
+    HubFixture f({"k1", "k2"});
+    httplib::Client c(f.hub->url());
+    sync::Heartbeat healthy;
+    healthy.app_version = "1.0";
+    healthy.pack_version = "7";
+    healthy.last_success = sync::utc_now_iso();
+    sync::Heartbeat troubled = healthy;
+    troubled.refused = 2;
+    troubled.outbox_depth = 5;
+    troubled.last_error = "referral: hub answered 500";
+    for (const auto& [kiosk, hb] : {std::pair{"k1", healthy}, std::pair{"k2", troubled}}) {
+        auto r = c.Post("/api/v1/heartbeat", auth(f.kiosk_tokens.at(kiosk)), sync::to_json(hb).dump(), "application/json");
+        REQUIRE(r);
+        CHECK(r->status < 300);
+    }
+    auto kiosks = hub::AdminClient(f.hub->url(), f.admin_token).kiosks();
+    std::string now_table = hub::kiosk_status_table(kiosks, std::time(nullptr));
+    INFO(now_table);
+    std::istringstream lines(now_table);
+    std::string header, first, second;
+    std::getline(lines, header);
+    std::getline(lines, first);
+    std::getline(lines, second);
+    std::string k1 = first.find("k1") != std::string::npos ? first : second;
+    std::string k2 = first.find("k2") != std::string::npos ? first : second;
+    CHECK(k1.rfind("!", 0) == std::string::npos);
+    CHECK(k1.find("just now") != std::string::npos);
+    CHECK(k2.rfind("!", 0) == 0);
+    CHECK(k2.find("hub answered 500") != std::string::npos);
+    CHECK(now_table.find("1 kiosk(s) marked !") != std::string::npos);
+    // Two hours later with no heartbeat, both are marked.
+    std::string later = hub::kiosk_status_table(kiosks, std::time(nullptr) + 2 * 3600);
+    CHECK(later.find("2 kiosk(s) marked !") != std::string::npos);
+    CHECK(later.find("2 h ago") != std::string::npos);
+    CHECK(hub::kiosk_status_table(nlohmann::json::object(), 0).find("no kiosk") != std::string::npos);
+    CHECK(hub::parse_utc_iso("not a time") == -1);
+    CHECK(hub::parse_utc_iso("1970-01-01T00:01:00Z") == 60);
 }
