@@ -4,8 +4,11 @@
 
 #include "hub/commands.h"
 #include "hub/hub_config.h"
+#include "hub/admin_client.h"
 #include "hub/hub_store.h"
+#include "hub/kiosk_status.h"
 #include "hub/referral_export.h"
+#include "kiosk/staff_lock.h"
 
 namespace lantern::hub {
 
@@ -66,6 +69,38 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
             write_private_file(ea->out, toml);
             std::cout << "wrote " << ea->out << "\n";
         }
+    });
+
+    // The PIN comes on standard input, so it never sits in the shell's history or the process list.
+    auto* pin = kiosk->add_subcommand("pin", "Read a staff PIN (4-12 digits) on standard input; print its [staff] config");
+    pin->callback([&exit_code] {
+        std::string digits;
+        std::getline(std::cin, digits);
+        while (!digits.empty() && (digits.back() == '\r' || digits.back() == ' ')) digits.pop_back();
+        if (!kiosk::is_valid_staff_pin(digits)) {
+            std::cerr << "lantern kiosk pin: a staff PIN is 4 to 12 digits (type it, then Enter)\n";
+            exit_code = 1;
+            return;
+        }
+        std::cout << "# Add to the kiosk's config. Staff hold the attract screen's top-left corner for 3 s.\n"
+                     "[staff]\n"
+                     "pin_hash = " << toml_string(kiosk::hash_staff_pin(digits)) << "\n";
+    });
+
+    struct StatusArgs {
+        std::string hub, token, ca;
+        int stale_minutes = 60;
+    };
+    auto sa = std::make_shared<StatusArgs>();
+    auto* status = kiosk->add_subcommand("status", "Every kiosk's last heartbeat; those needing a look are marked !");
+    status->add_option("--hub", sa->hub, "Hub URL")->required();
+    status->add_option("--token", sa->token, "Admin token")->required()->envname("LANTERN_ADMIN_TOKEN");
+    status->add_option("--ca-file", sa->ca, "CA bundle for the hub's certificate");
+    status->add_option("--stale-minutes", sa->stale_minutes, "Mark a kiosk not heard from for this long")
+        ->check(CLI::Range(1, 100000));
+    status->callback([sa] {
+        AdminClient client(sa->hub, sa->token, sa->ca);
+        std::cout << kiosk_status_table(client.kiosks(), std::time(nullptr), sa->stale_minutes);
     });
 
     struct AdminArgs {

@@ -68,6 +68,8 @@ void load_config_file(const std::filesystem::path& file, HubConfig& config) {
             config.threads = static_cast<int>(need_size(1, 512));
         } else if (k == "keep_alive_seconds") {
             config.keep_alive_seconds = static_cast<int>(need_size(1, 300));
+        } else if (k == "retention_days") {
+            config.retention_days = static_cast<int>(need_size(0, 3650));
         } else if (k == "quiet") {
             if (!node.is_boolean()) throw std::runtime_error(where(node) + "\"quiet\" must be true or false");
             config.quiet = node.as_boolean()->get();

@@ -19,6 +19,9 @@ struct HubConfig {
     int threads = 24;
     int keep_alive_seconds = 5;
     bool quiet = false;  // no per-request log lines
+    // Sealed answers are deleted this many days after the support team exported them (0: at once); the
+    // row stays for safe retries and the anonymised report. Never before export: nothing is lost unread.
+    int retention_days = 30;
 
     std::filesystem::path db_path() const { return data_dir / "hub.sqlite"; }
     std::filesystem::path packs_dir() const { return data_dir / "packs"; }
@@ -26,7 +29,7 @@ struct HubConfig {
 
 // Applies a TOML file on top of `config`; throws std::runtime_error "FILE:LINE: what".
 // Keys: listen = "HOST:PORT", data, tls_cert, tls_key, content_public_key, max_json_bytes,
-// max_referral_bytes, max_pack_bytes, threads, keep_alive_seconds, quiet.
+// max_referral_bytes, max_pack_bytes, threads, keep_alive_seconds, quiet, retention_days.
 void load_config_file(const std::filesystem::path& file, HubConfig& config);
 // "HOST:PORT" -> host, port; throws std::invalid_argument.
 void parse_listen(const std::string& text, HubConfig& config);

@@ -4,8 +4,11 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <condition_variable>
+#include <ctime>
 #include <fstream>
 #include <mutex>
+#include <thread>
 #include <sstream>
 
 #include "sync/encoding.h"
@@ -83,6 +86,16 @@ const char* default_message(int status) {
     }
 }
 
+// "now minus `days`" in the form exported_at is stored in.
+std::string utc_iso_days_ago(int days) {
+    std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days) * 24 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
 }  // namespace
 
 struct HubServer::Impl {
@@ -93,11 +106,35 @@ struct HubServer::Impl {
     std::mutex publish_mutex;
     sync::Bytes content_key;
     std::unique_ptr<httplib::Server> svr;
+    std::mutex purge_mutex;
+    std::condition_variable purge_cv;
+    bool stopping = false;
     // The listening socket, seen by the socket-options hook while bind() runs (-1 otherwise).
     int listen_fd = -1;
     bool binding = false;
 
     Impl(const HubConfig& c, HubStore& s, std::ostream& l) : config(c), store(s), log(l) {}
+
+    // Deletes sealed answers exported more than retention_days ago; logs only the count.
+    void purge_expired() {
+        try {
+            int n = store.purge_exported_before(utc_iso_days_ago(config.retention_days));
+            if (n > 0) log_line("retention: deleted the sealed answers of " + std::to_string(n) + " exported referrals");
+        } catch (const std::exception& e) {
+            log_line(std::string("retention: purge failed: ") + e.what());
+        }
+    }
+
+    // Hourly, and once at start, until stop().
+    void purge_loop() {
+        std::unique_lock lock(purge_mutex);
+        while (!stopping) {
+            lock.unlock();
+            purge_expired();
+            lock.lock();
+            purge_cv.wait_for(lock, std::chrono::hours(1), [this] { return stopping; });
+        }
+    }
 
     void log_line(const std::string& line) {
         if (config.quiet) return;
@@ -286,6 +323,7 @@ struct HubServer::Impl {
             ids.push_back(id.get<std::string>());
         }
         int n = store.mark_exported(ids);
+        if (config.retention_days == 0) purge_expired();  // kept no longer than the export itself
         reply(res, 200, json{{"marked", n}});
     }
 
@@ -401,7 +439,16 @@ int HubServer::bind() {
     return port;
 }
 
-void HubServer::run() { impl_->svr->listen_after_bind(); }
+void HubServer::run() {
+    std::thread purger([this] { impl_->purge_loop(); });
+    impl_->svr->listen_after_bind();
+    {
+        std::lock_guard lock(impl_->purge_mutex);
+        impl_->stopping = true;
+    }
+    impl_->purge_cv.notify_all();
+    purger.join();
+}
 
 void HubServer::stop() { impl_->svr->stop(); }
 

@@ -75,6 +75,8 @@ std::string new_token(const std::string& prefix) {
 HubStore::HubStore(const std::filesystem::path& db_path)
     : db_(db_path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
     sync::make_durable(db_);
+    // Purged answers are overwritten on disk, not left in free pages for anyone with the file.
+    db_.exec("PRAGMA secure_delete = ON");
     migrate();
 }
 
@@ -232,6 +234,7 @@ std::vector<ReferralRecord> HubStore::referrals_after(std::int64_t after, int li
     SQLite::Statement q(db_,
                         "SELECT seq, id, kiosk, reference, created, form_version, sealed, summary, received_at, "
                         "COALESCE(exported_at, '') FROM referrals WHERE seq > ? AND (? OR exported_at IS NULL) "
+                        "AND length(sealed) > 0 "
                         "ORDER BY seq LIMIT ?");
     q.bind(1, after);
     q.bind(2, include_exported ? 1 : 0);
@@ -269,6 +272,17 @@ int HubStore::mark_exported(const std::vector<std::string>& ids) {
         n += q.exec();
     }
     tx.commit();
+    return n;
+}
+
+int HubStore::purge_exported_before(const std::string& cutoff) {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_, "UPDATE referrals SET sealed = X'' WHERE exported_at IS NOT NULL AND exported_at <= ? "
+                             "AND length(sealed) > 0");
+    q.bind(1, cutoff);
+    int n = q.exec();
+    // Move the overwritten pages from the write-ahead log into the database file now, and empty the log.
+    if (n > 0) db_.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return n;
 }
 

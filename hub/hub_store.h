@@ -66,6 +66,10 @@ class HubStore {
     StoredReferral store_referral(const sync::ReferralPost& post, const std::string& body_hash);
     std::vector<ReferralRecord> referrals_after(std::int64_t after, int limit, bool include_exported) const;
     int mark_exported(const std::vector<std::string>& ids);
+    // Deletes the sealed answers of referrals exported before `cutoff` (UTC ISO, as exported_at). The row
+    // stays: its id and body hash keep a late retry safe, its summary keeps the anonymised report whole.
+    // secure_delete overwrites the freed pages. Returns how many were purged. Exported referrals only.
+    int purge_exported_before(const std::string& cutoff);
     std::int64_t referral_count() const;
     std::vector<ReportCount> need_counts() const;
 

@@ -36,6 +36,16 @@ enum class ActionKind {
     search_focus,     // tap on the search box: show the keyboard again
     search_key,       // arg: on-screen key kind (as form_key), arg2: text
     search_type,      // arg2: characters from a physical keyboard
+    staff_open,       // the attract screen's corner held for a few seconds: the PIN pad
+    staff_pin_key,    // arg: a digit, "delete" or "ok"
+    staff_sync_now,
+    staff_notice_focus,
+    staff_notice_key,   // arg: on-screen key kind (as form_key), arg2: text
+    staff_notice_type,  // arg2: characters from a physical keyboard
+    staff_post_notice,
+    staff_clear_notices,
+    staff_look_for_packs,  // look at the USB sticks again
+    staff_import_pack,     // arg: the pack's path, as usb_packs() gave it
 };
 
 struct Action {

@@ -4,9 +4,7 @@
 #include <cmath>
 #include <iterator>
 
-#include "content/utf8.h"
 #include "kiosk/strings.h"
-#include "kiosk/text_edit.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk {
@@ -33,6 +31,7 @@ void App::stop_reading() {
 
 void App::wipe() {
     stop_reading();
+    form::wipe_string(session_.staff.pin);
     // Assigning a fresh Session drops every answer and step of the visitor; there is no way back.
     session_ = Session{};
     ++revision_;
@@ -139,6 +138,16 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::search_focus:
             case ActionKind::search_key:
             case ActionKind::search_type: apply_search(a); break;
+            case ActionKind::staff_open:
+            case ActionKind::staff_pin_key:
+            case ActionKind::staff_sync_now:
+            case ActionKind::staff_notice_focus:
+            case ActionKind::staff_notice_key:
+            case ActionKind::staff_notice_type:
+            case ActionKind::staff_post_notice:
+            case ActionKind::staff_clear_notices:
+            case ActionKind::staff_look_for_packs:
+            case ActionKind::staff_import_pack: apply_staff(a, now); break;
         }
     }
 }
@@ -156,27 +165,8 @@ void App::apply_search(const Action& a) {
             }
             break;
         case ActionKind::search_focus: ss.focused = true; break;
-        case ActionKind::search_key: {
-            auto known = key_kind_from_name(a.arg);
-            if (!known) break;
-            KeyKind kind = *known;
-            if (kind == KeyKind::insert) insert_text(ss.query, a.arg2, k_max_query, false);
-            else if (kind == KeyKind::space) insert_text(ss.query, " ", k_max_query, false);
-            else if (kind == KeyKind::backspace) backspace_utf8(ss.query);
-            else if (kind == KeyKind::done) ss.focused = false;
-            ss.layer = next_layer(ss.layer, kind, form::FieldType::text);
-            break;
-        }
-        case ActionKind::search_type: {
-            // Character by character, so one control character does not drop the rest.
-            std::size_t i = 0;
-            while (i < a.arg2.size()) {
-                std::size_t start = i;
-                content::next_code_point(a.arg2, i);
-                insert_text(ss.query, std::string_view(a.arg2).substr(start, i - start), k_max_query, false);
-            }
-            break;
-        }
+        case ActionKind::search_key: press_key({ss.query, ss.layer, ss.focused, k_max_query}, a.arg, a.arg2); break;
+        case ActionKind::search_type: type_into({ss.query, ss.layer, ss.focused, k_max_query}, a.arg2); break;
         default: break;
     }
 }

@@ -13,10 +13,15 @@
 #include "kiosk/form_session.h"
 #include "kiosk/referral_sink.h"
 #include "kiosk/speaker.h"
+#include "kiosk/staff_desk.h"
+#include "kiosk/staff_lock.h"
 
 namespace lantern::kiosk {
 
-enum class Screen { attract, audience, topics, topic_pages, page, services, form_step, form_review, form_done, search };
+enum class Screen {
+    attract, audience, topics, topic_pages, page, services, form_step, form_review, form_done, search,
+    staff_pin, staff
+};
 
 struct Place {
     Screen screen = Screen::attract;
@@ -33,6 +38,17 @@ struct SearchSession {
     KeyboardLayer layer = KeyboardLayer::letters;
 };
 
+// Staff mode: the PIN being typed, the notice being written, what the last action said.
+struct StaffSession {
+    std::string pin;                // digits typed so far; wiped with the session
+    std::string message;            // "Wrong PIN", "Notice posted", an import's result
+    bool message_is_problem = false;
+    std::string notice;             // the notice being written
+    bool notice_focused = false;    // the keyboard shows
+    KeyboardLayer layer = KeyboardLayer::letters;
+    std::vector<std::string> usb_packs;  // found when staff mode opened or staff looked again
+};
+
 // Everything one visitor did. Wiped whole on idle timeout, quick exit and submission, so nothing of one
 // visitor can reach the next.
 struct Session {
@@ -45,6 +61,7 @@ struct Session {
     bool reading_aloud = false;
     FormSession form;            // the referral draft: wiped with the rest
     SearchSession search;        // what was searched for: wiped with the rest
+    StaffSession staff;          // staff mode ends with the session too
 };
 
 // Text size steps a visitor can choose; the third is 150%.
@@ -100,6 +117,12 @@ class App {
 
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
     void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
+    // Staff mode (staff_actions.cpp): without a desk or a PIN hash, holding the corner does nothing.
+    void set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash);
+    bool staff_enabled() const { return staff_desk_ && staff_lock_.enabled(); }
+    const StaffDesk* staff_desk() const { return staff_desk_.get(); }
+    int staff_seconds_locked(double now) const { return staff_lock_.seconds_locked(now); }
+
     // The pack's form, parsed on first use; nullptr with form_error() set when it is missing or bad.
     const form::Form* form() const;
     const std::string& form_error() const { return form_error_; }
@@ -112,6 +135,7 @@ class App {
     void stop_reading();
     void apply_form(const Action& a);
     void apply_search(const Action& a);
+    void apply_staff(const Action& a, double now);
     void load_form();
 
     std::shared_ptr<const content::PackReader> pack_;
@@ -128,6 +152,8 @@ class App {
     std::shared_ptr<ReferralSink> sink_;
     std::shared_ptr<Speaker> speaker_;
     std::string centre_ = "unknown";
+    std::shared_ptr<StaffDesk> staff_desk_;
+    StaffLock staff_lock_{""};
 };
 
 }  // namespace lantern::kiosk

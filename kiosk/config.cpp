@@ -39,6 +39,21 @@ struct Reader {
         out = *v;
     }
 
+    void strings(const char* table, const char* key, std::vector<std::string>& out) {
+        const toml::node* n = root.at_path(std::string(table) + "." + key).node();
+        if (!n) return;
+        const toml::array* a = n->as_array();
+        std::vector<std::string> values;
+        if (a)
+            for (const auto& item : *a)
+                if (auto v = item.value<std::string>()) values.push_back(*v);
+        if (!a || values.size() != a->size()) {
+            fail(std::string(table) + "." + key, "must be a list of strings, like [\"/media\"]");
+            return;
+        }
+        out = std::move(values);
+    }
+
     void boolean(const char* table, const char* key, bool& out) {
         const toml::node* n = root.at_path(std::string(table) + "." + key).node();
         if (!n) return;
@@ -54,6 +69,7 @@ const std::map<std::string, std::set<std::string>>& known_keys() {
         {"hub", {"url", "token", "referral_public_key", "content_public_key", "ca_file", "pinned_public_key"}},
         {"paths", {"pack", "data"}},
         {"display", {"text_scale", "high_contrast", "fullscreen"}},
+        {"staff", {"pin_hash", "usb_paths"}},
     };
     return keys;
 }
@@ -94,7 +110,11 @@ std::variant<KioskConfig, ConfigError> parse_kiosk_config(const std::string& tex
     r.number("display", "text_scale", c.text_scale, 0.75, 2.0);
     r.boolean("display", "high_contrast", c.high_contrast);
     r.boolean("display", "fullscreen", c.fullscreen);
+    r.string("staff", "pin_hash", c.staff_pin_hash);
+    r.strings("staff", "usb_paths", c.usb_paths);
     if (!r.error.empty()) return ConfigError{r.error};
+    if (!c.staff_pin_hash.empty() && c.staff_pin_hash.rfind("$argon2id$", 0) != 0)
+        return ConfigError{file_name + ": staff.pin_hash: must be the line `lantern kiosk pin` prints, not the PIN itself"};
     if (!c.hub_url.empty() && c.hub_url.rfind("http://", 0) != 0 && c.hub_url.rfind("https://", 0) != 0)
         return ConfigError{file_name + ": hub.url: must start with https:// (or http:// for a hub on this machine)"};
     if (c.default_language.size() < 2 || c.default_language.size() > 3)

@@ -24,6 +24,8 @@ struct KioskConfig {
     double text_scale = 1.0;           // [display] text_scale: 1, 1.25 or 1.5
     bool high_contrast = false;        // [display] high_contrast
     bool fullscreen = false;           // [display] fullscreen
+    std::string staff_pin_hash;        // [staff] pin_hash: from `lantern kiosk pin`; empty: no staff mode
+    std::vector<std::string> usb_paths = {"/media", "/run/media", "/mnt"};  // [staff] usb_paths: where sticks mount
 };
 
 struct ConfigError {

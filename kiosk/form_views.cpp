@@ -92,7 +92,9 @@ FormStepView build_form_step(const App& app) {
     v.show_helplines = form::shows_helplines(*f, fs.draft);
     if (v.show_helplines) {
         v.helplines_title = tr("form.helplines.title", lang);
-        for (const char* k : {"refuge", "mens", "galop", "karma", "silent"})
+        // Abuse lines first; then for a worry that is not abuse (self-harm, a child at risk) Samaritans and
+        // Childline (FACTS.md), and the silent 999 call last.
+        for (const char* k : {"refuge", "mens", "galop", "karma", "samaritans", "childline", "silent"})
             v.helplines.push_back({tr(std::string("form.helplines.") + k, lang), tr(std::string("form.helplines.") + k + ".number", lang)});
     }
     const form::Field* focused = fs.focus.empty() ? nullptr : f->field(fs.focus);

@@ -1,6 +1,9 @@
 // Keyboard layouts. Accents cover Welsh (ŵ ŷ â ê î ô û and more) and Polish (ą ć ę ł ń ó ś ź ż).
 #include "kiosk/keyboard_model.h"
 
+#include "content/utf8.h"
+#include "kiosk/text_edit.h"
+
 #include <sstream>
 #include <utility>
 
@@ -113,6 +116,26 @@ KeyboardLayer next_layer(KeyboardLayer current, KeyKind pressed, form::FieldType
         case KeyKind::letters: return type == form::FieldType::email ? KeyboardLayer::email : KeyboardLayer::letters;
         case KeyKind::insert: return current == KeyboardLayer::shifted ? KeyboardLayer::letters : current;
         default: return current;
+    }
+}
+
+void press_key(LineBox box, const std::string& kind_name, const std::string& typed) {
+    auto known = key_kind_from_name(kind_name);
+    if (!known) return;
+    KeyKind kind = *known;
+    if (kind == KeyKind::insert) insert_text(box.text, typed, box.max_chars, false);
+    else if (kind == KeyKind::space) insert_text(box.text, " ", box.max_chars, false);
+    else if (kind == KeyKind::backspace) backspace_utf8(box.text);
+    else if (kind == KeyKind::done) box.keyboard_up = false;
+    box.layer = next_layer(box.layer, kind, form::FieldType::text);
+}
+
+void type_into(LineBox box, const std::string& typed) {
+    std::size_t i = 0;
+    while (i < typed.size()) {
+        std::size_t start = i;
+        content::next_code_point(typed, i);
+        insert_text(box.text, std::string_view(typed).substr(start, i - start), box.max_chars, false);
     }
 }
 

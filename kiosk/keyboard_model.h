@@ -35,4 +35,18 @@ KeyboardLayer default_layer(form::FieldType type);
 // The layer after a layer-switching key; shift goes back to letters after one letter is typed.
 KeyboardLayer next_layer(KeyboardLayer current, KeyKind pressed, form::FieldType type);
 
+// A one-line box the kiosk's keyboard types into (search, a staff notice): its text, the layer showing,
+// and whether the keyboard is up.
+struct LineBox {
+    std::string& text;
+    KeyboardLayer& layer;
+    bool& keyboard_up;
+    std::size_t max_chars;
+};
+// One on-screen key, by the kind name and text its action carries: letters, space, delete, Done (which
+// puts the keyboard away), and layer changes. An unknown kind name does nothing.
+void press_key(LineBox box, const std::string& kind_name, const std::string& typed);
+// A physical keyboard's characters, one code point at a time, so one control character does not drop the rest.
+void type_into(LineBox box, const std::string& typed);
+
 }  // namespace lantern::kiosk

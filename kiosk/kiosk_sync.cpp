@@ -37,6 +37,12 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
     std::filesystem::create_directories(config.data_dir);
     outbox_ = std::make_unique<sync::OutboxStore>(std::filesystem::path(config.data_dir) / "outbox.sqlite");
 
+    installed_version_ = installed_pack_version;
+    if (!config.content_public_key.empty()) {
+        content_key_ = sync::read_key_file(config.content_public_key, sync::k_signing_public_key_bytes);
+        packs_dir_ = std::filesystem::path(config.data_dir) / "packs";
+    }
+    pending_offline_ = !config.hub_url.empty() ? false : sync::pending_pack(*outbox_).has_value();
     if (!config.hub_url.empty()) {
         sync::SyncWorkerOptions o;
         o.hub.base_url = config.hub_url;
@@ -45,10 +51,8 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
         o.hub.pinned_public_key = config.pinned_public_key;
         o.kiosk_name = config.name;
         o.installed_pack_version = installed_pack_version;
-        if (!config.content_public_key.empty()) {
-            o.content_public_key = sync::read_key_file(config.content_public_key, sync::k_signing_public_key_bytes);
-            o.packs_dir = std::filesystem::path(config.data_dir) / "packs";
-        }
+        o.content_public_key = content_key_;
+        o.packs_dir = content_key_.empty() ? std::filesystem::path() : packs_dir_;
         o.on_change = std::move(on_change);
         worker_ = std::make_unique<sync::SyncWorker>(*outbox_, std::move(o));
     }
@@ -73,8 +77,28 @@ void KioskSync::set_usage_counts(const std::map<std::string, std::int64_t>& coun
 }
 
 std::optional<sync::PackInfo> KioskSync::take_pending_pack() {
-    if (!worker_) return std::nullopt;
-    return worker_->take_pending_pack();
+    if (worker_) return worker_->take_pending_pack();
+    // No hub: only a USB import makes a pack pending; a flag, so the attract screen reads no SQLite per frame.
+    if (!pending_offline_ || !outbox_) return std::nullopt;
+    pending_offline_ = false;
+    return sync::take_pending_pack(*outbox_);
+}
+
+void KioskSync::sync_now() {
+    if (worker_) worker_->wake();
+}
+
+std::string KioskSync::import_pack(const std::filesystem::path& pack) {
+    if (!outbox_) return "pack rejected: this kiosk has no data folder (paths.data) to keep a pack in";
+    if (content_key_.empty()) return "pack rejected: this kiosk has no content-signing key (hub.content_public_key)";
+    if (worker_) return worker_->import_pack(pack);
+    std::string current = installed_version_;
+    for (auto p : {sync::current_pack(*outbox_), sync::pending_pack(*outbox_)})
+        if (p && (current.empty() || sync::compare_versions(p->version, current) > 0)) current = p->version;
+    std::string version;
+    std::string why = sync::import_signed_pack(*outbox_, pack, packs_dir_, content_key_, current, version);
+    if (why.empty()) pending_offline_ = true;
+    return why;
 }
 
 std::optional<sync::PackInfo> KioskSync::current_pack() const {

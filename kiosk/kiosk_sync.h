@@ -47,11 +47,21 @@ class KioskSync {
     std::optional<sync::PackInfo> take_pending_pack();
     // The pack last switched to (after a restart, open this rather than the bundled one).
     std::optional<sync::PackInfo> current_pack() const;
+    // Staff: ask the worker for a pass now (no-op without a hub).
+    void sync_now();
+    bool has_hub() const { return worker_ != nullptr; }
+    // Staff: a signed pack from a USB stick becomes the pending pack, shown from the next visitor on.
+    // Empty on success, else why not (nothing changes).
+    std::string import_pack(const std::filesystem::path& pack);
 
    private:
     std::unique_ptr<sync::OutboxStore> outbox_;
     std::unique_ptr<sync::SyncWorker> worker_;
     std::shared_ptr<ReferralSink> sink_;
+    sync::Bytes content_key_;
+    std::filesystem::path packs_dir_;
+    std::string installed_version_;
+    bool pending_offline_ = false;  // no hub: a USB import is waiting for the next session
 };
 
 }  // namespace lantern::kiosk

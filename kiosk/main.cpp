@@ -4,6 +4,7 @@
 #include <iostream>
 #include <thread>
 
+#include "content/pack_reader.h"
 #include "kiosk/config.h"
 #include "kiosk/kiosk_sync.h"
 #include "kiosk/ui/kiosk_loop.h"
@@ -17,7 +18,13 @@ int sync_outbox_now(const KioskConfig& config, double seconds) {
         return 2;
     }
     try {
-        KioskSync sync(config, "", {});
+        // The pack's version goes into the heartbeat, so the hub's `lantern kiosk status` can show it.
+        std::string installed;
+        try {
+            if (!config.pack.empty()) installed = content::PackReader(config.pack).meta().content_version;
+        } catch (const std::exception&) {
+        }
+        KioskSync sync(config, installed, {});
         auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
         sync::SyncStatus s;
         do {

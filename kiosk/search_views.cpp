@@ -5,17 +5,28 @@
 
 namespace lantern::kiosk {
 
-std::string plain_snippet(const std::string& snippet) {
-    std::string out;
-    out.reserve(snippet.size());
+content::Block snippet_block(const std::string& snippet) {
+    content::Block block;
+    content::Span span;
+    auto finish_span = [&] {
+        if (!span.text.empty()) block.spans.push_back(span);
+        span.text.clear();
+    };
+    bool last_was_space = true;
     for (char c : snippet) {
-        if (c == content::k_snippet_mark_open[0] || c == content::k_snippet_mark_close[0]) continue;
+        if (c == content::k_snippet_mark_open[0] || c == content::k_snippet_mark_close[0]) {
+            finish_span();
+            span.strong = c == content::k_snippet_mark_open[0];
+            continue;
+        }
         if (c == '*' || c == '#' || c == '_' || c == '[' || c == ']' || c == '`') continue;
-        if (c == '\n' || c == '\t') c = ' ';
-        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-        out.push_back(c);
+        if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+        if (c == ' ' && last_was_space) continue;
+        span.text.push_back(c);
+        last_was_space = c == ' ';
     }
-    return out;
+    finish_span();
+    return block;
 }
 
 SearchView build_search(const App& app) {
@@ -35,7 +46,7 @@ SearchView build_search(const App& app) {
         return v;
     }
     for (const auto& hit : app.pack()->search(v.query, s.audience, lang))
-        v.results.push_back({hit.id, hit.title, plain_snippet(hit.snippet)});
+        v.results.push_back({hit.id, hit.title, snippet_block(hit.snippet)});
     if (v.results.empty()) {
         v.status = tr("search.none", lang);
     } else {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "content/markdown.h"
 #include "kiosk/app.h"
 #include "kiosk/form_views.h"
 
@@ -12,7 +13,7 @@ namespace lantern::kiosk {
 struct SearchResultView {
     std::string id;       // page id, for open_page
     std::string title;
-    std::string snippet;  // plain text: the pack's match marks and Markdown signs taken out
+    content::Block snippet;  // a paragraph: the words that matched are strong; Markdown signs taken out
 };
 
 struct SearchView {
@@ -29,7 +30,8 @@ struct SearchView {
 // Searches the pack within the visitor's audience and language.
 SearchView build_search(const App& app);
 
-// The search snippet without match marks and Markdown signs, for plain drawing.
-std::string plain_snippet(const std::string& snippet);
+// The pack's search snippet as a paragraph to draw: the marked words (what the visitor searched for) become
+// strong spans, so they stand out in bold; Markdown signs and line breaks are taken out.
+content::Block snippet_block(const std::string& snippet);
 
 }  // namespace lantern::kiosk

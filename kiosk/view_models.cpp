@@ -28,7 +28,9 @@ ChromeView build_chrome(const App& app, bool has_voice) {
     const std::string& lang = app.session().lang;
     ChromeView v;
     v.show_nav = app.screen() != Screen::attract;
-    v.show_home = app.screen() != Screen::attract && app.screen() != Screen::audience && app.screen() != Screen::topics;
+    bool staff = app.screen() == Screen::staff_pin || app.screen() == Screen::staff;
+    v.show_home = app.screen() != Screen::attract && app.screen() != Screen::audience && app.screen() != Screen::topics &&
+                  !staff;
     v.back = tr("nav.back", lang);
     v.home = tr("nav.home", lang);
     v.quick_exit = tr("nav.quick_exit", lang);
@@ -48,6 +50,7 @@ AttractView build_attract(const App& app) {
     // Anyone passing sees the attract screen, children too: only notices meant for everyone.
     v.notices = build_notices(app, std::nullopt);
     v.touch = tr("attract.touch", app.session().lang);
+    v.staff_corner = app.staff_enabled();
     for (const auto& code : pack_languages(app)) {
         const std::string& other = tr("attract.touch", code);
         if (other == v.touch) continue;  // the same words, or a language with no translation yet
@@ -151,10 +154,13 @@ ServicesView build_services(const App& app) {
 }
 
 std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience) {
-    if (!app.pack()) return {};
-    auto notices = app.pack()->notices(app.session().lang, audience);
+    // What the centre's staff posted on this kiosk today comes first: it is the newest news, for everyone.
+    std::vector<std::string> notices = app.staff_desk() ? app.staff_desk()->notices_today() : std::vector<std::string>{};
+    if (!app.pack()) return notices;
+    auto from_pack = app.pack()->notices(app.session().lang, audience);
     // Today's news matters more than its language: English when staff wrote none in this one.
-    if (notices.empty() && app.session().lang != "en") notices = app.pack()->notices("en", audience);
+    if (from_pack.empty() && app.session().lang != "en") from_pack = app.pack()->notices("en", audience);
+    notices.insert(notices.end(), from_pack.begin(), from_pack.end());
     return notices;
 }
 

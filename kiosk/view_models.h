@@ -32,6 +32,7 @@ struct AttractView {
     std::string tagline;
     std::string touch;
     std::string touch_elsewhere;  // "Touch to start" in the pack's other languages, for a smaller line under it
+    bool staff_corner = false;    // staff mode is set up: holding the top-left corner opens it
 };
 
 struct AudienceChoice {

@@ -45,6 +45,9 @@ echo "run.sh: local hub on $hub_url (log: var/hub.log)"
   --referral-public-key "$root/var/keys/referral.pub" --content-public-key "$root/var/keys/content-signing.pub" \
   -o var/kiosk.toml >/dev/null
 printf '\n[paths]\npack = "%s"\ndata = "%s"\n' "$root/var/pack.sqlite" "$root/var/kiosk" >>var/kiosk.toml
+# Staff mode (hold the attract screen's top-left corner 3 s) with a development PIN anyone reading this knows.
+echo 2468 | "$lantern" kiosk pin >>var/kiosk.toml
+echo "run.sh: staff mode: hold the top-left corner of the first screen for 3 s, development PIN 2468"
 
 export_referrals() {
   LANTERN_ADMIN_TOKEN=$(cat var/admin-token) "$lantern" referrals export --hub "$hub_url" \

@@ -1,6 +1,13 @@
 // Verification of downloaded packs and the pending -> current hand-over.
 #include "sync/pack_update.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "sync/encoding.h"
 #include "sync/sealing.h"
 
 namespace lantern::sync {
@@ -23,6 +30,57 @@ std::string verify_pack_file(const std::filesystem::path& file, const Manifest& 
     auto sig = from_base64(manifest.signature);
     if (!sig || !verify_pack_signature(manifest.version, manifest.sha256, *sig, signing_public_key))
         return "pack rejected: bad signature";
+    return {};
+}
+
+namespace {
+
+// Copies to `to` and fsyncs it, so a power cut after the import never leaves a half pack marked pending.
+bool copy_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
+    std::error_code ec;
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
+    if (ec) return false;
+    int fd = ::open(to.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+}  // namespace
+
+std::string import_signed_pack(OutboxStore& store, const std::filesystem::path& pack,
+                               const std::filesystem::path& packs_dir, const Bytes& signing_public_key,
+                               const std::string& current_version, std::string& version_out) {
+    if (signing_public_key.empty()) return "pack rejected: this kiosk has no content-signing key to check it with";
+    std::ifstream in(pack.string() + ".sig");
+    if (!in) return "pack rejected: no signature file (" + pack.filename().string() + ".sig) beside it";
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto sig = nlohmann::json::parse(text.size() > 4096 ? std::string() : text, nullptr, false);
+    if (!sig.is_object() || !sig["version"].is_string() || !sig["sha256"].is_string() || !sig["signature"].is_string())
+        return "pack rejected: the signature file is not one `lantern content sign` wrote";
+    std::error_code ec;
+    auto size = std::filesystem::file_size(pack, ec);
+    if (ec) return "pack rejected: file missing";
+    Manifest m{sig["version"], sig["sha256"], static_cast<std::int64_t>(size), sig["signature"], ""};
+    if (m.sha256.size() != 64 || m.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
+        return "pack rejected: the signature file is not one `lantern content sign` wrote";
+    if (auto why = verify_pack_file(pack, m, signing_public_key, current_version); !why.empty()) return why;
+
+    std::filesystem::create_directories(packs_dir, ec);
+    auto part = packs_dir / (m.sha256 + ".import");
+    auto final_path = packs_dir / ("pack-" + m.sha256 + ".sqlite");
+    // Checked again after the copy: the stick may be pulled out or the file changed while copying.
+    if (!copy_durably(pack, part) || sha256_file_hex(part) != m.sha256) {
+        std::filesystem::remove(part, ec);
+        return "pack rejected: it could not be copied whole (was the stick removed?)";
+    }
+    std::filesystem::rename(part, final_path, ec);
+    if (ec) return "pack rejected: cannot move the copy into place";
+    if (auto old = pending_pack(store); old && old->path != final_path) std::filesystem::remove(old->path, ec);
+    store.set_state(state_key::pending_pack_path, final_path.string());
+    store.set_state(state_key::pending_pack_version, m.version);
+    version_out = m.version;
     return {};
 }
 

@@ -20,6 +20,14 @@ struct PackInfo {
     std::string version;
 };
 
+// A pack brought by hand on a USB stick: PACK and the PACK.sig that `lantern content sign` wrote beside
+// it. Checked like a download (size, SHA-256, Ed25519 signature, newer than `current_version`), copied
+// into `packs_dir`, flushed to disk, and made the pending pack. Empty on success (`version_out` says which
+// version); otherwise why not, and nothing changes.
+std::string import_signed_pack(OutboxStore& store, const std::filesystem::path& pack,
+                               const std::filesystem::path& packs_dir, const Bytes& signing_public_key,
+                               const std::string& current_version, std::string& version_out);
+
 // The pack verified and waiting for the next session start, if any.
 std::optional<PackInfo> pending_pack(const OutboxStore& store);
 // Hands the pending pack over: it becomes the current pack (recorded in the store) and is no longer

@@ -108,6 +108,22 @@ void SyncWorker::refresh_depth() {
     status_.delivered = d.delivered;
 }
 
+std::string SyncWorker::import_pack(const std::filesystem::path& pack) {
+    std::string version;
+    std::string why;
+    {
+        std::lock_guard pack_lock(pack_mutex_);
+        why = import_signed_pack(outbox_, pack, options_.packs_dir, options_.content_public_key,
+                                 current_version_locked(), version);
+    }
+    if (why.empty()) {
+        std::lock_guard lock(mutex_);
+        status_.pending_pack_version = version;
+    }
+    changed();
+    return why;
+}
+
 std::string SyncWorker::current_version_locked() const {
     std::lock_guard lock(mutex_);
     std::string v = status_.pack_version;
@@ -191,6 +207,12 @@ void SyncWorker::check_content() {
     }
     {
         std::lock_guard pack_lock(pack_mutex_);
+        // A staff import from a USB stick during the download may already have brought this or a newer one.
+        if (auto old = pending_pack(outbox_); old && compare_versions(old->version, manifest.version) >= 0) {
+            if (old->path != final_path) std::filesystem::remove(final_path, ec);
+            outbox_.set_state(state_key::manifest_etag, m.etag);
+            return;
+        }
         if (auto old = pending_pack(outbox_); old && old->path != final_path) std::filesystem::remove(old->path, ec);
         outbox_.set_state(state_key::pending_pack_path, final_path.string());
         outbox_.set_state(state_key::pending_pack_version, manifest.version);

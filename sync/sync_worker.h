@@ -70,6 +70,8 @@ class SyncWorker {
 
     // At a session start: the new pack (now current), or nullopt to keep the one in use.
     std::optional<PackInfo> take_pending_pack();
+    // Staff import from a USB stick (see import_signed_pack): empty on success, else why not.
+    std::string import_pack(const std::filesystem::path& pack);
 
    private:
     void run();

@@ -7,7 +7,7 @@
 
 namespace lantern::kiosk::ui {
 
-void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) {
+bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, double now, Actions& actions) {
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // A soft lantern glow: simple shapes, drawn once, no animation (an idle kiosk should sleep).
@@ -62,10 +62,26 @@ void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions) 
         draw_notices(ui, view.notices, ImVec2(c.x - w / 2, area.min.y + t.pad()), w);
     }
 
+    // Staff hold the top-left corner for a few seconds; a quick touch there starts a visit like anywhere else.
+    bool holding = false;
+    if (view.staff_corner) {
+        ImGui::SetCursorScreenPos(area.min);
+        if (touch_area(ui, "Staff", ImVec2(160 * t.scale, 160 * t.scale), &holding)) actions.push_back({ActionKind::start});
+        if (!holding) {
+            hold.started = -1;
+        } else if (hold.started < 0) {
+            hold.started = now;
+        } else if (now - hold.started >= StaffHold::k_seconds) {
+            hold.started = -1;
+            actions.push_back({ActionKind::staff_open});
+        }
+    }
+
     // A touch anywhere else starts too: nobody should have to find the button.
     if (ImGui::IsMouseReleased(0) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 24 * 24 * t.scale * t.scale &&
         actions.empty() && ImGui::IsWindowHovered())
         actions.push_back({ActionKind::start});
+    return holding;  // the frame loop keeps drawing while the corner is held, to see the seconds pass
 }
 
 }  // namespace lantern::kiosk::ui

@@ -8,10 +8,12 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
+#include "kiosk/kiosk_staff_desk.h"
 #include "kiosk/kiosk_sync.h"
 #include "kiosk/espeak_speaker.h"
 #include "kiosk/script.h"
@@ -40,8 +42,10 @@ struct Views {
     FormReviewView form_review;
     FormDoneView form_done;
     SearchView search;
+    StaffPinView staff_pin;
+    StaffView staff;
 
-    void rebuild(const App& app) {
+    void rebuild(const App& app, double now) {
         revision = app.revision();
         voice = app.has_voice();
         chrome = build_chrome(app, voice);
@@ -56,6 +60,8 @@ struct Views {
             case Screen::form_review: form_review = build_form_review(app); break;
             case Screen::form_done: form_done = build_form_done(app); break;
             case Screen::search: search = build_search(app); break;
+            case Screen::staff_pin: staff_pin = build_staff_pin(app, now); break;
+            case Screen::staff: staff = build_staff(app); break;
         }
     }
 };
@@ -118,6 +124,22 @@ int run_kiosk(const RunOptions& options) {
         app.set_referral_sink(std::make_shared<DiscardingReferralSink>(), options.config.centre.empty() ? "demo" : options.config.centre);
     else if (sync && sync->sink())
         app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
+    if (!options.config.staff_pin_hash.empty()) {
+        std::unique_ptr<LocalNotices> notices;
+        if (!options.config.data_dir.empty()) {
+            try {
+                std::filesystem::create_directories(options.config.data_dir);
+                notices = std::make_unique<LocalNotices>(std::filesystem::path(options.config.data_dir) / "notices.sqlite");
+            } catch (const std::exception& e) {
+                std::cerr << "lantern-kiosk: staff notices off: " << e.what() << "\n";
+            }
+        }
+        auto desk = std::make_shared<KioskStaffDesk>(sync.get(), std::move(notices), options.config.usb_paths,
+                                                     options.config.hub_url, [&app] {
+                                                         return app.pack() ? app.pack()->meta().content_version : "";
+                                                     });
+        app.set_staff(desk, options.config.staff_pin_hash);
+    }
     auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
     app.set_speaker(speaker);
     TextureCache textures;
@@ -181,6 +203,7 @@ int run_kiosk(const RunOptions& options) {
     std::string printed_reference;
     TouchScroll scroll;
     FormUiState form_state;
+    StaffHold staff_hold;
     int scroll_revision = -1;
     int frames_to_draw = 3;
     bool animating = false;
@@ -239,7 +262,7 @@ int run_kiosk(const RunOptions& options) {
                 printed_reference = reference;
                 std::cout << "reference shown: " << reference << std::endl;
             }
-            views.rebuild(app);
+            views.rebuild(app, t);
             if (sync) sync->set_usage_counts(app.usage());
         }
         bool high_contrast = options.high_contrast || app.session().high_contrast;
@@ -263,7 +286,7 @@ int run_kiosk(const RunOptions& options) {
         }
         animating = false;
         switch (app.screen()) {
-            case Screen::attract: draw_attract(ui, views.attract, area, actions); break;
+            case Screen::attract: animating = draw_attract(ui, views.attract, area, staff_hold, t, actions); break;
             case Screen::audience: draw_audience(ui, views.audience, area, actions); break;
             case Screen::topics: draw_topics(ui, views.topics, area, scroll, actions); break;
             case Screen::topic_pages: draw_page_list(ui, views.page_list, area, scroll, actions); break;
@@ -273,6 +296,8 @@ int run_kiosk(const RunOptions& options) {
             case Screen::form_review: draw_form_review(ui, views.form_review, area, scroll, actions); break;
             case Screen::form_done: draw_form_done(ui, views.form_done, area, actions); break;
             case Screen::search: draw_search(ui, views.search, area, scroll, actions); break;
+            case Screen::staff_pin: draw_staff_pin(ui, views.staff_pin, area, actions); break;
+            case Screen::staff: draw_staff(ui, views.staff, area, scroll, actions); break;
         }
         ImGui::End();
         IdleView idle = build_idle(app, t);

@@ -29,14 +29,14 @@ ImFont* font_for(const Ui& ui, const content::Block& block, const content::Span&
     return ui.fonts.body;
 }
 
-std::vector<Word> split_words(const Ui& ui, const content::Block& block) {
+std::vector<Word> split_words(const Ui& ui, const content::Block& block, ImU32 colour_override) {
     const Palette& p = ui.theme.palette;
     std::vector<Word> words;
     for (const content::Span& span : block.spans) {
         ImFont* font = font_for(ui, block, span);
         bool is_page_link = span.link.rfind("page:", 0) == 0;
         bool is_tel = span.link.rfind("tel:", 0) == 0;
-        ImU32 colour = (is_page_link || is_tel) ? p.link : p.text;
+        ImU32 colour = colour_override ? colour_override : (is_page_link || is_tel) ? p.link : p.text;
         if (is_tel) {
             // A phone number is one word: it never starts on one line and ends on the next.
             float w = text_width(font, span.text);
@@ -57,10 +57,46 @@ std::vector<Word> split_words(const Ui& ui, const content::Block& block) {
     return words;
 }
 
+struct Line {
+    std::vector<PlacedWord> words;
+    float ascent = 0;
+    float height = 0;  // the tallest font's size
+};
+
+constexpr float k_line_spacing = 1.35f;
+
+// Greedy wrapping: as many words as fit in `avail`, at least one per line.
+std::vector<Line> wrap(const std::vector<Word>& words, float avail) {
+    std::vector<Line> lines;
+    size_t i = 0;
+    while (i < words.size()) {
+        Line line;
+        float x = 0;
+        while (i < words.size()) {
+            const Word& w = words[i];
+            if (!line.words.empty() && x + w.width > avail) break;
+            line.words.push_back({&w, x});
+            x += w.full_width;
+            line.ascent = std::max(line.ascent, w.font->Ascent);
+            line.height = std::max(line.height, w.font->FontSize);
+            ++i;
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+float lines_height(const std::vector<Line>& lines) {
+    float h = 0;
+    for (const Line& l : lines) h += l.height * k_line_spacing;
+    return h;
+}
+
 // Draws one block's words wrapped to `width` from the cursor; links become tappable. Returns the first line's
 // baseline, so a list item's marker can sit on it (a line with a large phone number sits lower).
-float draw_flow(Ui& ui, const content::Block& block, float indent, float width, Actions& actions) {
-    std::vector<Word> words = split_words(ui, block);
+float draw_flow(Ui& ui, const content::Block& block, float indent, float width, Actions& actions,
+               ImU32 colour_override = 0) {
+    std::vector<Word> words = split_words(ui, block, colour_override);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     origin.x += indent;
     float avail = width - indent;
@@ -69,55 +105,46 @@ float draw_flow(Ui& ui, const content::Block& block, float indent, float width, 
 
     float y = origin.y;
     float first_baseline = -1;
-    size_t i = 0;
-    while (i < words.size()) {
-        std::vector<PlacedWord> line;
-        float x = 0, ascent = 0, line_h = 0;
-        while (i < words.size()) {
-            const Word& w = words[i];
-            if (!line.empty() && x + w.width > avail) break;
-            line.push_back({&w, x});
-            x += w.full_width;
-            ascent = std::max(ascent, w.font->Ascent);
-            line_h = std::max(line_h, w.font->FontSize);
-            ++i;
-        }
-        if (first_baseline < 0) first_baseline = y + ascent;
+    for (const Line& line : wrap(words, avail)) {
+        if (first_baseline < 0) first_baseline = y + line.ascent;
         // Words of different sizes share a baseline.
-        for (const PlacedWord& pw : line) {
+        for (const PlacedWord& pw : line.words) {
             const Word& w = *pw.word;
-            ImVec2 pos(origin.x + pw.x, y + ascent - w.font->Ascent);
+            ImVec2 pos(origin.x + pw.x, y + line.ascent - w.font->Ascent);
             dl->AddText(w.font, w.font->FontSize, pos, w.colour, w.text.c_str());
             block_text += w.text;
         }
         // One tap target per run of link words on this line, grown to a finger's height.
-        for (size_t k = 0; k < line.size();) {
-            if (line[k].word->link.empty()) {
+        for (size_t k = 0; k < line.words.size();) {
+            if (line.words[k].word->link.empty()) {
                 ++k;
                 continue;
             }
             size_t end = k;
             std::string label;
-            while (end < line.size() && line[end].word->link == line[k].word->link) label += line[end++].word->text;
+            while (end < line.words.size() && line.words[end].word->link == line.words[k].word->link)
+                label += line.words[end++].word->text;
             while (!label.empty() && label.back() == ' ') label.pop_back();
-            float x0 = origin.x + line[k].x;
-            float x1 = origin.x + line[end - 1].x + line[end - 1].word->width;
-            float underline_y = y + ascent + 4.0f * ui.theme.scale;
-            dl->AddLine(ImVec2(x0, underline_y), ImVec2(x1, underline_y), line[k].word->colour, 2.0f * ui.theme.scale);
-            float h = std::max(line_h, 72.0f * ui.theme.scale);
-            ImVec2 min(x0, y + line_h / 2 - h / 2);
+            float x0 = origin.x + line.words[k].x;
+            float x1 = origin.x + line.words[end - 1].x + line.words[end - 1].word->width;
+            float underline_y = y + line.ascent + 4.0f * ui.theme.scale;
+            dl->AddLine(ImVec2(x0, underline_y), ImVec2(x1, underline_y), line.words[k].word->colour,
+                        2.0f * ui.theme.scale);
+            float h = std::max(line.height, 72.0f * ui.theme.scale);
+            ImVec2 min(x0, y + line.height / 2 - h / 2);
             ImGui::PushID(static_cast<int>(k));
             ImGui::PushID(static_cast<int>(y));
             bool held = false;
             if (tap_rect(ui, label, min, ImVec2(x1 - x0, h), &held))
-                actions.push_back({ActionKind::open_page, line[k].word->link});
+                actions.push_back({ActionKind::open_page, line.words[k].word->link});
             if (held)
-                dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line_h), ui.theme.palette.focus & IM_COL32(255, 255, 255, 90));
+                dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line.height),
+                                  ui.theme.palette.focus & IM_COL32(255, 255, 255, 90));
             ImGui::PopID();
             ImGui::PopID();
             k = end;
         }
-        y += line_h * 1.35f;
+        y += line.height * k_line_spacing;
     }
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, origin.y));
     ImGui::Dummy(ImVec2(width, y - origin.y));
@@ -144,6 +171,14 @@ void draw_image(Ui& ui, const content::Block& block, float width) {
 }
 
 }  // namespace
+
+float text_flow_height(const Ui& ui, const content::Block& block, float width) {
+    return lines_height(wrap(split_words(ui, block, 0), width));
+}
+
+void draw_text_flow(Ui& ui, const content::Block& block, float width, Actions& actions, ImU32 colour) {
+    draw_flow(ui, block, 0, width, actions, colour);
+}
 
 void draw_document(Ui& ui, const content::Document& doc, float width, Actions& actions) {
     const float gap = ui.theme.gap();

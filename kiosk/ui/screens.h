@@ -5,6 +5,7 @@
 #include "kiosk/ui/ui.h"
 #include "kiosk/form_views.h"
 #include "kiosk/search_views.h"
+#include "kiosk/staff_views.h"
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk::ui {
@@ -18,7 +19,13 @@ struct Area {
 
 // Top bar: Back and Home on the left, languages and Quick exit on the right. Returns the area below it.
 Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions);
-void draw_attract(Ui& ui, const AttractView& view, Area area, Actions& actions);
+// How long the attract screen's top-left corner has been held (staff mode opens after k_seconds).
+struct StaffHold {
+    static constexpr double k_seconds = 3;
+    double started = -1;
+};
+// Returns true while the staff corner is held.
+bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, double now, Actions& actions);
 void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions);
 void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& scroll, Actions& actions);
@@ -53,5 +60,7 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
 void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& actions);
 void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& actions);
+void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, Actions& actions);
 
 }  // namespace lantern::kiosk::ui

@@ -1,6 +1,7 @@
 // Search: a box the on-screen keyboard types into, and the matching pages with a snippet each.
 #include <algorithm>
 
+#include "kiosk/ui/markdown_view.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
@@ -38,8 +39,7 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
         const SearchResultView& r = view.results[i];
         ImVec2 pos = ImGui::GetCursorScreenPos();
         float h = t.pad() * 1.2f + ui.fonts.heading->CalcTextSizeA(ui.fonts.heading->FontSize, FLT_MAX, inner, r.title.c_str()).y;
-        if (!r.snippet.empty())
-            h += t.gap() * 0.3f + ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, inner, r.snippet.c_str()).y;
+        if (!r.snippet.spans.empty()) h += t.gap() * 0.3f + text_flow_height(ui, r.snippet, inner);
         h = std::max(h, t.touch_min());
         bool held = false;
         ImGui::PushID(static_cast<int>(i));
@@ -50,9 +50,9 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
         dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.accent, t.radius() * 0.6f, 0, 2 * t.scale);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.6f));
         text_block(ui, r.title, ui.fonts.heading, held ? p.button_text : p.link, inner);
-        if (!r.snippet.empty()) {
+        if (!r.snippet.spans.empty()) {
             ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
-            text_block(ui, r.snippet, ui.fonts.body, held ? p.button_text : p.text, inner);
+            draw_text_flow(ui, r.snippet, inner, actions, held ? p.button_text : 0);
         }
         ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + t.gap() * 0.6f));
         ImGui::Dummy(ImVec2(width, 0));

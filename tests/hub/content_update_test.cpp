@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "tests/read_file.h"
@@ -171,4 +172,30 @@ TEST_CASE("an older pack than the one in use is not fetched") {
     CHECK(worker.status().pack_version == "10");
     CHECK_MESSAGE(worker.status().last_error.empty(), worker.status().last_error);
     CHECK(f.hub->log().find("/api/v1/content/packs/") == std::string::npos);
+}
+
+TEST_CASE("a pack imported from a USB stick while a hub is set up waits like a download, and an older hub pack does not replace it") {
+    HubFixture f;
+    publish(f, random_bytes(2000, 7), "2", f.signing_keys.secret_key);
+    std::string stick_bytes = random_bytes(4000, 8);
+    auto stick = f.dir / "usb" / "lantern.sqlite";
+    std::filesystem::create_directories(stick.parent_path());
+    std::ofstream(stick, std::ios::binary) << stick_bytes;
+    auto sig = sync::sign_pack("5", sync::sha256_hex(stick_bytes), f.signing_keys.secret_key);
+    std::ofstream(stick.string() + ".sig") << nlohmann::json{{"version", "5"}, {"sha256", sync::sha256_hex(stick_bytes)},
+                                                             {"signature", sync::to_base64(sig)}}.dump();
+
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    sync::SyncWorker worker(outbox, content_options(f, "1"));
+    CHECK(worker.import_pack(stick) == "");
+    CHECK(worker.status().pending_pack_version == "5");
+    worker.start();
+    // The worker talks to the hub (manifest version 2) and keeps the newer pack from the stick.
+    REQUIRE(wait_until([&] { return !worker.status().last_success.empty(); }, 10s));
+    std::this_thread::sleep_for(300ms);
+    auto pack = worker.take_pending_pack();
+    REQUIRE(pack);
+    CHECK(pack->version == "5");
+    CHECK(lantern::test::read_file(pack->path) == stick_bytes);
+    worker.stop();
 }

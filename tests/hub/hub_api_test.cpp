@@ -10,8 +10,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "hub/admin_client.h"
+#include "hub/hub_config.h"
+#include "hub/kiosk_status.h"
 #include "sync/encoding.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -24,14 +29,14 @@ namespace {
 httplib::Headers auth(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 std::string referral_body(const HubFixture& f, const std::string& id, const std::string& kiosk = "k1",
-                          const std::string& centre = "HMP Example") {
+                          const std::string& centre = "HMP Example", const std::string& answers = "{\"answers\":{}}") {
     sync::ReferralPost p;
     p.id = id;
     p.kiosk = kiosk;
     p.reference = sync::new_reference_code();
     p.created = "2026-11-25T10:00:00Z";
     p.form_version = "3";
-    p.sealed = sync::seal("{\"answers\":{}}", f.referral_keys.public_key);
+    p.sealed = sync::seal(answers, f.referral_keys.public_key);
     p.summary = {{"money"}, "adult", centre, "2026-11-25"};
     return sync::to_json(p).dump();
 }
@@ -259,4 +264,119 @@ TEST_CASE("a second hub started on a port already in use refuses to start instea
     CHECK_THROWS_AS(test::HubProcess(LANTERN_BINARY_DIR "/hub/lantern-hub", other / "hub", f.hub->port()),
                     std::runtime_error);
     CHECK(f.hub->running());
+}
+
+namespace {
+
+std::string file_bytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::int64_t money_count(const HubFixture& f) {
+    std::int64_t n = 0;
+    for (const auto& c : hub::HubStore(f.data_dir() / "hub.sqlite").need_counts())
+        if (c.need == "money") n += c.count;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("with retention_days = 0 an exported referral's sealed answers leave the hub's files at once; retry and report still work") {
+    HubFixture f({"k1"}, "quiet = false\nretention_days = 0\n");
+    std::string kept = sync::new_uuid_v4(), exported = sync::new_uuid_v4();
+    // Long answers: the ciphertext spills onto SQLite overflow pages, which purging frees.
+    std::string exported_body = referral_body(f, exported, "k1", "HMP Example", std::string(9000, 'a'));
+    auto sealed = sync::from_base64(json::parse(exported_body)["sealed"].get<std::string>());
+    REQUIRE(sealed);
+    std::string sealed_probe(sealed->begin() + 6000, sealed->begin() + 6032);  // 32 bytes on an overflow page
+    httplib::Client c(f.hub->url());
+    for (const auto& [id, body] : {std::pair{kept, referral_body(f, kept)}, std::pair{exported, exported_body}}) {
+        auto r = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), body, "application/json");
+        REQUIRE(r);
+        CHECK(r->status == 201);
+    }
+    auto marked = c.Post("/api/v1/referrals/exported", auth(f.admin_token), json{{"ids", {exported}}}.dump(),
+                         "application/json");
+    REQUIRE(marked);
+    CHECK(json::parse(marked->body)["marked"] == 1);
+
+    // Export again (even asking for exported ones too) offers only the referral not yet exported.
+    auto list = c.Get("/api/v1/referrals?include_exported=1", auth(f.admin_token));
+    REQUIRE(list);
+    auto rows = json::parse(list->body)["referrals"];
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0]["id"] == kept);
+    // Not in the database file nor its write-ahead log.
+    std::string db = file_bytes(f.data_dir() / "hub.sqlite") + file_bytes(f.data_dir() / "hub.sqlite-wal");
+    CHECK(db.find(sealed_probe) == std::string::npos);
+
+    // A kiosk that never got its receipt may still retry: the same answer as the first time, no 409.
+    auto retry = c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), exported_body, "application/json");
+    REQUIRE(retry);
+    CHECK(retry->status == 200);
+    CHECK(f.hub_referral_count() == 2);
+    CHECK(money_count(f) == 2);  // the anonymised figures keep both
+}
+
+TEST_CASE("by default an exported referral's answers stay 30 days, and one never exported is never purged") {
+    HubFixture f;
+    std::string id = sync::new_uuid_v4();
+    httplib::Client c(f.hub->url());
+    REQUIRE(c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), referral_body(f, id), "application/json"));
+    hub::HubStore store(f.data_dir() / "hub.sqlite");
+    CHECK(store.purge_exported_before("2999-01-01T00:00:00Z") == 0);  // not exported: kept whatever the date
+    CHECK(store.mark_exported({id}) == 1);
+    CHECK(store.purge_exported_before("2000-01-01T00:00:00Z") == 0);  // exported now: not yet due
+    CHECK(store.referrals_after(0, 10, true).size() == 1);
+    CHECK(store.purge_exported_before("2999-01-01T00:00:00Z") == 1);
+    CHECK(store.referrals_after(0, 10, true).empty());
+    CHECK(store.purge_exported_before("2999-01-01T00:00:00Z") == 0);
+
+    test::TempDir dir;
+    hub::HubConfig config;
+    CHECK(config.retention_days == 30);
+    hub::load_config_file(dir.write_file("hub.toml", "retention_days = 7\n"), config);
+    CHECK(config.retention_days == 7);
+    CHECK_THROWS(hub::load_config_file(dir.write_file("bad.toml", "retention_days = -1\n"), config));
+}
+
+TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the ones that need a look") {
+    HubFixture f({"k1", "k2"});
+    httplib::Client c(f.hub->url());
+    sync::Heartbeat healthy;
+    healthy.app_version = "1.0";
+    healthy.pack_version = "7";
+    healthy.last_success = sync::utc_now_iso();
+    sync::Heartbeat troubled = healthy;
+    troubled.refused = 2;
+    troubled.outbox_depth = 5;
+    troubled.last_error = "referral: hub answered 500";
+    for (const auto& [kiosk, hb] : {std::pair{"k1", healthy}, std::pair{"k2", troubled}}) {
+        auto r = c.Post("/api/v1/heartbeat", auth(f.kiosk_tokens.at(kiosk)), sync::to_json(hb).dump(), "application/json");
+        REQUIRE(r);
+        CHECK(r->status < 300);
+    }
+    auto kiosks = hub::AdminClient(f.hub->url(), f.admin_token).kiosks();
+    std::string now_table = hub::kiosk_status_table(kiosks, std::time(nullptr));
+    INFO(now_table);
+    std::istringstream lines(now_table);
+    std::string header, first, second;
+    std::getline(lines, header);
+    std::getline(lines, first);
+    std::getline(lines, second);
+    std::string k1 = first.find("k1") != std::string::npos ? first : second;
+    std::string k2 = first.find("k2") != std::string::npos ? first : second;
+    CHECK(k1.rfind("!", 0) == std::string::npos);
+    CHECK(k1.find("just now") != std::string::npos);
+    CHECK(k2.rfind("!", 0) == 0);
+    CHECK(k2.find("hub answered 500") != std::string::npos);
+    CHECK(now_table.find("1 kiosk(s) marked !") != std::string::npos);
+    // Two hours later with no heartbeat, both are marked.
+    std::string later = hub::kiosk_status_table(kiosks, std::time(nullptr) + 2 * 3600);
+    CHECK(later.find("2 kiosk(s) marked !") != std::string::npos);
+    CHECK(later.find("2 h ago") != std::string::npos);
+    CHECK(hub::kiosk_status_table(nlohmann::json::object(), 0).find("no kiosk") != std::string::npos);
+    CHECK(hub::parse_utc_iso("not a time") == -1);
+    CHECK(hub::parse_utc_iso("1970-01-01T00:01:00Z") == 60);
 }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "kiosk/app.h"
 #include "kiosk/search_views.h"
@@ -58,7 +59,7 @@ TEST_CASE("search opens with the keyboard up and an empty box, and says what to 
     CHECK(v.status == "Type a word, like visits or travel.");
 }
 
-TEST_CASE("an adult typing travel on the on-screen keys finds the travel-costs page with a plain snippet") {
+TEST_CASE("an adult typing travel on the on-screen keys finds the travel-costs page, the word in bold in its snippet") {
     Fixture f;
     f.do_({{ActionKind::open_search}});
     f.tap_letters("travel");
@@ -66,8 +67,19 @@ TEST_CASE("an adult typing travel on the on-screen keys finds the travel-costs p
     CHECK(v.query == "travel");
     REQUIRE(Fixture::has(v, "travel-costs"));
     for (const auto& r : v.results) {
-        CHECK(r.snippet.find('\x02') == std::string::npos);
-        CHECK(r.snippet.find('*') == std::string::npos);
+        for (const auto& span : r.snippet.spans) {
+            CHECK(span.text.find('\x02') == std::string::npos);
+            CHECK(span.text.find('\x03') == std::string::npos);
+            CHECK(span.text.find('*') == std::string::npos);
+        }
+        if (r.id != "travel-costs") continue;
+        bool travel_in_bold = false;
+        for (const auto& span : r.snippet.spans) {
+            std::string lower = span.text;
+            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (span.strong && lower.find("travel") != std::string::npos) travel_in_bold = true;
+        }
+        CHECK(travel_in_bold);
     }
     CHECK(v.status.find("found") != std::string::npos);
     // Tapping a result opens its page.
@@ -138,6 +150,17 @@ TEST_CASE("typing counts as activity, and quick exit wipes what was searched") {
     CHECK(build_search(f.app).query.empty());
 }
 
-TEST_CASE("plain_snippet takes out match marks and Markdown signs") {
-    CHECK(plain_snippet("Read about \x02travel\x03 **costs**.\n# Next") == "Read about travel costs. Next");
+TEST_CASE("snippet_block turns match marks into bold words and takes out Markdown signs") {
+    auto block = snippet_block("Read about \x02travel\x03 **costs**.\n# Next \x02" "bus\x03");  // split: \x02b would be one hex escape
+    REQUIRE(block.spans.size() == 4);
+    CHECK(block.spans[0].text == "Read about ");
+    CHECK_FALSE(block.spans[0].strong);
+    CHECK(block.spans[1].text == "travel");
+    CHECK(block.spans[1].strong);
+    CHECK(block.spans[2].text == " costs. Next ");
+    CHECK_FALSE(block.spans[2].strong);
+    CHECK(block.spans[3].text == "bus");
+    CHECK(block.spans[3].strong);
+    CHECK(snippet_block("").spans.empty());
+    CHECK(snippet_block("\x02\x03").spans.empty());
 }

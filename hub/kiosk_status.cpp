@@ -1,0 +1,80 @@
+// Formats the kiosks' heartbeats for `lantern kiosk status`.
+#include "hub/kiosk_status.h"
+
+#include <algorithm>
+#include <sstream>
+#include <vector>
+
+#include "sync/encoding.h"
+
+namespace lantern::hub {
+
+std::time_t parse_utc_iso(const std::string& iso) {
+    if (!sync::is_utc_iso(iso)) return -1;
+    std::tm tm{};
+    tm.tm_year = std::stoi(iso.substr(0, 4)) - 1900;
+    tm.tm_mon = std::stoi(iso.substr(5, 2)) - 1;
+    tm.tm_mday = std::stoi(iso.substr(8, 2));
+    tm.tm_hour = std::stoi(iso.substr(11, 2));
+    tm.tm_min = std::stoi(iso.substr(14, 2));
+    tm.tm_sec = std::stoi(iso.substr(17, 2));
+    return timegm(&tm);
+}
+
+namespace {
+
+std::string ago(std::time_t then, std::time_t now) {
+    if (then < 0) return "never";
+    long s = static_cast<long>(now - then);
+    if (s < 120) return "just now";
+    if (s < 2 * 3600) return std::to_string(s / 60) + " min ago";
+    if (s < 2 * 86400) return std::to_string(s / 3600) + " h ago";
+    return std::to_string(s / 86400) + " days ago";
+}
+
+std::string text(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::int64_t number(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
+}  // namespace
+
+std::string kiosk_status_table(const nlohmann::json& kiosks, std::time_t now, int stale_minutes) {
+    std::vector<std::vector<std::string>> rows = {
+        {"", "kiosk", "last heard", "content", "waiting", "kept aside", "last problem"}};
+    int needs_look = 0;
+    const nlohmann::json& list = kiosks.contains("kiosks") ? kiosks["kiosks"] : nlohmann::json::array();
+    for (const auto& k : list) {
+        const nlohmann::json& hb = k.contains("heartbeat") && k["heartbeat"].is_object() ? k["heartbeat"] : nlohmann::json::object();
+        std::time_t heard = parse_utc_iso(text(k, "received_at"));
+        std::int64_t refused = number(hb, "refused");
+        std::string error = text(hb, "last_error").substr(0, 60);
+        bool stale = heard < 0 || now - heard > static_cast<std::time_t>(stale_minutes) * 60;
+        bool look = stale || refused > 0 || !error.empty();
+        needs_look += look;
+        rows.push_back({look ? "!" : "", text(k, "kiosk"), ago(heard, now), text(hb, "pack_version"),
+                        std::to_string(number(hb, "outbox_depth")), std::to_string(refused), error.empty() ? "-" : error});
+    }
+    std::vector<std::size_t> width(rows[0].size(), 0);
+    for (const auto& r : rows)
+        for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], r[i].size());
+    std::ostringstream out;
+    for (const auto& r : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < r.size(); ++i)
+            line += r[i] + std::string(i + 1 < r.size() ? width[i] - r[i].size() + 2 : 0, ' ');
+        out << line << "\n";
+    }
+    if (list.empty()) out << "(no kiosk has sent a heartbeat yet)\n";
+    else if (needs_look > 0)
+        out << needs_look << " kiosk(s) marked ! need a look: not heard from for over " << stale_minutes
+            << " minutes, referrals kept aside, or a problem.\n";
+    return out.str();
+}
+
+}  // namespace lantern::hub

@@ -1,0 +1,106 @@
+// Staff mode's link to the sync worker, the notices store and USB sticks.
+#include "kiosk/kiosk_staff_desk.h"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace lantern::kiosk {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> find_signed_packs(const std::vector<std::string>& roots) {
+    std::vector<std::string> found;
+    for (const auto& root : roots) {
+        std::error_code ec;
+        // Unreadable folders (another user's mount) are skipped, never an error.
+        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            if (it.depth() >= 3) it.disable_recursion_pending();
+            const fs::path& p = it->path();
+            if (p.extension() == ".sig" || !it->is_regular_file(ec)) continue;
+            if (fs::is_regular_file(p.string() + ".sig", ec)) found.push_back(p.string());
+        }
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    if (found.size() > 20) found.resize(20);
+    return found;
+}
+
+KioskStaffDesk::KioskStaffDesk(KioskSync* sync, std::unique_ptr<LocalNotices> notices,
+                               std::vector<std::string> usb_roots, std::string hub_url,
+                               std::function<std::string()> pack_version)
+    : sync_(sync),
+      notices_(std::move(notices)),
+      usb_roots_(std::move(usb_roots)),
+      hub_url_(std::move(hub_url)),
+      pack_version_(std::move(pack_version)) {}
+
+std::vector<StaffStatusLine> KioskStaffDesk::status() const {
+    std::vector<StaffStatusLine> lines;
+    std::string version = pack_version_ ? pack_version_() : "";
+    lines.push_back({"Content in use", version.empty() ? "none: information cannot be shown" : "version " + version,
+                     version.empty()});
+    if (!sync_ || !sync_->sink()) {
+        lines.push_back({"Referrals", "cannot be taken: the config names no referral key", true});
+        return lines;
+    }
+    if (hub_url_.empty()) {
+        lines.push_back({"Hub", "none set: referrals wait safely on this kiosk", true});
+        return lines;
+    }
+    lines.push_back({"Hub", hub_url_, false});
+    auto s = sync_->status();
+    if (!s) return lines;
+    lines.push_back({"Last reached the hub", s->last_success.empty() ? "not yet" : s->last_success, s->last_success.empty()});
+    lines.push_back({"Last problem", s->last_error.empty() ? "none" : s->last_error, !s->last_error.empty()});
+    lines.push_back({"Referrals waiting to send", std::to_string(s->outbox_depth), false});
+    lines.push_back({"Referrals sent", std::to_string(s->delivered), false});
+    lines.push_back({"Kept aside (the hub refused them)", std::to_string(s->refused), s->refused > 0});
+    lines.push_back({"New content waiting", s->pending_pack_version.empty() ? "none" : "version " + s->pending_pack_version,
+                     false});
+    return lines;
+}
+
+void KioskStaffDesk::sync_now() {
+    if (sync_) sync_->sync_now();
+}
+
+std::vector<std::string> KioskStaffDesk::notices_today() const {
+    if (!notices_) return {};
+    try {
+        return notices_->for_day(local_day_today());
+    } catch (const std::exception&) {
+        return {};  // a broken notices file must not stop the home screens
+    }
+}
+
+std::string KioskStaffDesk::post_notice(const std::string& text) {
+    if (!notices_) return "Notices need a data folder (paths.data in the kiosk config).";
+    try {
+        return notices_->post(text, local_day_today());
+    } catch (const std::exception& e) {
+        return std::string("The notice could not be saved: ") + e.what();
+    }
+}
+
+void KioskStaffDesk::clear_notices_today() {
+    if (!notices_) return;
+    try {
+        notices_->clear_day(local_day_today());
+    } catch (const std::exception&) {
+    }
+}
+
+std::vector<std::string> KioskStaffDesk::usb_packs() const { return find_signed_packs(usb_roots_); }
+
+std::string KioskStaffDesk::import_pack(const std::string& path) {
+    if (!sync_) return "Content cannot be imported: the config names no referral key or data folder.";
+    try {
+        return sync_->import_pack(path);
+    } catch (const std::exception& e) {
+        return std::string("pack rejected: ") + e.what();
+    }
+}
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,41 @@
+// View models of staff mode: the PIN pad and the staff screen. Staff-facing words are English only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kiosk/app.h"
+#include "kiosk/form_views.h"
+#include "kiosk/staff_desk.h"
+
+namespace lantern::kiosk {
+
+struct StaffPinView {
+    std::string title = "Staff: enter your PIN";
+    int digits = 0;  // how many digits are typed: shown as dots, never the digits themselves
+    std::string message;
+    bool problem = false;
+    std::vector<std::string> keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK"};
+};
+
+struct StaffPackView {
+    std::string path;   // for the import action
+    std::string label;  // the file's name and the folder it is in
+};
+
+struct StaffView {
+    std::string title = "Staff";
+    std::vector<StaffStatusLine> status;
+    std::vector<std::string> notices_today;
+    std::string notice;  // being written
+    bool notice_focused = false;
+    std::vector<std::vector<KeyView>> keys;
+    std::vector<StaffPackView> packs;
+    std::string message;
+    bool problem = false;
+};
+
+StaffPinView build_staff_pin(const App& app, double now);
+StaffView build_staff(const App& app);
+
+}  // namespace lantern::kiosk

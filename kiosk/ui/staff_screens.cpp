@@ -1,0 +1,132 @@
+// Staff mode: the PIN pad, then one screen for sync status, today's notices and content from a USB stick.
+#include <algorithm>
+
+#include "kiosk/ui/screens.h"
+
+namespace lantern::kiosk::ui {
+
+void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& actions) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float gap = t.gap() * 0.6f;
+    // Twelve keys in four rows under the title, as big as the screen allows (150 px high at most at 1080p).
+    float key_h = std::min(150 * t.scale, (area.height() - 3 * t.pad() - 300 * t.scale - 3 * gap) / 4);
+    key_h = std::max(key_h, t.touch_min());
+    float key_w = key_h * 1.5f;
+    float pad_w = 3 * key_w + 2 * gap;
+    float x0 = area.min.x + (area.width() - pad_w) / 2;
+    // Title, dots and message centred over the pad.
+    float centre = area.min.x + area.width() / 2;
+    auto centred = [&](const std::string& text, ImFont* font, ImU32 colour) {
+        float w = std::min(text_width(font, text), area.width() - 2 * t.pad());
+        ImGui::SetCursorScreenPos(ImVec2(centre - w / 2, ImGui::GetCursorScreenPos().y));
+        text_block(ui, text, font, colour, w + 1);
+    };
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
+    centred(view.title, ui.fonts.title, p.text);
+    // Dots, never digits: someone standing behind staff learns nothing.
+    float dot_r = ui.fonts.heading->FontSize * 0.3f;
+    float dots_y = ImGui::GetCursorScreenPos().y + gap + dot_r;
+    for (int i = 0; i < view.digits; ++i) {
+        float dx = (static_cast<float>(i) - static_cast<float>(view.digits - 1) / 2) * dot_r * 3;
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(centre + dx, dots_y), dot_r, p.text, 24);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x0, dots_y + dot_r + gap));
+    centred(view.message.empty() ? " " : view.message, ui.fonts.bold, view.problem ? p.danger : p.muted_text);
+    float y = ImGui::GetCursorScreenPos().y + gap;
+    for (std::size_t i = 0; i < view.keys.size(); ++i) {
+        const std::string& k = view.keys[i];
+        ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i % 3) * (key_w + gap),
+                                         y + static_cast<float>(i / 3) * (key_h + gap)));
+        ButtonLook look{k == "OK" ? ButtonKind::primary : ButtonKind::secondary,
+                        k.size() > 2 ? ui.fonts.heading : ui.fonts.title};
+        std::string arg = k == "OK" ? "ok" : k == "Delete" ? "delete" : k;
+        if (touch_button(ui, k, ImVec2(key_w, key_h), look)) actions.push_back({ActionKind::staff_pin_key, arg});
+    }
+}
+
+void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, Actions& actions) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    float bottom = area.max.y;
+    if (view.notice_focused) {
+        bottom = draw_keyboard(ui, view.keys, area, ActionKind::staff_notice_key, "", actions).max.y;
+        physical_typing(ActionKind::staff_notice_type, ActionKind::staff_notice_key, false, actions);
+    }
+    float full = area.width() - 4 * t.pad();
+    // Landscape: status on the left, notices and USB on the right, so it all fits without scrolling.
+    bool two_columns = area.width() > area.height();
+    float col_w = two_columns ? (full - 2 * t.pad()) / 2 : full;
+    float left_x = area.min.x + 2 * t.pad();
+    float right_x = two_columns ? left_x + col_w + 2 * t.pad() : left_x;
+
+    ImGui::SetCursorScreenPos(ImVec2(area.min.x + t.pad(), area.min.y));
+    ImGui::BeginChild("staff", ImVec2(area.width() - t.pad(), std::max(1.0f, bottom - area.min.y)), false,
+                      ImGuiWindowFlags_NoBackground);
+    scroll.update();
+    float x = left_x;
+    auto next = [&](float k) { ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * k)); };
+    next(0.6f);
+    text_block(ui, view.title, ui.fonts.title, p.text, full);
+    if (!view.message.empty()) {
+        next(0.3f);
+        text_block(ui, view.message, ui.fonts.bold, view.problem ? p.danger : p.accent, full);
+    }
+    next(0.6f);
+    float columns_top = ImGui::GetCursorScreenPos().y;
+
+    text_block(ui, "Is this kiosk syncing?", ui.fonts.heading, p.text, col_w);
+    for (const auto& s : view.status) {
+        next(0.2f);
+        text_block(ui, s.label + ": " + s.value, s.problem ? ui.fonts.bold : ui.fonts.body, s.problem ? p.danger : p.text,
+                   col_w);
+    }
+    next(0.4f);
+    if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary})) actions.push_back({ActionKind::staff_sync_now});
+    float left_bottom = ImGui::GetCursorScreenPos().y;
+
+    x = right_x;
+    if (two_columns) ImGui::SetCursorScreenPos(ImVec2(x, columns_top));
+    else next(1.0f);
+    text_block(ui, "Today's notices", ui.fonts.heading, p.text, col_w);
+    if (view.notices_today.empty()) {
+        next(0.2f);
+        text_block(ui, "None posted today.", ui.fonts.body, p.muted_text, col_w);
+    }
+    for (const auto& n : view.notices_today) {
+        next(0.2f);
+        text_block(ui, "\xE2\x80\xA2 " + n, ui.fonts.body, p.text, col_w);
+    }
+    next(0.4f);
+    if (text_field(ui, "New notice", view.notice, "Write a notice for today", view.notice_focused, false, false, col_w))
+        actions.push_back({ActionKind::staff_notice_focus});
+    next(0.4f);
+    if (touch_button(ui, "Post notice", ImVec2(0, 0))) actions.push_back({ActionKind::staff_post_notice});
+    if (!view.notices_today.empty()) {
+        ImGui::SameLine(0, t.gap());
+        if (touch_button(ui, "Remove today's notices", ImVec2(0, 0), {ButtonKind::secondary}))
+            actions.push_back({ActionKind::staff_clear_notices});
+    }
+
+    next(1.0f);
+    text_block(ui, "Content from a USB stick", ui.fonts.heading, p.text, col_w);
+    next(0.2f);
+    text_block(ui,
+               view.packs.empty() ? "No signed content pack found. Put the stick in, then tap Look again."
+                                  : "Tap a pack to check it. Visitors see it from the next visit on.",
+               ui.fonts.body, p.muted_text, col_w);
+    for (const auto& pack : view.packs) {
+        next(0.3f);
+        if (touch_button(ui, pack.label, ImVec2(0, 0), {ButtonKind::secondary}))
+            actions.push_back({ActionKind::staff_import_pack, pack.path});
+    }
+    next(0.4f);
+    if (touch_button(ui, "Look again", ImVec2(0, 0), {ButtonKind::secondary}))
+        actions.push_back({ActionKind::staff_look_for_packs});
+    float end_y = std::max(left_bottom, ImGui::GetCursorScreenPos().y) + t.pad();
+    ImGui::SetCursorScreenPos(ImVec2(left_x, end_y));
+    ImGui::Dummy(ImVec2(0, 0));
+    ImGui::EndChild();
+}
+
+}  // namespace lantern::kiosk::ui

@@ -1,0 +1,262 @@
+// Staff mode without a window: the PIN and its lockout, the notices store, finding packs on a stick, and the
+// App's staff screens driven through a desk that records what it was asked.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "kiosk/app.h"
+#include "kiosk/config.h"
+#include "kiosk/kiosk_staff_desk.h"
+#include "kiosk/local_notices.h"
+#include "kiosk/staff_views.h"
+#include "kiosk/view_models.h"
+#include "tests/fixture_pack.h"
+
+using namespace lantern::kiosk;
+using lantern::test::TempDir;
+
+namespace {
+
+const std::string& pin_hash_2468() {
+    static const std::string hash = hash_staff_pin("2468");
+    return hash;
+}
+
+struct RecordingDesk : StaffDesk {
+    std::vector<std::string> notices;
+    std::vector<std::string> packs = {"/media/STICK/lantern.sqlite"};
+    std::vector<std::string> imported;
+    int syncs = 0;
+    std::string import_answer;  // empty: accepted
+
+    std::vector<StaffStatusLine> status() const override { return {{"Hub", "http://127.0.0.1:1", false}}; }
+    void sync_now() override { ++syncs; }
+    std::vector<std::string> notices_today() const override { return notices; }
+    std::string post_notice(const std::string& text) override {
+        if (text.empty()) return "Write the notice first.";
+        notices.push_back(text);
+        return {};
+    }
+    void clear_notices_today() override { notices.clear(); }
+    std::vector<std::string> usb_packs() const override { return packs; }
+    std::string import_pack(const std::string& path) override {
+        imported.push_back(path);
+        return import_answer;
+    }
+};
+
+struct Fixture {
+    TempDir dir;
+    std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
+    App app{pack, "en", IdleSettings{90, 30}};
+    std::shared_ptr<RecordingDesk> desk = std::make_shared<RecordingDesk>();
+
+    Fixture() { app.set_staff(desk, pin_hash_2468()); }
+    void pin(const std::string& digits, double now) {
+        for (char c : digits) app.apply({{ActionKind::staff_pin_key, std::string(1, c)}}, now);
+        app.apply({{ActionKind::staff_pin_key, "ok"}}, now);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the staff PIN is checked against its Argon2id hash, and wrong guesses lock it for longer each time") {
+    const std::string& hash = pin_hash_2468();
+    CHECK(hash.rfind("$argon2id$", 0) == 0);
+    CHECK(hash.find("2468") == std::string::npos);
+    CHECK_THROWS(hash_staff_pin("12"));
+    CHECK_THROWS(hash_staff_pin("12ab"));
+
+    StaffLock lock(hash);
+    CHECK(lock.check("2468", 0).result == PinCheck::Result::accepted);
+    // Two slips are free.
+    CHECK(lock.check("1111", 1).result == PinCheck::Result::wrong);
+    CHECK(lock.check("1111", 2).seconds_locked == 0);
+    // The third locks for 30 s, during which even the right PIN is not checked.
+    auto third = lock.check("1111", 3);
+    CHECK(third.result == PinCheck::Result::wrong);
+    CHECK(third.seconds_locked == 30);
+    CHECK(lock.check("2468", 20).result == PinCheck::Result::locked);
+    // The fourth, after the lock, locks for 60 s; and so on up to 15 minutes.
+    CHECK(lock.check("1111", 34).seconds_locked == 60);
+    double t = 100;
+    for (int i = 0; i < 10; ++i) {
+        t += lock.seconds_locked(t) + 1;
+        lock.check("0000", t);
+    }
+    CHECK(lock.seconds_locked(t) == 15 * 60);
+    // The right PIN after the lock resets the count: the next slip is free again.
+    t += lock.seconds_locked(t) + 1;
+    CHECK(lock.check("2468", t).result == PinCheck::Result::accepted);
+    CHECK(lock.check("1111", t + 1).seconds_locked == 0);
+
+    StaffLock off("");
+    CHECK_FALSE(off.enabled());
+    CHECK(off.check("2468", 0).result == PinCheck::Result::wrong);
+}
+
+TEST_CASE("staff notices are kept for their day, survive a restart, and bad text is refused with nothing lost") {
+    TempDir dir;
+    {
+        LocalNotices n(dir / "notices.sqlite");
+        CHECK(n.post("  The play area is closed today.  ", "2026-11-30").empty());
+        CHECK(n.post("Robert'); DROP TABLE notices;--", "2026-11-30").empty());
+        CHECK(n.post("Tomorrow's news", "2026-12-01").empty());
+        CHECK_FALSE(n.post("   ", "2026-11-30").empty());
+        CHECK_FALSE(n.post(std::string(161, 'a'), "2026-11-30").empty());
+        CHECK(n.post(std::string(160, 'a'), "2026-12-02").empty());
+        CHECK_FALSE(n.post("bell\a", "2026-11-30").empty());
+        CHECK_FALSE(n.post("bad \xC3\x28 utf8", "2026-11-30").empty());
+    }
+    LocalNotices n(dir / "notices.sqlite");
+    auto today = n.for_day("2026-11-30");
+    REQUIRE(today.size() == 2);
+    CHECK(today[0] == "The play area is closed today.");
+    CHECK(today[1] == "Robert'); DROP TABLE notices;--");
+    n.clear_day("2026-11-30");
+    CHECK(n.for_day("2026-11-30").empty());
+    CHECK(n.for_day("2026-12-01") == std::vector<std::string>{"Tomorrow's news"});
+    CHECK(local_day_today().size() == 10);
+}
+
+TEST_CASE("only files with a signature beside them are offered from a USB stick") {
+    TempDir dir;
+    dir.write_file("usb/STICK/new.sqlite", "pack");
+    dir.write_file("usb/STICK/new.sqlite.sig", "{}");
+    dir.write_file("usb/STICK/photo.jpg", "not a pack");
+    dir.write_file("usb/OTHER/a/b/c/d/deep.sqlite", "too deep");
+    dir.write_file("usb/OTHER/a/b/c/d/deep.sqlite.sig", "{}");
+    auto found = find_signed_packs({(dir / "usb").string(), (dir / "missing").string()});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == (dir / "usb/STICK/new.sqlite").string());
+}
+
+TEST_CASE("holding the corner opens the PIN pad only on the attract screen and only when staff mode is set up") {
+    Fixture f;
+    CHECK(build_attract(f.app).staff_corner);
+    f.app.apply({{ActionKind::start}}, 0);
+    f.app.apply({{ActionKind::staff_open}}, 1);
+    CHECK(f.app.screen() == Screen::audience);  // a visitor's screen: ignored
+    f.app.apply({{ActionKind::quick_exit}}, 2);
+
+    TempDir dir;
+    App no_staff(lantern::test::build_fixture_pack(dir), "en");
+    CHECK_FALSE(build_attract(no_staff).staff_corner);
+    no_staff.apply({{ActionKind::staff_open}}, 0);
+    CHECK(no_staff.screen() == Screen::attract);
+
+    f.app.apply({{ActionKind::staff_open}}, 3);
+    CHECK(f.app.screen() == Screen::staff_pin);
+    CHECK_FALSE(build_chrome(f.app).show_home);
+}
+
+TEST_CASE("a wrong PIN says so; the pad knows how many digits, never which; the right PIN opens the staff screen") {
+    Fixture f;
+    f.app.apply({{ActionKind::staff_open}}, 0);
+    f.app.apply({{ActionKind::staff_pin_key, "1"}, {ActionKind::staff_pin_key, "3"}}, 1);
+    CHECK(build_staff_pin(f.app, 1).digits == 2);
+    f.app.apply({{ActionKind::staff_pin_key, "ok"}}, 2);
+    CHECK(f.app.screen() == Screen::staff_pin);
+    CHECK(f.app.session().staff.pin.empty());
+    CHECK(build_staff_pin(f.app, 2).problem);
+    CHECK(build_staff_pin(f.app, 2).digits == 0);
+    // Typing again starts a new try: the old answer goes.
+    f.app.apply({{ActionKind::staff_pin_key, "5"}, {ActionKind::staff_pin_key, "delete"}}, 2);
+    CHECK(build_staff_pin(f.app, 2).message.empty());
+    CHECK(build_staff_pin(f.app, 2).digits == 0);
+    // Staff actions do nothing before the PIN.
+    f.app.apply({{ActionKind::staff_sync_now}}, 3);
+    CHECK(f.desk->syncs == 0);
+
+    f.pin("2468", 4);
+    CHECK(f.app.screen() == Screen::staff);
+    StaffView v = build_staff(f.app);
+    REQUIRE(v.status.size() == 1);
+    REQUIRE(v.packs.size() == 1);
+    CHECK(v.packs[0].path == "/media/STICK/lantern.sqlite");
+    // Back leaves staff mode for the attract screen, not for the PIN pad.
+    f.app.apply({{ActionKind::back}}, 5);
+    CHECK(f.app.screen() == Screen::attract);
+}
+
+TEST_CASE("three wrong PINs lock the pad, and the lock outlives leaving and coming back") {
+    Fixture f;
+    f.app.apply({{ActionKind::staff_open}}, 0);
+    for (int i = 0; i < 3; ++i) f.pin("1111", 1);
+    CHECK(build_staff_pin(f.app, 2).message.find("Try again in") != std::string::npos);
+    f.app.apply({{ActionKind::quick_exit}}, 3);
+    f.app.apply({{ActionKind::staff_open}}, 4);
+    f.pin("2468", 5);
+    CHECK(f.app.screen() == Screen::staff_pin);  // still locked: the right PIN is not even checked
+    f.pin("2468", 40);
+    CHECK(f.app.screen() == Screen::staff);
+}
+
+TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sync now and import reach the desk") {
+    Fixture f;
+    f.app.apply({{ActionKind::staff_open}}, 0);
+    f.pin("2468", 1);
+    f.app.apply({{ActionKind::staff_notice_focus}}, 2);
+    CHECK(build_staff(f.app).notice_focused);
+    CHECK_FALSE(build_staff(f.app).keys.empty());
+    f.app.apply({{ActionKind::staff_notice_key, "insert", {}, "N"}, {ActionKind::staff_notice_type, "", {}, "o visits"}}, 3);
+    f.app.apply({{ActionKind::staff_notice_key, "space"}, {ActionKind::staff_notice_type, "", {}, "today"}}, 3);
+    CHECK(f.app.session().staff.notice == "No visits today");
+    f.app.apply({{ActionKind::staff_post_notice}}, 4);
+    CHECK(f.desk->notices == std::vector<std::string>{"No visits today"});
+    CHECK(f.app.session().staff.notice.empty());
+    CHECK_FALSE(build_staff(f.app).problem);
+
+    f.app.apply({{ActionKind::staff_sync_now}}, 5);
+    CHECK(f.desk->syncs == 1);
+    // Only a pack the desk found can be imported: an action cannot name any other file.
+    f.app.apply({{ActionKind::staff_import_pack, "/etc/passwd"}}, 6);
+    CHECK(f.desk->imported.empty());
+    f.app.apply({{ActionKind::staff_import_pack, "/media/STICK/lantern.sqlite"}}, 7);
+    CHECK(f.desk->imported.size() == 1);
+    CHECK_FALSE(build_staff(f.app).problem);
+    f.desk->import_answer = "pack rejected: bad signature";
+    f.app.apply({{ActionKind::staff_import_pack, "/media/STICK/lantern.sqlite"}}, 8);
+    CHECK(build_staff(f.app).message == "pack rejected: bad signature");
+    CHECK(build_staff(f.app).problem);
+
+    f.app.apply({{ActionKind::quick_exit}}, 9);
+    auto attract = build_attract(f.app).notices;
+    REQUIRE_FALSE(attract.empty());
+    CHECK(attract[0] == "No visits today");
+    f.app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", lantern::content::Audience::child}}, 10);
+    CHECK(build_topics(f.app).notices[0] == "No visits today");
+}
+
+TEST_CASE("staff mode left alone is wiped like a visitor's session, half-typed PIN and notice included") {
+    Fixture f;
+    f.app.apply({{ActionKind::staff_open}}, 0);
+    f.app.apply({{ActionKind::staff_pin_key, "2"}}, 1);
+    f.app.tick(1 + 90 + 30);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.session().staff.pin.empty());
+
+    f.app.apply({{ActionKind::staff_open}}, 200);
+    f.pin("2468", 201);
+    f.app.apply({{ActionKind::staff_notice_type, "", {}, "half a notice"}}, 202);
+    f.app.tick(202 + 90 + 30);
+    CHECK(f.app.screen() == Screen::attract);
+    CHECK(f.app.session().staff.notice.empty());
+    CHECK(f.desk->notices.empty());
+}
+
+TEST_CASE("the [staff] config: a PIN hash from `lantern kiosk pin` and the USB folders; a plain PIN is refused") {
+    auto ok = parse_kiosk_config("[staff]\npin_hash = \"" + pin_hash_2468() + "\"\nusb_paths = [\"/media/usb\"]\n", "k.toml");
+    REQUIRE(std::holds_alternative<KioskConfig>(ok));
+    CHECK(std::get<KioskConfig>(ok).staff_pin_hash == pin_hash_2468());
+    CHECK(std::get<KioskConfig>(ok).usb_paths == std::vector<std::string>{"/media/usb"});
+
+    auto plain = parse_kiosk_config("[staff]\npin_hash = \"2468\"\n", "k.toml");
+    REQUIRE(std::holds_alternative<ConfigError>(plain));
+    CHECK(std::get<ConfigError>(plain).message.find("staff.pin_hash") != std::string::npos);
+    CHECK(std::get<ConfigError>(plain).message.find("2468") == std::string::npos);
+
+    auto bad_paths = parse_kiosk_config("[staff]\nusb_paths = \"/media\"\n", "k.toml");
+    REQUIRE(std::holds_alternative<ConfigError>(bad_paths));
+    CHECK(std::get<ConfigError>(bad_paths).message.find("staff.usb_paths") != std::string::npos);
+}
