@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/ui/attract_layout.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
@@ -10,11 +11,21 @@ namespace lantern::kiosk::ui {
 bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, double now, Actions& actions) {
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Today's notices first: the lantern makes room for them. At most three here, the staff's own first.
+    float notices_bottom = area.min.y;
+    if (!view.notices.empty()) {
+        float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);
+        std::vector<std::string> shown(view.notices.begin(), view.notices.begin() + std::min<std::size_t>(3, view.notices.size()));
+        draw_notices(ui, shown, ImVec2(area.min.x + (area.width() - w) / 2, area.min.y + t.pad()), w);
+        notices_bottom = ImGui::GetCursorScreenPos().y;
+    }
+    float welcome_y = area.min.y + area.height() * 0.46f;
+    LanternPlace place = place_lantern(area.min.y, area.max.y, notices_bottom, welcome_y, t.scale, t.gap());
     // A soft lantern glow: simple shapes, drawn once, no animation (an idle kiosk should sleep).
-    ImVec2 c(area.min.x + area.width() / 2, area.min.y + area.height() * 0.28f);
-    dl->AddCircleFilled(c, 150 * t.scale, t.palette.tiles[2], 64);
-    dl->AddCircleFilled(c, 95 * t.scale, t.palette.notice, 64);
-    float u = t.scale;
+    ImVec2 c(area.min.x + area.width() / 2, place.centre_y);
+    float u = t.scale * place.size;
+    dl->AddCircleFilled(c, 150 * u, t.palette.tiles[2], 64);
+    dl->AddCircleFilled(c, 95 * u, t.palette.notice, 64);
     dl->AddCircle(ImVec2(c.x, c.y - 62 * u), 20 * u, t.palette.accent, 32, 7 * u);  // the handle
     dl->AddRectFilled(ImVec2(c.x - 38 * u, c.y - 52 * u), ImVec2(c.x + 38 * u, c.y - 34 * u), t.palette.accent, 8 * u);
     dl->AddRectFilled(ImVec2(c.x - 30 * u, c.y - 36 * u), ImVec2(c.x + 30 * u, c.y + 42 * u), t.palette.accent, 10 * u);
@@ -24,7 +35,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
                           ImVec2(c.x, c.y - 14 * u), t.palette.focus);
     dl->AddRectFilled(ImVec2(c.x - 42 * u, c.y + 40 * u), ImVec2(c.x + 42 * u, c.y + 58 * u), t.palette.accent, 8 * u);
 
-    float y = area.min.y + area.height() * 0.46f;
+    float y = welcome_y;
     // "Welcome · Croeso" on one line when it fits; otherwise one language a line (portrait, a large text size,
     // a third language), and a word wider than the screen is drawn smaller rather than run off its sides.
     float avail = area.width() - 2 * t.pad();
@@ -55,11 +66,6 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     if (!view.touch_elsewhere.empty()) {
         centred_text(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, c.x, button_y + size.y + t.gap(),
                      avail);
-    }
-
-    if (!view.notices.empty()) {
-        float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);
-        draw_notices(ui, view.notices, ImVec2(c.x - w / 2, area.min.y + t.pad()), w);
     }
 
     // Staff hold the top-left corner for a few seconds; a quick touch there starts a visit like anywhere else.
