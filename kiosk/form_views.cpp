@@ -111,7 +111,8 @@ std::vector<std::vector<KeyView>> keyboard_keys(KeyboardLayer layer, bool multil
         std::vector<KeyView> r;
         for (const Key& k : row)
             r.push_back({k.kind, key_label(k.kind, k.text, lang), k.text, k.width,
-                         k.kind == KeyKind::shift && layer == KeyboardLayer::shifted});
+                         k.kind == KeyKind::shift &&
+                             (layer == KeyboardLayer::shifted || layer == KeyboardLayer::accents_shifted)});
         keys.push_back(std::move(r));
     }
     return keys;

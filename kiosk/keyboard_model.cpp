@@ -1,4 +1,5 @@
-// Keyboard layouts. Accents cover Welsh (ŵ ŷ â ê î ô û and more) and Polish (ą ć ę ł ń ó ś ź ż).
+// Keyboard layouts. Accents cover Welsh (ŵ ŷ â ê î ô û, ẁ ẃ ỳ, á à ë ï ö ü ÿ) and Polish (ą ć ę ł ń ó ś ź ż),
+// small and, with Shift, capital: a name or a town starts with a capital in either language.
 #include "kiosk/keyboard_model.h"
 
 #include "content/utf8.h"
@@ -22,9 +23,10 @@ Key fn(KeyKind k, float w) { return {k, "", w}; }
 
 void add_bottom(KeyRows& rows, KeyboardLayer layer, bool multiline) {
     std::vector<Key> bottom;
-    if (layer == KeyboardLayer::symbols || layer == KeyboardLayer::accents) bottom.push_back(fn(KeyKind::letters, 1.5f));
+    bool accents = layer == KeyboardLayer::accents || layer == KeyboardLayer::accents_shifted;
+    if (layer == KeyboardLayer::symbols || accents) bottom.push_back(fn(KeyKind::letters, 1.5f));
     else bottom.push_back(fn(KeyKind::symbols, 1.5f));
-    if (layer != KeyboardLayer::accents) bottom.push_back(fn(KeyKind::accents, 1.5f));
+    if (!accents) bottom.push_back(fn(KeyKind::accents, 1.5f));
     bottom.push_back(fn(KeyKind::space, 4.5f));
     if (multiline) bottom.push_back(fn(KeyKind::newline, 1.5f));
     bottom.push_back(fn(KeyKind::done, 2));
@@ -75,12 +77,16 @@ KeyRows keyboard_rows(KeyboardLayer layer, bool multiline) {
             add_bottom(rows, layer, multiline);
             break;
         case KeyboardLayer::accents:
-            rows.push_back(keys_of("ŵ ŷ â ê î ô û ä ë ï"));
-            rows.push_back(keys_of("ą ć ę ł ń ó ś ź ż é"));
-            rows.push_back(keys_of("Ŵ Ŷ Â Ê Ą Ć Ę Ł Ś Ż"));
+        case KeyboardLayer::accents_shifted: {
+            bool up = layer == KeyboardLayer::accents_shifted;
+            rows.push_back(keys_of(up ? "Ŵ Ŷ Â Ê Î Ô Û Ẁ Ẃ Ỳ" : "ŵ ŷ â ê î ô û ẁ ẃ ỳ"));
+            rows.push_back(keys_of(up ? "Ą Ć Ę Ł Ń Ó Ś Ź Ż É" : "ą ć ę ł ń ó ś ź ż é"));
+            rows.push_back(keys_of(up ? "Á À Ë Ï Ö Ü Ÿ" : "á à ë ï ö ü ÿ"));
+            rows.back().insert(rows.back().begin(), fn(KeyKind::shift, 1.5f));
             rows.back().push_back(fn(KeyKind::backspace, 1.5f));
             add_bottom(rows, layer, multiline);
             break;
+        }
         case KeyboardLayer::phone:
             rows.push_back(keys_of("1 2 3"));
             rows.push_back(keys_of("4 5 6"));
@@ -110,11 +116,17 @@ KeyboardLayer default_layer(form::FieldType type) {
 
 KeyboardLayer next_layer(KeyboardLayer current, KeyKind pressed, form::FieldType type) {
     switch (pressed) {
-        case KeyKind::shift: return current == KeyboardLayer::shifted ? KeyboardLayer::letters : KeyboardLayer::shifted;
+        case KeyKind::shift:
+            if (current == KeyboardLayer::accents) return KeyboardLayer::accents_shifted;
+            if (current == KeyboardLayer::accents_shifted) return KeyboardLayer::accents;
+            return current == KeyboardLayer::shifted ? KeyboardLayer::letters : KeyboardLayer::shifted;
         case KeyKind::symbols: return KeyboardLayer::symbols;
         case KeyKind::accents: return KeyboardLayer::accents;
         case KeyKind::letters: return type == form::FieldType::email ? KeyboardLayer::email : KeyboardLayer::letters;
-        case KeyKind::insert: return current == KeyboardLayer::shifted ? KeyboardLayer::letters : current;
+        case KeyKind::insert:
+            // Shift is for one letter, as on a phone.
+            if (current == KeyboardLayer::shifted) return KeyboardLayer::letters;
+            return current == KeyboardLayer::accents_shifted ? KeyboardLayer::accents : current;
         default: return current;
     }
 }

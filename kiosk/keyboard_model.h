@@ -9,7 +9,7 @@
 
 namespace lantern::kiosk {
 
-enum class KeyboardLayer { letters, shifted, symbols, accents, phone, email };
+enum class KeyboardLayer { letters, shifted, symbols, accents, accents_shifted, phone, email };
 
 enum class KeyKind { insert, backspace, shift, symbols, letters, accents, space, newline, done };
 

@@ -46,8 +46,17 @@ TEST_CASE("the keyboard has the accents Welsh and Polish need, a phone keypad an
         return false;
     };
     KeyRows accents = keyboard_rows(KeyboardLayer::accents, false);
-    for (const char* c : {"ŵ", "ŷ", "â", "ê", "î", "ô", "û", "ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż"})
+    for (const char* c : {"ŵ", "ŷ", "â", "ê", "î", "ô", "û", "ẁ", "ẃ", "ỳ", "ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż"})
         CHECK_MESSAGE(has(accents, c), c);
+    // Shift on the accents gives every one as a capital, for one letter.
+    using lantern::kiosk::form::FieldType;
+    auto up = next_layer(KeyboardLayer::accents, KeyKind::shift, FieldType::text);
+    CHECK(up == KeyboardLayer::accents_shifted);
+    KeyRows capitals = keyboard_rows(up, false);
+    for (const char* c : {"Ŵ", "Ŷ", "Â", "Ê", "Î", "Ô", "Û", "Ẁ", "Ẃ", "Ỳ", "Ą", "Ć", "Ę", "Ł", "Ń", "Ó", "Ś", "Ź", "Ż"})
+        CHECK_MESSAGE(has(capitals, c), c);
+    CHECK(next_layer(up, KeyKind::insert, FieldType::text) == KeyboardLayer::accents);
+    CHECK(next_layer(up, KeyKind::shift, FieldType::text) == KeyboardLayer::accents);
     KeyRows phone = keyboard_rows(default_layer(lantern::kiosk::form::FieldType::phone), false);
     CHECK(has(phone, "0"));
     CHECK(has(phone, "+"));
