@@ -69,7 +69,9 @@ Palette high_contrast_palette() {
     p.button = rgb(0xFF, 0xE6, 0x00);
     p.button_pressed = rgb(0xFF, 0xFF, 0xFF);
     p.button_text = rgb(0, 0, 0);
-    p.danger = rgb(0xFF, 0xFF, 0xFF);
+    // Light red, not white: an error or Quick exit must look different from ordinary text and the yellow
+    // buttons (9:1 on black, and black on it).
+    p.danger = rgb(0xFF, 0x8A, 0x8A);
     p.danger_text = rgb(0, 0, 0);
     p.notice = rgb(0xFF, 0xE6, 0x00);
     p.notice_text = rgb(0, 0, 0);

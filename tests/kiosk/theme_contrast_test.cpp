@@ -40,6 +40,7 @@ std::vector<Pair> text_pairs(const Palette& p) {
         {"pressed button text", p.button_text, p.button_pressed}, {"accent text", p.accent_text, p.accent},
         {"quick exit", p.danger_text, p.danger},            {"notice", p.notice_text, p.notice},
         {"link on background", p.link, p.background},       {"outline button label", p.accent, p.surface},
+        {"error text on background", p.danger, p.background}, {"error text on surface", p.danger, p.surface},
     };
     for (ImU32 tile : p.tiles) pairs.push_back({"text on a topic tile", p.text, tile});
     return pairs;
@@ -50,6 +51,16 @@ std::vector<Pair> text_pairs(const Palette& p) {
 TEST_CASE("the formula gives 21:1 for black on white and 1:1 for a colour on itself") {
     CHECK(contrast(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(21.0));
     CHECK(contrast(IM_COL32(0x1D, 0x4E, 0x89, 255), IM_COL32(0x1D, 0x4E, 0x89, 255)) == doctest::Approx(1.0));
+}
+
+TEST_CASE("errors stand out from ordinary text and from buttons in every theme") {
+    for (bool high : {false, true}) {
+        Palette p = make_theme(Audience::adult, 1.0f, high).palette;
+        CAPTURE(high);
+        CHECK(p.danger != p.text);
+        CHECK(p.danger != p.muted_text);
+        CHECK(p.danger != p.button);
+    }
 }
 
 TEST_CASE("high contrast keeps every text at 7:1 or more, for every audience") {
