@@ -193,7 +193,8 @@ int main(int argc, char** argv) {
     app.add_option("--clients", clients, "Concurrent kiosks posting (each one enrolled)")->check(CLI::Range(1, 200));
     app.add_option("--per-client", per_client, "Referrals each client posts per run")->check(CLI::Range(1, 100000));
     app.add_option("--runs", runs, "Runs (each on a fresh hub); medians are reported")->check(CLI::Range(1, 100));
-    app.add_option("--drain", drain_n, "Referrals queued in the outbox for the drain run")->check(CLI::Range(1, 100000));
+    app.add_option("--drain", drain_n, "Referrals queued in the outbox for the drain run")
+        ->check(CLI::Range(1, 100000));
     app.add_option("--threads", threads, "Hub worker threads (0: the hub's default)")->check(CLI::Range(0, 256));
     app.add_flag("!--hub-logs", quiet_hub, "Let the hub log a line per request (its default)");
     CLI11_PARSE(app, argc, argv);
@@ -202,8 +203,11 @@ int main(int argc, char** argv) {
     std::string config = std::string("quiet = ") + (quiet_hub ? "true" : "false") + "\n";
     if (threads > 0) config += "threads = " + std::to_string(threads) + "\n";
 
-    nlohmann::json out = {{"clients", clients}, {"per_client", per_client}, {"drain_n", drain_n},
-                          {"hub_quiet", quiet_hub}, {"ingest_runs", nlohmann::json::array()},
+    nlohmann::json out = {{"clients", clients},
+                          {"per_client", per_client},
+                          {"drain_n", drain_n},
+                          {"hub_quiet", quiet_hub},
+                          {"ingest_runs", nlohmann::json::array()},
                           {"drain_runs", nlohmann::json::array()}};
     std::vector<double> rates, drains, p50s, p99s;
     try {
@@ -220,8 +224,10 @@ int main(int argc, char** argv) {
                 rates.push_back(rate);
                 p50s.push_back(percentile(r.latencies_ms, .5));
                 p99s.push_back(percentile(r.latencies_ms, .99));
-                out["ingest_runs"].push_back({{"referrals", r.delivered}, {"seconds", r.seconds},
-                                              {"referrals_per_s", rate}, {"p50_ms", p50s.back()},
+                out["ingest_runs"].push_back({{"referrals", r.delivered},
+                                              {"seconds", r.seconds},
+                                              {"referrals_per_s", rate},
+                                              {"p50_ms", p50s.back()},
                                               {"p99_ms", p99s.back()}});
                 std::cerr << "lantern-bench-hub: run " << run + 1 << "/" << runs << " ingest " << static_cast<int>(rate)
                           << " referrals/s";
@@ -230,8 +236,8 @@ int main(int argc, char** argv) {
                 Setup s(hub_binary, 1, config);
                 auto d = drain(s, drain_n, 120);
                 if (d.left > 0 || d.delivered != drain_n) {
-                    std::cerr << "\nlantern-bench-hub: outbox drain did not finish in 120 s (" << d.delivered
-                              << " of " << drain_n << " delivered); last error: " << d.last_error << "\n";
+                    std::cerr << "\nlantern-bench-hub: outbox drain did not finish in 120 s (" << d.delivered << " of "
+                              << drain_n << " delivered); last error: " << d.last_error << "\n";
                     return 1;
                 }
                 double rate = static_cast<double>(d.delivered) / d.seconds;

@@ -104,8 +104,11 @@ int main(int argc, char** argv) {
     }
     fs::path dir = argv[3];
     fs::create_directories(dir);
-    std::string body = "<div class=\"bar\"><span>Back</span><span>Home</span><span class=\"grow\"></span>"
-                       "<span class=\"on\">English</span><span>Cymraeg</span><span class=\"exit\">Quick exit</span></div>\n<main>\n<h1>" + escape(page->title) + "</h1>\n";
+    std::string body =
+        "<div class=\"bar\"><span>Back</span><span>Home</span><span class=\"grow\"></span>"
+        "<span class=\"on\">English</span><span>Cymraeg</span><span class=\"exit\">Quick "
+        "exit</span></div>\n<main>\n<h1>" +
+        escape(page->title) + "</h1>\n";
     if (!page->image.empty() && write_image(pack, page->image, dir))
         body += "<img src=\"" + escape(page->image) + "\" alt=\"" + escape(page->title) + "\">\n";
     Document doc = parse_markdown(page->body_markdown);
@@ -140,6 +143,7 @@ int main(int argc, char** argv) {
     body += "</main>\n";
     std::ofstream out(dir / "page.html");
     out << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" << escape(page->title)
-        << "</title>\n<style>" << k_css << "</style></head>\n<body>\n" << body << "</body></html>\n";
+        << "</title>\n<style>" << k_css << "</style></head>\n<body>\n"
+        << body << "</body></html>\n";
     return out ? 0 : 1;
 }

@@ -60,11 +60,40 @@ int main(int argc, char** argv) {
 
     PackReader pack(out.string());
     // Queries as a visitor types them: whole words, two-word phrases, and a word cut short.
-    const char* queries[] = {"visit", "visiting times", "money", "travel costs", "bus", "release", "housing",
-                             "telling the children", "phone", "letters", "help with", "book", "booking a visit",
-                             "ID", "debt", "feel", "worried", "prison", "family support", "visi", "mon", "tra",
-                             "what to bring", "search", "court", "benefits", "nobody", "xyzzy", "first days",
-                             "drugs", "video call", "email a prisoner", "children", "Samaritans"};
+    const char* queries[] = {"visit",
+                             "visiting times",
+                             "money",
+                             "travel costs",
+                             "bus",
+                             "release",
+                             "housing",
+                             "telling the children",
+                             "phone",
+                             "letters",
+                             "help with",
+                             "book",
+                             "booking a visit",
+                             "ID",
+                             "debt",
+                             "feel",
+                             "worried",
+                             "prison",
+                             "family support",
+                             "visi",
+                             "mon",
+                             "tra",
+                             "what to bring",
+                             "search",
+                             "court",
+                             "benefits",
+                             "nobody",
+                             "xyzzy",
+                             "first days",
+                             "drugs",
+                             "video call",
+                             "email a prisoner",
+                             "children",
+                             "Samaritans"};
     const Audience audiences[] = {Audience::adult, Audience::adult, Audience::teen, Audience::child};
     std::vector<double> ms;
     std::map<std::string, std::vector<double>> by_query;
@@ -89,9 +118,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "lantern-bench-search: \"%s\" median %.3f ms\n", slow[i].second.c_str(), slow[i].first);
     std::sort(ms.begin(), ms.end());
     auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
-    std::printf("{\"pages\": %zu, \"queries\": %d, \"hits\": %zu, \"build_s\": %.3f, \"pack_bytes\": %ju, "
-                "\"median_ms\": %.4f, \"p99_ms\": %.4f, \"max_ms\": %.4f}\n",
-                s.pages.size(), n_queries, hits, build_s, static_cast<uintmax_t>(fs::file_size(out)), pct(0.5),
-                pct(0.99), ms.back());
+    std::printf(
+        "{\"pages\": %zu, \"queries\": %d, \"hits\": %zu, \"build_s\": %.3f, \"pack_bytes\": %ju, "
+        "\"median_ms\": %.4f, \"p99_ms\": %.4f, \"max_ms\": %.4f}\n",
+        s.pages.size(), n_queries, hits, build_s, static_cast<uintmax_t>(fs::file_size(out)), pct(0.5), pct(0.99),
+        ms.back());
     return 0;
 }

@@ -234,7 +234,8 @@ struct Checker {
     void check_show_if(const FieldRef& ref, const json& cond, const std::map<std::string, FieldRef>& fields) {
         std::string where = "field \"" + ref.id + "\": show_if";
         if (!cond.is_object() || !cond.contains("field") || !cond["field"].is_string()) {
-            error(ref.line, where + " needs {\"field\": ..., \"equals\": ...} or {\"field\": ..., \"not_empty\": true}");
+            error(ref.line,
+                  where + " needs {\"field\": ..., \"equals\": ...} or {\"field\": ..., \"not_empty\": true}");
             return;
         }
         std::string target = cond["field"].get<std::string>();

@@ -9,8 +9,8 @@
 namespace lantern::content {
 
 // Field types the kiosk knows how to draw.
-inline constexpr const char* k_form_field_types[] = {"text", "multiline", "phone",  "email", "postcode",
-                                                      "date", "choice",    "choices", "yesno"};
+inline constexpr const char* k_form_field_types[] = {"text", "multiline", "phone",   "email", "postcode",
+                                                     "date", "choice",    "choices", "yesno"};
 
 // Validates the text of form.json:
 //   {version, steps: [{id, title: {lang: text}, fields: [{id, type, required, label: {lang: text},

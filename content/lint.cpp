@@ -264,8 +264,8 @@ std::vector<SourceIssue> check_references(const Sources& sources) {
         for (const char* key : {"image", "icon"}) {
             const std::string& name = std::string(key) == "image" ? p.image : p.icon;
             if (!name.empty() && !images.count(image_name(name)))
-                out.push_back(error_at(p.file, key_line(p, key),
-                                       std::string(key) + " \"" + name + "\" is not in images/"));
+                out.push_back(
+                    error_at(p.file, key_line(p, key), std::string(key) + " \"" + name + "\" is not in images/"));
         }
         Document doc = parse_markdown(p.body);
         std::size_t from = 0;
@@ -280,23 +280,27 @@ std::vector<SourceIssue> check_references(const Sources& sources) {
                 // tel: targets are checked by the phone rule; web addresses are the staff's call.
             } else {
                 out.push_back(error_at(p.file, line,
-                                       "link \"" + target + "\" goes nowhere on a kiosk: use page:<id>, "
-                                       "tel:<digits> or a web address"));
+                                       "link \"" + target +
+                                           "\" goes nowhere on a kiosk: use page:<id>, "
+                                           "tel:<digits> or a web address"));
             }
         }
         from = 0;
         for (const std::string& src : doc.images) {
             int line = find_line(p, src, from);
             if (src.find("://") != std::string::npos)
-                out.push_back(error_at(p.file, line, "image \"" + src + "\" is on the web; kiosks work offline, "
-                                                     "so put it in images/"));
+                out.push_back(error_at(p.file, line,
+                                       "image \"" + src +
+                                           "\" is on the web; kiosks work offline, "
+                                           "so put it in images/"));
             else if (!images.count(image_name(src)))
                 out.push_back(error_at(p.file, line, "image \"" + src + "\" is not in images/"));
         }
     }
     for (const auto& t : sources.topics)
         if (!t.icon.empty() && !images.count(image_name(t.icon)))
-            out.push_back(error_at("topics.yaml", 0, "topic \"" + t.id + "\": icon \"" + t.icon + "\" is not in images/"));
+            out.push_back(
+                error_at("topics.yaml", 0, "topic \"" + t.id + "\": icon \"" + t.icon + "\" is not in images/"));
     return out;
 }
 
@@ -314,8 +318,8 @@ std::vector<SourceIssue> lint_reading_level(const Sources& sources) {
         TextStats stats = measure_document(parse_markdown(p.body));
         if (stats.sentences == 0) continue;
         double wps = stats.words_per_sentence();
-        bool too_long = target.max_inclusive ? wps > target.max_words_per_sentence
-                                             : wps >= target.max_words_per_sentence;
+        bool too_long =
+            target.max_inclusive ? wps > target.max_words_per_sentence : wps >= target.max_words_per_sentence;
         std::string who = to_string(audience);
         if (too_long) {
             std::size_t from = 0;
@@ -345,8 +349,8 @@ std::vector<SourceIssue> lint_reading_level(const Sources& sources) {
 std::vector<SourceIssue> lint_adult_subjects(const Sources& sources) {
     // Words that mark an adult subject; a young person's page that needs one should be checked by a
     // person, so these are warnings. Whole words only ("debt" but not "indebted").
-    static const char* const words[] = {"domestic abuse", "domestic violence", "debt", "debts", "bailiff",
-                                        "bailiffs",       "drugs",             "drug", "overdose"};
+    static const char* const words[] = {
+        "domestic abuse", "domestic violence", "debt", "debts", "bailiff", "bailiffs", "drugs", "drug", "overdose"};
     std::set<std::string> adult_topics;
     for (const auto& t : sources.topics)
         if (t.adult_only || is_adult_only_topic(t.id)) adult_topics.insert(t.id);
@@ -355,8 +359,9 @@ std::vector<SourceIssue> lint_adult_subjects(const Sources& sources) {
         if (adult_topics.count(t.id))
             for (Audience a : t.audiences)
                 if (is_young(a))
-                    out.push_back(warning_at("topics.yaml", 0, "topic \"" + t.id + "\" is adult-only; " +
-                                                                   std::string(to_string(a)) + " screens never list it"));
+                    out.push_back(warning_at("topics.yaml", 0,
+                                             "topic \"" + t.id + "\" is adult-only; " + std::string(to_string(a)) +
+                                                 " screens never list it"));
     for (const auto& p : sources.pages) {
         std::vector<std::string> young;
         for (Audience a : p.audiences)
@@ -406,8 +411,7 @@ std::vector<SourceIssue> lint_translations(const Sources& sources) {
         // Report on the English file: that is where a writer starts a translation from.
         const SourcePage* anchor = versions.count("en") ? versions.at("en") : versions.begin()->second;
         for (const auto& lang : languages)
-            if (!versions.count(lang))
-                out.push_back(warning_at(anchor->file, 0, "no " + lang + " version of " + id));
+            if (!versions.count(lang)) out.push_back(warning_at(anchor->file, 0, "no " + lang + " version of " + id));
     }
     for (const auto& t : sources.topics) {
         std::set<std::string> have;
@@ -444,8 +448,9 @@ std::vector<SourceIssue> lint_alt_text(const Sources& sources) {
             // Missing images are check_references' errors; only present ones are judged here.
             if (!own_alt && alt.count(image_name(b.image)) && !has_alt(b.image))
                 out.push_back(warning_at(p.file, line,
-                                         "image \"" + b.image + "\" has no alt text: write it in ![...] or in "
-                                         "images/alt.yaml"));
+                                         "image \"" + b.image +
+                                             "\" has no alt text: write it in ![...] or in "
+                                             "images/alt.yaml"));
         }
     }
     return out;
@@ -465,9 +470,10 @@ std::vector<SourceIssue> lint_reviewed(const Sources& sources, const std::string
         Date due{reviewed->y + 1, reviewed->m, reviewed->d};
         int line = key_line(p, "reviewed");
         if (as_number(due) < as_number(*now))
-            out.push_back(warning_at(p.file, line, "reviewed " + p.reviewed +
-                                                       ", more than 12 months ago: check the facts, then update "
-                                                       "reviewed:"));
+            out.push_back(warning_at(p.file, line,
+                                     "reviewed " + p.reviewed +
+                                         ", more than 12 months ago: check the facts, then update "
+                                         "reviewed:"));
         else if (as_number(*reviewed) > as_number(*now))
             out.push_back(warning_at(p.file, line, "reviewed " + p.reviewed + " is in the future"));
     }

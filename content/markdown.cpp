@@ -8,7 +8,7 @@ namespace {
 
 struct Builder {
     Document doc;
-    std::vector<int> list_counters;   // per open list: next number, or 0 for a bullet list
+    std::vector<int> list_counters;  // per open list: next number, or 0 for a bullet list
     int strong = 0;
     int emphasis = 0;
     std::vector<std::string> link_stack;

@@ -17,11 +17,11 @@ enum class BlockKind { heading, paragraph, list_item, image, rule };
 
 struct Block {
     BlockKind kind = BlockKind::paragraph;
-    int level = 0;          // heading level 1-6, or list nesting depth starting at 1
-    int number = 0;         // position in an ordered list (1, 2, ...); 0 for bullets
+    int level = 0;   // heading level 1-6, or list nesting depth starting at 1
+    int number = 0;  // position in an ordered list (1, 2, ...); 0 for bullets
     std::vector<Span> spans;
-    std::string image;      // image name for BlockKind::image
-    std::string alt;        // alt text for BlockKind::image
+    std::string image;  // image name for BlockKind::image
+    std::string alt;    // alt text for BlockKind::image
 };
 
 struct Document {

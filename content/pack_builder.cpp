@@ -69,7 +69,8 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
         put_meta("built_at", utc_now("%Y-%m-%dT%H:%M:%SZ"));
         put_meta("languages", langs);
 
-        SQLite::Statement topic(db, "INSERT INTO topics (id, position, icon, audiences, adult_only) VALUES (?1,?2,?3,?4,?5)");
+        SQLite::Statement topic(
+            db, "INSERT INTO topics (id, position, icon, audiences, adult_only) VALUES (?1,?2,?3,?4,?5)");
         SQLite::Statement title(db, "INSERT INTO topic_titles (topic_id, lang, title) VALUES (?1, ?2, ?3)");
         int position = 0;
         for (const auto& t : sources.topics) {

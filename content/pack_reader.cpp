@@ -32,10 +32,8 @@ std::string fts_query(const std::string& typed) {
         word.clear();
     };
     for (unsigned char c : typed) {
-        if (c >= 0x80 || std::isalnum(c))
-            word.push_back(static_cast<char>(c));
-        else
-            flush();
+        if (c >= 0x80 || std::isalnum(c)) word.push_back(static_cast<char>(c));
+        else flush();
     }
     flush();
     std::string q;
@@ -170,8 +168,8 @@ std::shared_ptr<const Image> PackReader::image(const std::string& name) const {
     if (q.executeStep()) {
         auto blob = q.getColumn(1);
         int w = 0, h = 0, n = 0;
-        stbi_uc* pixels = stbi_load_from_memory(static_cast<const stbi_uc*>(blob.getBlob()), blob.getBytes(), &w,
-                                                &h, &n, 4);
+        stbi_uc* pixels =
+            stbi_load_from_memory(static_cast<const stbi_uc*>(blob.getBlob()), blob.getBytes(), &w, &h, &n, 4);
         if (pixels) {
             img = std::make_shared<Image>();
             img->name = name;
@@ -230,8 +228,8 @@ std::vector<SearchHit> PackReader::search(const std::string& query, Audience aud
         bool body_hit = body.find(k_snippet_mark_open) != std::string::npos;
         bool summary_hit = summary.find(k_snippet_mark_open) != std::string::npos;
         std::string snippet = body_hit || (!summary_hit && summary.empty()) ? body : summary;
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                       std::move(snippet)});
+        out.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), std::move(snippet)});
     }
     return out;
 }
@@ -301,8 +299,9 @@ std::vector<std::string> PackReader::notices(const std::string& lang, std::optio
         has_audiences = cols.executeStep();
     }
     if (!has_audiences) return notices(lang);
-    SQLite::Statement q(db_, "SELECT text FROM notices WHERE lang = ?1 AND (audiences = '' OR audiences LIKE ?2) "
-                             "ORDER BY id");
+    SQLite::Statement q(db_,
+                        "SELECT text FROM notices WHERE lang = ?1 AND (audiences = '' OR audiences LIKE ?2) "
+                        "ORDER BY id");
     q.bind(1, lang);
     q.bind(2, audience ? "%," + std::string(to_string(*audience)) + ",%" : std::string("-"));
     std::vector<std::string> out;

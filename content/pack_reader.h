@@ -55,8 +55,7 @@ class PackReader {
     std::vector<Topic> topics(Audience audience, const std::string& lang) const;
 
     // Pages of a topic for an audience, in `lang` where it exists, otherwise in English.
-    std::vector<PageSummary> pages_in_topic(const std::string& topic, Audience audience,
-                                            const std::string& lang) const;
+    std::vector<PageSummary> pages_in_topic(const std::string& topic, Audience audience, const std::string& lang) const;
 
     // The page in `lang`, or in English with fell_back set; nullopt if the id is unknown.
     std::optional<Page> page(const std::string& id, const std::string& lang) const;

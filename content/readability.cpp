@@ -60,8 +60,7 @@ bool ends_sentence(std::string_view token) {
 
 double TextStats::flesch_reading_ease() const {
     if (words == 0 || sentences == 0) return 100.0;
-    return 206.835 - 1.015 * (static_cast<double>(words) / sentences) -
-           84.6 * (static_cast<double>(syllables) / words);
+    return 206.835 - 1.015 * (static_cast<double>(words) / sentences) - 84.6 * (static_cast<double>(syllables) / words);
 }
 
 void TextStats::add(const TextStats& other) {
@@ -84,7 +83,8 @@ int count_syllables(std::string_view word) {
     if (w.empty()) return word.empty() ? 0 : 1;  // a number is read as one unit
     if (w.size() <= 3) return 1;
     // Silent endings: "make", "boxes" keep their last vowel silent; "wanted", "needed" do not.
-    if (ends_with(w, "es") && w.size() > 3 && std::string_view("laeiouy").find(w[w.size() - 3]) == std::string_view::npos) {
+    if (ends_with(w, "es") && w.size() > 3 &&
+        std::string_view("laeiouy").find(w[w.size() - 3]) == std::string_view::npos) {
         w.resize(w.size() - 2);
     } else if (ends_with(w, "ed") && w.size() > 3 && w[w.size() - 3] != 't' && w[w.size() - 3] != 'd') {
         w.resize(w.size() - 2);

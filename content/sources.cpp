@@ -114,10 +114,12 @@ struct Reader {
             topic.adult_only = t["adult_only"] && t["adult_only"].as<bool>(false);
             const YAML::Node titles = t["title"];
             if (!titles || !titles.IsMap()) {
-                error("topics.yaml", line, "topic \"" + topic.id + "\" needs a title per language, e.g. title: {en: ...}");
+                error("topics.yaml", line,
+                      "topic \"" + topic.id + "\" needs a title per language, e.g. title: {en: ...}");
                 continue;
             }
-            for (const auto& kv : titles) topic.titles.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>(""));
+            for (const auto& kv : titles)
+                topic.titles.emplace_back(kv.first.as<std::string>(), kv.second.as<std::string>(""));
             if (std::none_of(topic.titles.begin(), topic.titles.end(), [](auto& p) { return p.first == "en"; }))
                 error("topics.yaml", line, "topic \"" + topic.id + "\" has no English title");
             out.topics.push_back(std::move(topic));
@@ -144,8 +146,11 @@ struct Reader {
         SourcePage page;
         page.file = file;
         page.body = body_start == std::string::npos ? std::string() : text->substr(body_start + 1);
-        page.body_line = 1 + static_cast<int>(std::count(text->begin(), text->begin() + static_cast<long>(
-                                                   body_start == std::string::npos ? text->size() : body_start + 1), '\n'));
+        page.body_line =
+            1 + static_cast<int>(std::count(
+                    text->begin(),
+                    text->begin() + static_cast<long>(body_start == std::string::npos ? text->size() : body_start + 1),
+                    '\n'));
         YAML::Node fm;
         try {
             fm = YAML::Load(yaml);
@@ -197,7 +202,8 @@ struct Reader {
         if (!page.lang.empty() && (page.lang.size() < 2 || page.lang.size() > 3 ||
                                    page.lang.find_first_not_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos))
             error(file, line_of("lang"), "lang \"" + page.lang + "\" must be a language code such as en or cy");
-        if (!page.reviewed.empty() && (page.reviewed.size() != 10 || page.reviewed[4] != '-' || page.reviewed[7] != '-'))
+        if (!page.reviewed.empty() &&
+            (page.reviewed.size() != 10 || page.reviewed[4] != '-' || page.reviewed[7] != '-'))
             error(file, line_of("reviewed"), "reviewed \"" + page.reviewed + "\" must be a date like 2026-11-24");
         out.pages.push_back(std::move(page));
     }
@@ -235,8 +241,7 @@ struct Reader {
                     YAML::Node n = YAML::Load(*text);
                     if (n.IsMap())
                         for (const auto& kv : n) alts[kv.first.as<std::string>()] = kv.second.as<std::string>("");
-                    else
-                        error("images/alt.yaml", 1, "expected \"file.png: alt text\" lines");
+                    else error("images/alt.yaml", 1, "expected \"file.png: alt text\" lines");
                 } catch (const YAML::Exception& e) {
                     error("images/alt.yaml", e.mark.line + 1, e.msg);
                 }
@@ -347,7 +352,8 @@ struct Reader {
             for (const auto& entry : n) {
                 int line = entry.first.Mark().line + 1;
                 if (!entry.second.IsMap()) {
-                    error("strings.yaml", line, "\"" + entry.first.as<std::string>() + "\" must map languages to words");
+                    error("strings.yaml", line,
+                          "\"" + entry.first.as<std::string>() + "\" must map languages to words");
                     continue;
                 }
                 for (const auto& words : entry.second) {
@@ -372,8 +378,8 @@ struct Reader {
             if (p.id.empty() || p.lang.empty()) continue;
             auto [it, inserted] = seen.emplace(std::make_pair(p.id, p.lang), p.file);
             if (!inserted)
-                error(p.file, line_of(p, "id"), "duplicate page id \"" + p.id + "\" in language \"" + p.lang +
-                                                    "\" (also in " + it->second + ")");
+                error(p.file, line_of(p, "id"),
+                      "duplicate page id \"" + p.id + "\" in language \"" + p.lang + "\" (also in " + it->second + ")");
             if (!p.topic.empty() && !topic_ids.count(p.topic))
                 error(p.file, line_of(p, "topic"), "topic \"" + p.topic + "\" is not in topics.yaml");
         }

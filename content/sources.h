@@ -22,7 +22,7 @@ struct SourceIssue {
 
 struct SourcePage {
     std::string file;
-    int body_line = 1;  // line where the Markdown body starts, for issues inside it
+    int body_line = 1;                     // line where the Markdown body starts, for issues inside it
     std::map<std::string, int> key_lines;  // front matter key -> its line, for issues about a key
     std::string id, lang, title, summary, topic, reviewed, icon, image;
     std::vector<Audience> audiences;

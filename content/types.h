@@ -10,8 +10,7 @@ namespace lantern::content {
 
 enum class Audience { little, child, teen, adult };
 
-inline constexpr Audience k_all_audiences[] = {Audience::adult, Audience::teen, Audience::child,
-                                               Audience::little};
+inline constexpr Audience k_all_audiences[] = {Audience::adult, Audience::teen, Audience::child, Audience::little};
 
 const char* to_string(Audience a);
 std::optional<Audience> audience_from_string(const std::string& s);
@@ -35,8 +34,8 @@ struct PageSummary {
 
 struct Page {
     std::string id;
-    std::string lang;       // the language the page is actually in
-    bool fell_back = false; // true when the language asked for was missing and English is shown
+    std::string lang;        // the language the page is actually in
+    bool fell_back = false;  // true when the language asked for was missing and English is shown
     std::string title;
     std::string summary;
     std::string topic;

@@ -38,8 +38,8 @@ int run_build(const BuildArgs& args) {
     for (const auto& issue : sources.issues) std::cerr << issue.to_string() << "\n";
     if (sources.has_errors()) {
         // write_pack would refuse too; saying so here keeps the message next to the errors.
-        std::cerr << "lantern content build: " << count_errors(sources.issues)
-                  << " error(s) above; no pack written, " << args.out << " left as it was\n";
+        std::cerr << "lantern content build: " << count_errors(sources.issues) << " error(s) above; no pack written, "
+                  << args.out << " left as it was\n";
         return 1;
     }
     try {
@@ -115,8 +115,7 @@ int run_info(const InfoArgs& args) {
                   << "built at:         " << meta.built_at << "\n"
                   << "languages:        " << langs << "\n"
                   << "signature:        "
-                  << (signature == "present" ? "present (" + args.pack + ".sig, not verified here)" : signature)
-                  << "\n"
+                  << (signature == "present" ? "present (" + args.pack + ".sig, not verified here)" : signature) << "\n"
                   << "pages:\n";
         for (const auto& [audience, by_lang] : pages.items()) {
             std::string line;

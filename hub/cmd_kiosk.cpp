@@ -52,17 +52,30 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
             exit_code = 1;
             return;
         }
-        std::string toml = "# Lantern kiosk config written by `lantern kiosk enrol`\n"
-                           "[kiosk]\n"
-                           "name = " + toml_string(ea->name) + "\n"
-                           "centre = " + toml_string(ea->centre.empty() ? ea->name : ea->centre) + "\n\n"
-                           "[hub]\n"
-                           "url = " + toml_string(ea->hub) + "\n"
-                           "token = " + toml_string(token) + "\n"
-                           "referral_public_key = " + toml_string(ea->referral_pub) + "\n"
-                           "content_public_key = " + toml_string(ea->content_pub) + "\n"
-                           "# ca_file = \"hub-ca.pem\"\n"
-                           "# pinned_public_key = \"sha256//...\"\n";
+        std::string toml =
+            "# Lantern kiosk config written by `lantern kiosk enrol`\n"
+            "[kiosk]\n"
+            "name = " +
+            toml_string(ea->name) +
+            "\n"
+            "centre = " +
+            toml_string(ea->centre.empty() ? ea->name : ea->centre) +
+            "\n\n"
+            "[hub]\n"
+            "url = " +
+            toml_string(ea->hub) +
+            "\n"
+            "token = " +
+            toml_string(token) +
+            "\n"
+            "referral_public_key = " +
+            toml_string(ea->referral_pub) +
+            "\n"
+            "content_public_key = " +
+            toml_string(ea->content_pub) +
+            "\n"
+            "# ca_file = \"hub-ca.pem\"\n"
+            "# pinned_public_key = \"sha256//...\"\n";
         if (ea->out.empty()) {
             std::cout << toml;
         } else {
@@ -72,7 +85,8 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
     });
 
     // The PIN comes on standard input, so it never sits in the shell's history or the process list.
-    auto* pin = kiosk->add_subcommand("pin", "Read a staff PIN (4-12 digits) on standard input; print its [staff] config");
+    auto* pin =
+        kiosk->add_subcommand("pin", "Read a staff PIN (4-12 digits) on standard input; print its [staff] config");
     pin->callback([&exit_code] {
         std::string digits;
         std::getline(std::cin, digits);
@@ -84,7 +98,8 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
         }
         std::cout << "# Add to the kiosk's config. Staff hold the attract screen's top-left corner for 3 s.\n"
                      "[staff]\n"
-                     "pin_hash = " << toml_string(kiosk::hash_staff_pin(digits)) << "\n";
+                     "pin_hash = "
+                  << toml_string(kiosk::hash_staff_pin(digits)) << "\n";
     });
 
     struct StatusArgs {

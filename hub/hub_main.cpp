@@ -51,8 +51,8 @@ int main(int argc, char** argv) {
         HubStore store(config.db_path());
         HubServer server(config, store, std::cerr);
         int port = server.bind();
-        std::cout << "lantern-hub listening on " << (config.tls_cert.empty() ? "http" : "https") << "://"
-                  << config.host << ":" << port << std::endl;
+        std::cout << "lantern-hub listening on " << (config.tls_cert.empty() ? "http" : "https") << "://" << config.host
+                  << ":" << port << std::endl;
 
         std::thread waiter([&] {
             int sig = 0;

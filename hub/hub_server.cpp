@@ -119,7 +119,8 @@ struct HubServer::Impl {
     void purge_expired() {
         try {
             int n = store.purge_exported_before(utc_iso_days_ago(config.retention_days));
-            if (n > 0) log_line("retention: deleted the sealed answers of " + std::to_string(n) + " exported referrals");
+            if (n > 0)
+                log_line("retention: deleted the sealed answers of " + std::to_string(n) + " exported referrals");
         } catch (const std::exception& e) {
             log_line(std::string("retention: purge failed: ") + e.what());
         }
@@ -155,7 +156,8 @@ struct HubServer::Impl {
                 return httplib::Server::HandlerResponse::Handled;
             }
             std::string text = req.get_header_value("Content-Length");
-            bool numeric = !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
+            bool numeric =
+                !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
             if (!numeric || std::stoull(text) > limit) {
                 res.set_header("Connection", "close");
                 fail(res, 413, "body too large");
@@ -382,8 +384,8 @@ struct HubServer::Impl {
             fail(r, 500, "internal error");
         });
         s.set_logger([this](Req q, const httplib::Response& r) {
-            log_line(q.method + " " + q.path + " " + std::to_string(r.status) + " in=" +
-                     std::to_string(q.body.size()) + "B out=" + std::to_string(r.body.size()) + "B");
+            log_line(q.method + " " + q.path + " " + std::to_string(r.status) + " in=" + std::to_string(q.body.size()) +
+                     "B out=" + std::to_string(r.body.size()) + "B");
         });
     }
 };
@@ -428,7 +430,8 @@ int HubServer::bind() {
     auto& c = impl_->config;
     int port = c.port;
     impl_->binding = true;
-    bool bound = port == 0 ? (port = impl_->svr->bind_to_any_port(c.host)) >= 0 : impl_->svr->bind_to_port(c.host, port);
+    bool bound =
+        port == 0 ? (port = impl_->svr->bind_to_any_port(c.host)) >= 0 : impl_->svr->bind_to_port(c.host, port);
     impl_->binding = false;
     if (!bound) throw std::runtime_error("cannot listen on " + c.host + (c.port ? ":" + std::to_string(port) : ""));
     // Debian's httplib is a compiled library whose listen backlog is fixed at 5. When 20 kiosks connect at

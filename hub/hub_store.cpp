@@ -277,8 +277,9 @@ int HubStore::mark_exported(const std::vector<std::string>& ids) {
 
 int HubStore::purge_exported_before(const std::string& cutoff) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(db_, "UPDATE referrals SET sealed = X'' WHERE exported_at IS NOT NULL AND exported_at <= ? "
-                             "AND length(sealed) > 0");
+    SQLite::Statement q(db_,
+                        "UPDATE referrals SET sealed = X'' WHERE exported_at IS NOT NULL AND exported_at <= ? "
+                        "AND length(sealed) > 0");
     q.bind(1, cutoff);
     int n = q.exec();
     // Move the overwritten pages from the write-ahead log into the database file now, and empty the log.
@@ -332,7 +333,8 @@ PackRecord read_pack(SQLite::Statement& q) {
 
 std::optional<PackRecord> HubStore::latest_pack() const {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(db_, "SELECT sha256, version, size, signature, published_at FROM packs ORDER BY seq DESC LIMIT 1");
+    SQLite::Statement q(db_,
+                        "SELECT sha256, version, size, signature, published_at FROM packs ORDER BY seq DESC LIMIT 1");
     if (!q.executeStep()) return std::nullopt;
     return read_pack(q);
 }

@@ -50,7 +50,8 @@ std::string kiosk_status_table(const nlohmann::json& kiosks, std::time_t now, in
     int needs_look = 0;
     const nlohmann::json& list = kiosks.contains("kiosks") ? kiosks["kiosks"] : nlohmann::json::array();
     for (const auto& k : list) {
-        const nlohmann::json& hb = k.contains("heartbeat") && k["heartbeat"].is_object() ? k["heartbeat"] : nlohmann::json::object();
+        const nlohmann::json& hb =
+            k.contains("heartbeat") && k["heartbeat"].is_object() ? k["heartbeat"] : nlohmann::json::object();
         std::time_t heard = parse_utc_iso(text(k, "received_at"));
         std::int64_t refused = number(hb, "refused");
         std::string error = text(hb, "last_error").substr(0, 60);
@@ -58,7 +59,8 @@ std::string kiosk_status_table(const nlohmann::json& kiosks, std::time_t now, in
         bool look = stale || refused > 0 || !error.empty();
         needs_look += look;
         rows.push_back({look ? "!" : "", text(k, "kiosk"), ago(heard, now), text(hb, "pack_version"),
-                        std::to_string(number(hb, "outbox_depth")), std::to_string(refused), error.empty() ? "-" : error});
+                        std::to_string(number(hb, "outbox_depth")), std::to_string(refused),
+                        error.empty() ? "-" : error});
     }
     std::vector<std::size_t> width(rows[0].size(), 0);
     for (const auto& r : rows)

@@ -24,7 +24,9 @@ std::string report_table(const std::vector<ReportRow>& rows) {
         wc = std::max(wc, r.centre.size());
         wn = std::max(wn, r.need.size());
     }
-    auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 0, ' '); };
+    auto pad = [](const std::string& s, std::size_t w) {
+        return s + std::string(w > s.size() ? w - s.size() : 0, ' ');
+    };
     std::ostringstream out;
     out << pad("centre", wc) << "  " << pad("month", wm) << "  " << pad("need", wn) << "  count\n";
     for (const auto& r : rows)
@@ -61,7 +63,8 @@ std::string report_svg(const std::vector<ReportRow>& rows) {
     s << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << label_w + chart_w + 80 << "\" height=\"" << height
       << "\" font-family=\"sans-serif\" font-size=\"13\">\n"
       << "<title>Referral needs by centre and month</title>\n"
-      << "<text x=\"10\" y=\"24\" font-size=\"16\">Referral needs by centre and month (counts under 5 shown as &lt;5)</text>\n";
+      << "<text x=\"10\" y=\"24\" font-size=\"16\">Referral needs by centre and month (counts under 5 shown as "
+         "&lt;5)</text>\n";
     int y = top;
     for (const auto& r : rows) {
         std::string label = r.centre + " " + r.month + " " + r.need;

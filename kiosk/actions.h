@@ -21,23 +21,23 @@ enum class ActionKind {
     open_services,    // "Find local help"; arg: need id or empty for all
     cycle_text_size,  // normal -> larger -> largest -> normal
     toggle_contrast,
-    read_aloud,       // start reading the page, or stop if reading
-    reading_finished, // the voice reached the end of the page
-    open_form,        // "Ask for support": start or resume the referral form
-    form_focus,       // arg: field id; the keyboard types into it
-    form_pick,        // arg: field id, arg2: option id (choice, yesno: set; choices: toggle)
-    form_key,         // arg: on-screen key kind (insert, backspace, space, newline, done, shift, ...), arg2: text
-    form_type,        // arg2: characters from a physical keyboard
-    form_next,        // validate this step, then the next step or the review
-    form_edit_step,   // arg: step index, from the review
+    read_aloud,        // start reading the page, or stop if reading
+    reading_finished,  // the voice reached the end of the page
+    open_form,         // "Ask for support": start or resume the referral form
+    form_focus,        // arg: field id; the keyboard types into it
+    form_pick,         // arg: field id, arg2: option id (choice, yesno: set; choices: toggle)
+    form_key,          // arg: on-screen key kind (insert, backspace, space, newline, done, shift, ...), arg2: text
+    form_type,         // arg2: characters from a physical keyboard
+    form_next,         // validate this step, then the next step or the review
+    form_edit_step,    // arg: step index, from the review
     form_submit,
-    form_finish,      // after the reference is shown: end the visit
-    open_search,      // the search screen, with the keyboard up
-    search_focus,     // tap on the search box: show the keyboard again
-    search_key,       // arg: on-screen key kind (as form_key), arg2: text
-    search_type,      // arg2: characters from a physical keyboard
-    staff_open,       // the attract screen's corner held for a few seconds: the PIN pad
-    staff_pin_key,    // arg: a digit, "delete" or "ok"
+    form_finish,    // after the reference is shown: end the visit
+    open_search,    // the search screen, with the keyboard up
+    search_focus,   // tap on the search box: show the keyboard again
+    search_key,     // arg: on-screen key kind (as form_key), arg2: text
+    search_type,    // arg2: characters from a physical keyboard
+    staff_open,     // the attract screen's corner held for a few seconds: the PIN pad
+    staff_pin_key,  // arg: a digit, "delete" or "ok"
     staff_sync_now,
     staff_notice_focus,
     staff_notice_key,   // arg: on-screen key kind (as form_key), arg2: text

@@ -19,8 +19,18 @@
 namespace lantern::kiosk {
 
 enum class Screen {
-    attract, audience, topics, topic_pages, page, services, form_step, form_review, form_done, search,
-    staff_pin, staff
+    attract,
+    audience,
+    topics,
+    topic_pages,
+    page,
+    services,
+    form_step,
+    form_review,
+    form_done,
+    search,
+    staff_pin,
+    staff
 };
 
 struct Place {
@@ -40,11 +50,11 @@ struct SearchSession {
 
 // Staff mode: the PIN being typed, the notice being written, what the last action said.
 struct StaffSession {
-    std::string pin;                // digits typed so far; wiped with the session
-    std::string message;            // "Wrong PIN", "Notice posted", an import's result
+    std::string pin;      // digits typed so far; wiped with the session
+    std::string message;  // "Wrong PIN", "Notice posted", an import's result
     bool message_is_problem = false;
-    std::string notice;             // the notice being written
-    bool notice_focused = false;    // the keyboard shows
+    std::string notice;           // the notice being written
+    bool notice_focused = false;  // the keyboard shows
     KeyboardLayer layer = KeyboardLayer::letters;
     std::vector<std::string> usb_packs;  // found when staff mode opened or staff looked again
 };
@@ -59,9 +69,9 @@ struct Session {
     int text_size = 0;           // 0, 1, 2: normal, larger, largest
     bool high_contrast = false;  // the visitor's choice, on top of the kiosk's setting
     bool reading_aloud = false;
-    FormSession form;            // the referral draft: wiped with the rest
-    SearchSession search;        // what was searched for: wiped with the rest
-    StaffSession staff;          // staff mode ends with the session too
+    FormSession form;      // the referral draft: wiped with the rest
+    SearchSession search;  // what was searched for: wiped with the rest
+    StaffSession staff;    // staff mode ends with the session too
 };
 
 // Text size steps a visitor can choose; the third is 150%.

@@ -86,7 +86,8 @@ void App::apply_form(const Action& a) {
         case ActionKind::form_pick: {
             const form::Field* field = f.field(a.arg);
             if (!field || form::is_typed(field->type)) break;
-            bool known = std::any_of(field->options.begin(), field->options.end(), [&](const form::Option& o) { return o.id == a.arg2; });
+            bool known = std::any_of(field->options.begin(), field->options.end(),
+                                     [&](const form::Option& o) { return o.id == a.arg2; });
             if (!known) break;
             form::Answer& ans = fs.draft.at(field->id);
             if (field->type == form::FieldType::choices) {
@@ -109,8 +110,12 @@ void App::apply_form(const Action& a) {
             else if (k == "newline") insert(is_multiline(focused) ? "\n" : "");
             else if (k == "backspace") backspace_utf8(fs.draft.at(focused->id).text);
             else if (k == "done") fs.focus.clear();
-            KeyKind kind = k == "shift" ? KeyKind::shift : k == "symbols" ? KeyKind::symbols : k == "accents" ? KeyKind::accents
-                         : k == "letters" ? KeyKind::letters : k == "insert" ? KeyKind::insert : KeyKind::space;
+            KeyKind kind = k == "shift"     ? KeyKind::shift
+                           : k == "symbols" ? KeyKind::symbols
+                           : k == "accents" ? KeyKind::accents
+                           : k == "letters" ? KeyKind::letters
+                           : k == "insert"  ? KeyKind::insert
+                                            : KeyKind::space;
             fs.layer = next_layer(fs.layer, kind, focused->type);
             if (k != "insert" && k != "space") fs.errors.erase(focused->id);
             break;

@@ -81,7 +81,8 @@ std::variant<KioskConfig, ConfigError> parse_kiosk_config(const std::string& tex
     try {
         root = toml::parse(text, file_name);
     } catch (const toml::parse_error& e) {
-        return ConfigError{file_name + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description())};
+        return ConfigError{file_name + ":" + std::to_string(e.source().begin.line) + ": " +
+                           std::string(e.description())};
     }
     for (const auto& [table, node] : root) {
         std::string t(table.str());
@@ -114,7 +115,8 @@ std::variant<KioskConfig, ConfigError> parse_kiosk_config(const std::string& tex
     r.strings("staff", "usb_paths", c.usb_paths);
     if (!r.error.empty()) return ConfigError{r.error};
     if (!c.staff_pin_hash.empty() && c.staff_pin_hash.rfind("$argon2id$", 0) != 0)
-        return ConfigError{file_name + ": staff.pin_hash: must be the line `lantern kiosk pin` prints, not the PIN itself"};
+        return ConfigError{file_name +
+                           ": staff.pin_hash: must be the line `lantern kiosk pin` prints, not the PIN itself"};
     if (!c.hub_url.empty() && c.hub_url.rfind("http://", 0) != 0 && c.hub_url.rfind("https://", 0) != 0)
         return ConfigError{file_name + ": hub.url: must start with https:// (or http:// for a hub on this machine)"};
     if (c.default_language.size() < 2 || c.default_language.size() > 3)

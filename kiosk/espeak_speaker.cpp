@@ -30,7 +30,9 @@ audio_object* as_audio(void* p) { return static_cast<audio_object*>(p); }
 }  // namespace
 
 EspeakSpeaker::EspeakSpeaker(SampleSink sink, std::function<void()> on_change)
-    : sink_(std::move(sink)), on_change_(std::move(on_change)) { worker_ = std::thread([this] { run(); }); }
+    : sink_(std::move(sink)), on_change_(std::move(on_change)) {
+    worker_ = std::thread([this] { run(); });
+}
 
 EspeakSpeaker::~EspeakSpeaker() {
     {
@@ -108,7 +110,8 @@ void EspeakSpeaker::run() {
         if (!g_espeak_tried) {
             g_espeak_tried = true;
             // DONT_EXIT: without it espeak-ng ends the whole process when its voice data is missing.
-            g_sample_rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, k_chunk_ms, nullptr, espeakINITIALIZE_DONT_EXIT);
+            g_sample_rate =
+                espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, k_chunk_ms, nullptr, espeakINITIALIZE_DONT_EXIT);
         }
         sample_rate_ = g_sample_rate;
     }
@@ -150,9 +153,8 @@ void EspeakSpeaker::run() {
 
 void EspeakSpeaker::read(const Request& r) {
     std::lock_guard g(g_espeak_mutex);
-    espeak_SetSynthCallback([](short* wav, int count, espeak_EVENT* events) {
-        return EspeakSpeaker::on_samples(wav, count, events);
-    });
+    espeak_SetSynthCallback(
+        [](short* wav, int count, espeak_EVENT* events) { return EspeakSpeaker::on_samples(wav, count, events); });
     std::string voice = voice_for(r.lang);
     // Voices are found by language ("en-gb", "cy"); their names ("English (Great Britain)") are for people.
     espeak_VOICE wanted{};

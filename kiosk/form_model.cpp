@@ -16,7 +16,8 @@ struct ShapeError {
     std::string where, what;
 };
 
-constexpr const char* k_type_names[] = {"text", "multiline", "phone", "email", "postcode", "date", "choice", "choices", "yesno"};
+constexpr const char* k_type_names[] = {"text", "multiline", "phone",   "email", "postcode",
+                                        "date", "choice",    "choices", "yesno"};
 
 LocalText local_text(const json& j, const std::string& where, bool required) {
     LocalText t;
@@ -139,7 +140,8 @@ Form form_from(const json& j) {
                 if (!id.is_string()) throw ShapeError{where + ": require_one_of", "fields must be strings"};
                 step.require_one_of.push_back(id.get<std::string>());
             }
-            if (one.is_object()) step.one_of_message = local_text(member(one, "message"), where + ": require_one_of.message", false);
+            if (one.is_object())
+                step.one_of_message = local_text(member(one, "message"), where + ": require_one_of.message", false);
         }
         form.steps.push_back(std::move(step));
     }
@@ -168,7 +170,8 @@ Form form_from(const json& j) {
         for (const auto& f : s.fields)
             if (f.show_if) check(*f.show_if, "form.json: field \"" + f.id + "\": show_if");
         for (const auto& id : s.require_one_of)
-            if (!ids.count(id)) throw ShapeError{"form.json: step \"" + s.id + "\": require_one_of", "unknown field \"" + id + "\""};
+            if (!ids.count(id))
+                throw ShapeError{"form.json: step \"" + s.id + "\": require_one_of", "unknown field \"" + id + "\""};
     }
     for (const auto& c : form.safeguarding) check(c, "form.json: safeguarding");
     return form;
@@ -218,7 +221,8 @@ FormParseResult parse_form(std::string_view json_text) {
 }
 
 bool Answer::empty() const {
-    return picks.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
+    return picks.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
 }
 
 void wipe_string(std::string& s) {

@@ -55,8 +55,8 @@ struct Step {
 struct Form {
     std::string version;
     std::vector<Step> steps;
-    std::string required_consent;   // field that must be answered before submit
-    std::string sensitive_consent;  // yesno field: "yes" lets sensitive fields be sent
+    std::string required_consent;         // field that must be answered before submit
+    std::string sensitive_consent;        // yesno field: "yes" lets sensitive fields be sent
     std::vector<Condition> safeguarding;  // any true: show the helplines at once
 
     const Field* field(std::string_view id) const;

@@ -16,7 +16,8 @@ std::string_view trim(std::string_view s) {
 }
 
 std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -78,14 +79,15 @@ bool is_email(std::string_view s) {
     std::string_view local = s.substr(0, at), domain = s.substr(at + 1);
     if (local.size() > 64 || domain.size() < 3) return false;
     for (char c : local)
-        if (static_cast<unsigned char>(c) < 0x21 || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' || c == ';' ||
-            c == '<' || c == '>' || c == '[' || c == ']' || c == '\\')
+        if (static_cast<unsigned char>(c) < 0x21 || c == '"' || c == '(' || c == ')' || c == ',' || c == ':' ||
+            c == ';' || c == '<' || c == '>' || c == '[' || c == ']' || c == '\\')
             return false;
     if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.' ||
         domain.find("..") != std::string_view::npos || domain.front() == '-')
         return false;
     return std::all_of(domain.begin(), domain.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || static_cast<unsigned char>(c) >= 0x80;
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ||
+               static_cast<unsigned char>(c) >= 0x80;
     });
 }
 
@@ -144,7 +146,8 @@ std::optional<std::string> check_answer(const Field& f, const Answer* a) {
     switch (f.type) {
         case FieldType::phone: return is_uk_phone(v) ? std::nullopt : std::optional<std::string>("form.error.phone");
         case FieldType::email: return is_email(v) ? std::nullopt : std::optional<std::string>("form.error.email");
-        case FieldType::postcode: return is_uk_postcode(v) ? std::nullopt : std::optional<std::string>("form.error.postcode");
+        case FieldType::postcode:
+            return is_uk_postcode(v) ? std::nullopt : std::optional<std::string>("form.error.postcode");
         case FieldType::date: return is_date(v) ? std::nullopt : std::optional<std::string>("form.error.date");
         default: return std::nullopt;
     }

@@ -62,7 +62,8 @@ FormStepView build_form_step(const App& app) {
     v.available = true;
     std::size_t index = std::min(fs.step, f->steps.size() - 1);
     const form::Step& step = f->steps[index];
-    v.progress = fill(fill(tr("form.progress", lang), "{n}", std::to_string(index + 1)), "{total}", std::to_string(f->steps.size()));
+    v.progress = fill(fill(tr("form.progress", lang), "{n}", std::to_string(index + 1)), "{total}",
+                      std::to_string(f->steps.size()));
     v.title = step.title.in(lang);
     v.next = tr(fs.return_to_review || index + 1 == f->steps.size() ? "form.to_review" : "form.next", lang);
     for (const form::Field& field : step.fields) {
@@ -95,7 +96,8 @@ FormStepView build_form_step(const App& app) {
         // Abuse lines first; then for a worry that is not abuse (self-harm, a child at risk) Samaritans and
         // Childline (FACTS.md), and the silent 999 call last.
         for (const char* k : {"refuge", "mens", "galop", "karma", "samaritans", "childline", "silent"})
-            v.helplines.push_back({tr(std::string("form.helplines.") + k, lang), tr(std::string("form.helplines.") + k + ".number", lang)});
+            v.helplines.push_back({tr(std::string("form.helplines.") + k, lang),
+                                   tr(std::string("form.helplines.") + k + ".number", lang)});
     }
     const form::Field* focused = fs.focus.empty() ? nullptr : f->field(fs.focus);
     if (focused && form::is_visible(*focused, fs.draft)) {

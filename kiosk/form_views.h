@@ -18,10 +18,10 @@ struct OptionView {
 struct FieldView {
     std::string id;
     form::FieldType type = form::FieldType::text;
-    std::string label;      // with "(optional)" when not required
+    std::string label;  // with "(optional)" when not required
     std::string help;
-    std::string value;      // typed text
-    std::string error;      // shown under the field, in words
+    std::string value;  // typed text
+    std::string error;  // shown under the field, in words
     bool focused = false;
     bool multiline = false;
     std::vector<OptionView> options;
@@ -42,18 +42,18 @@ struct Helpline {
 
 struct FormStepView {
     bool available = false;
-    std::string unavailable;        // when the pack's form is missing or bad
-    std::string danger;             // "If you or someone else is in danger now, call 999"
-    std::string progress;           // "Step 2 of 7"
+    std::string unavailable;  // when the pack's form is missing or bad
+    std::string danger;       // "If you or someone else is in danger now, call 999"
+    std::string progress;     // "Step 2 of 7"
     std::string title;
     std::vector<FieldView> fields;  // visible fields only
     std::string step_error;
-    std::string notice;             // after a refused key press
+    std::string notice;  // after a refused key press
     bool show_helplines = false;
     std::string helplines_title;
     std::vector<Helpline> helplines;
     std::string back, next;
-    std::string tap_to_type;        // shown in an empty text box
+    std::string tap_to_type;  // shown in an empty text box
     bool keyboard = false;
     std::vector<std::vector<KeyView>> keys;
 };

@@ -100,8 +100,11 @@ KeyRows keyboard_rows(KeyboardLayer layer, bool multiline) {
             rows.push_back(keys_of("a s d f g h j k l _"));
             rows.push_back(keys_of("z x c v b n m . -"));
             rows.back().push_back(fn(KeyKind::backspace, 1.5f));
-            rows.push_back({{KeyKind::insert, "@", 1.5f}, {KeyKind::insert, ".co.uk", 2}, {KeyKind::insert, ".com", 2},
-                            fn(KeyKind::symbols, 1.5f), fn(KeyKind::done, 2)});
+            rows.push_back({{KeyKind::insert, "@", 1.5f},
+                            {KeyKind::insert, ".co.uk", 2},
+                            {KeyKind::insert, ".com", 2},
+                            fn(KeyKind::symbols, 1.5f),
+                            fn(KeyKind::done, 2)});
             break;
     }
     return rows;

@@ -15,8 +15,8 @@ enum class KeyKind { insert, backspace, shift, symbols, letters, accents, space,
 
 struct Key {
     KeyKind kind = KeyKind::insert;
-    std::string text;   // what `insert` types; for other kinds, empty
-    float width = 1;    // in key units
+    std::string text;  // what `insert` types; for other kinds, empty
+    float width = 1;   // in key units
 };
 
 using KeyRows = std::vector<std::vector<Key>>;

@@ -52,13 +52,14 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
     lines.push_back({"Hub", hub_url_, false});
     auto s = sync_->status();
     if (!s) return lines;
-    lines.push_back({"Last reached the hub", s->last_success.empty() ? "not yet" : s->last_success, s->last_success.empty()});
+    lines.push_back(
+        {"Last reached the hub", s->last_success.empty() ? "not yet" : s->last_success, s->last_success.empty()});
     lines.push_back({"Last problem", s->last_error.empty() ? "none" : s->last_error, !s->last_error.empty()});
     lines.push_back({"Referrals waiting to send", std::to_string(s->outbox_depth), false});
     lines.push_back({"Referrals sent", std::to_string(s->delivered), false});
     lines.push_back({"Kept aside (the hub refused them)", std::to_string(s->refused), s->refused > 0});
-    lines.push_back({"New content waiting", s->pending_pack_version.empty() ? "none" : "version " + s->pending_pack_version,
-                     false});
+    lines.push_back({"New content waiting",
+                     s->pending_pack_version.empty() ? "none" : "version " + s->pending_pack_version, false});
     return lines;
 }
 

@@ -44,7 +44,9 @@ std::string referral_json(const form::Form& f, const form::Draft& d, const std::
             if (field.type == form::FieldType::choices) answers[field.id] = a->picks;
             else answers[field.id] = trimmed(a->text);
         }
-    nlohmann::json j = {{"form_version", f.version}, {"lang", lang}, {"sensitive_consent", sensitive_ok},
+    nlohmann::json j = {{"form_version", f.version},
+                        {"lang", lang},
+                        {"sensitive_consent", sensitive_ok},
                         {"answers", std::move(answers)}};
     // Answers are checked as clean UTF-8 before they get here; replace, never throw, if one slipped by.
     std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -47,8 +47,12 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
         using K = ScriptStep::Kind;
         if (word == "tap" || word == "type" || word == "expect" || word == "expect_not" || word == "drag" ||
             word == "flick") {
-            step.kind = word == "tap" ? K::tap : word == "type" ? K::type : word == "expect" ? K::expect
-                      : word == "drag" ? K::drag : word == "flick" ? K::flick : K::expect_not;
+            step.kind = word == "tap"      ? K::tap
+                        : word == "type"   ? K::type
+                        : word == "expect" ? K::expect
+                        : word == "drag"   ? K::drag
+                        : word == "flick"  ? K::flick
+                                           : K::expect_not;
             if (!read_quoted(in, step.text)) return fail(word + " needs a \"quoted\" argument");
             if ((step.kind == K::drag || step.kind == K::flick) && !(in >> step.x >> step.y))
                 return fail(word + " needs \"Label\" DX DY");

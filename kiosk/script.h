@@ -27,8 +27,22 @@ namespace lantern::kiosk {
 //   expect_apart "text" "Label"  fail if words containing this text overlap the tappable element "Label"
 struct ScriptStep {
     enum class Kind {
-        tap, press, release, drag, flick, type, key, wait, advance, screenshot, expect, expect_not, expect_min_size,
-        expect_all_min_size, expect_text_fits, expect_apart
+        tap,
+        press,
+        release,
+        drag,
+        flick,
+        type,
+        key,
+        wait,
+        advance,
+        screenshot,
+        expect,
+        expect_not,
+        expect_min_size,
+        expect_all_min_size,
+        expect_text_fits,
+        expect_apart
     };
     Kind kind;
     std::string text;

@@ -11,14 +11,14 @@
 namespace lantern::kiosk {
 
 struct SearchResultView {
-    std::string id;       // page id, for open_page
+    std::string id;  // page id, for open_page
     std::string title;
     content::Block snippet;  // a paragraph: the words that matched are strong; Markdown signs taken out
 };
 
 struct SearchView {
     std::string title;
-    std::string box_label;    // what the box is called, so a script (and a screen reader) can find it
+    std::string box_label;  // what the box is called, so a script (and a screen reader) can find it
     std::string query;
     std::string placeholder;  // shown in the empty box
     std::string status;       // "3 pages found", "Nothing found...", or the hint before typing

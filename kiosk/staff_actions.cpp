@@ -90,8 +90,7 @@ void App::apply_staff(const Action& a, double now) {
             if (std::find(st.usb_packs.begin(), st.usb_packs.end(), a.arg) == st.usb_packs.end()) break;
             if (std::string why = staff_desk_->import_pack(a.arg); why.empty())
                 say("Content imported. The next visitor sees it.", false);
-            else
-                say(why, true);
+            else say(why, true);
             break;
         default: break;
     }

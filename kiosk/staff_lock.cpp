@@ -10,7 +10,8 @@
 namespace lantern::kiosk {
 
 bool is_valid_staff_pin(const std::string& pin) {
-    return pin.size() >= 4 && pin.size() <= 12 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return pin.size() >= 4 && pin.size() <= 12 &&
+           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string hash_staff_pin(const std::string& pin) {

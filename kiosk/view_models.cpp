@@ -29,8 +29,8 @@ ChromeView build_chrome(const App& app, bool has_voice) {
     ChromeView v;
     v.show_nav = app.screen() != Screen::attract;
     bool staff = app.screen() == Screen::staff_pin || app.screen() == Screen::staff;
-    v.show_home = app.screen() != Screen::attract && app.screen() != Screen::audience && app.screen() != Screen::topics &&
-                  !staff;
+    v.show_home =
+        app.screen() != Screen::attract && app.screen() != Screen::audience && app.screen() != Screen::topics && !staff;
     v.back = tr("nav.back", lang);
     v.home = tr("nav.home", lang);
     v.quick_exit = tr("nav.quick_exit", lang);
@@ -102,9 +102,9 @@ PageView build_page(const App& app) {
     v.lang = s.lang;
     auto page = app.pack() ? app.pack()->page(s.place.page, s.lang) : std::nullopt;
     // A page not written for this audience is treated as missing, so a child can never reach an adult page.
-    bool for_audience = page && std::find(page->audiences.begin(), page->audiences.end(), s.audience) !=
-                                    page->audiences.end() &&
-                        (s.audience == content::Audience::adult || !content::is_adult_only_topic(page->topic));
+    bool for_audience =
+        page && std::find(page->audiences.begin(), page->audiences.end(), s.audience) != page->audiences.end() &&
+        (s.audience == content::Audience::adult || !content::is_adult_only_topic(page->topic));
     if (!for_audience) {
         v.notice = tr("page.missing", s.lang);
         return v;
@@ -119,9 +119,9 @@ PageView build_page(const App& app) {
 }
 
 ServicesView build_services(const App& app) {
-    static const char* const needs[] = {"money-debt", "housing", "physical-health", "mental-health",
-                                        "domestic-abuse", "drugs-alcohol", "feeling-alone", "visits-travel",
-                                        "staying-in-touch", "parenting", "children", "release"};
+    static const char* const needs[] = {"money-debt",       "housing",       "physical-health", "mental-health",
+                                        "domestic-abuse",   "drugs-alcohol", "feeling-alone",   "visits-travel",
+                                        "staying-in-touch", "parenting",     "children",        "release"};
     const Session& s = app.session();
     bool adult = s.audience == content::Audience::adult;
     ServicesView v;
@@ -133,8 +133,8 @@ ServicesView build_services(const App& app) {
     v.needs.push_back({"", tr("services.all", s.lang), s.place.need.empty()});
     for (const char* n : needs) {
         // Young people are offered help made for them, never adult-only subjects.
-        if (!adult && (std::string(n) == "domestic-abuse" || std::string(n) == "money-debt" ||
-                       std::string(n) == "drugs-alcohol"))
+        if (!adult &&
+            (std::string(n) == "domestic-abuse" || std::string(n) == "money-debt" || std::string(n) == "drugs-alcohol"))
             continue;
         v.needs.push_back({n, tr(std::string("need.") + n, s.lang), s.place.need == n});
     }
@@ -155,7 +155,8 @@ ServicesView build_services(const App& app) {
 
 std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience) {
     // What the centre's staff posted on this kiosk today comes first: it is the newest news, for everyone.
-    std::vector<std::string> notices = app.staff_desk() ? app.staff_desk()->notices_today() : std::vector<std::string>{};
+    std::vector<std::string> notices =
+        app.staff_desk() ? app.staff_desk()->notices_today() : std::vector<std::string>{};
     if (!app.pack()) return notices;
     auto from_pack = app.pack()->notices(app.session().lang, audience);
     // Today's news matters more than its language: English when staff wrote none in this one.

@@ -16,7 +16,7 @@ struct LanguageChoice {
 };
 
 struct ChromeView {
-    bool show_nav = false;        // Back, Home and Quick exit: on every screen but attract
+    bool show_nav = false;  // Back, Home and Quick exit: on every screen but attract
     bool show_home = false;
     std::string back, home, quick_exit;
     std::vector<LanguageChoice> languages;
@@ -57,8 +57,8 @@ struct TopicsView {
     std::vector<TopicTile> tiles;
     std::string empty;  // shown when there are no tiles
     std::vector<std::string> notices;
-    std::string find_help;  // the "Find local help" button; empty when the audience has none
-    std::string search;     // the "Search" button: every audience
+    std::string find_help;    // the "Find local help" button; empty when the audience has none
+    std::string search;       // the "Search" button: every audience
     std::string ask_support;  // "Ask for support" (the referral form): adults only, when the pack has a form
 };
 
@@ -89,9 +89,9 @@ struct NeedChoice {
 };
 
 struct ServiceCard {
-    std::string name;          // "Samaritans" or "Pact: Prisoners' Families Helpline"
+    std::string name;  // "Samaritans" or "Pact: Prisoners' Families Helpline"
     std::string description;
-    std::string phone;         // shown large
+    std::string phone;  // shown large
     std::string opening_times;
     std::string website;
 };

@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev zlib1g-dev libcurl4-openssl-dev libssl-dev libsodium-dev
   nlohmann-json3-dev libmd4c-dev libstb-dev libcli11-dev libcpp-httplib-dev
   libtomlplusplus-dev libyaml-cpp-dev libespeak-ng-dev espeak-ng-data libasound2-dev libpcaudio-dev libxtst-dev
-  doctest-dev
+  doctest-dev clang-format-14
   xvfb xauth x11-utils libgl1-mesa-dri
   fonts-noto-core
   ca-certificates curl procps openssl

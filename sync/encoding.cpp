@@ -54,8 +54,7 @@ std::optional<Bytes> from_hex(std::string_view text) {
     Bytes out(text.size() / 2);
     std::size_t len = 0;
     const char* end = nullptr;
-    if (sodium_hex2bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, &end) != 0)
-        return std::nullopt;
+    if (sodium_hex2bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, &end) != 0) return std::nullopt;
     if (end != text.data() + text.size() || len != out.size()) return std::nullopt;
     return out;
 }

@@ -183,7 +183,8 @@ PostOutcome classify_post_response(const std::string& id, long status, const std
     auto j = nlohmann::json::parse(body, nullptr, false);
     if (is_json(content_type) && j.is_object() && j.contains("error")) {
         out.delivery = Delivery::refused;
-        out.error = status == 409 ? code + ": the hub holds this id with a different body" : code + ": refused by the hub";
+        out.error =
+            status == 409 ? code + ": the hub holds this id with a different body" : code + ": refused by the hub";
     } else {
         out.error = code + " without the hub's JSON error";
     }
@@ -192,8 +193,8 @@ PostOutcome classify_post_response(const std::string& id, long status, const std
 
 PostOutcome HubClient::post_referral(const ReferralPost& post) {
     std::string body = to_json(post).dump();
-    auto r = request("POST", "/api/v1/referrals", body,
-                     {"Content-Type: application/json", "Idempotency-Key: " + post.id});
+    auto r =
+        request("POST", "/api/v1/referrals", body, {"Content-Type: application/json", "Idempotency-Key: " + post.id});
     if (r.code != CURLE_OK && !(r.overflow && r.code == CURLE_WRITE_ERROR)) {
         PostOutcome out;
         out.error = network_error(r.code);

@@ -16,8 +16,8 @@ struct HubClientOptions {
     std::string ca_file;            // optional CA bundle (CURLOPT_CAINFO)
     std::string pinned_public_key;  // optional CURLOPT_PINNEDPUBLICKEY: "sha256//<base64>" or a PEM/DER file
     long connect_timeout_ms = 10'000;
-    long request_timeout_ms = 30'000;      // whole request, for JSON calls
-    long download_stall_timeout_s = 30;    // pack downloads abort after this long below 1 byte/s
+    long request_timeout_ms = 30'000;    // whole request, for JSON calls
+    long download_stall_timeout_s = 30;  // pack downloads abort after this long below 1 byte/s
     std::size_t max_json_response = 1 << 20;
 };
 

@@ -113,8 +113,8 @@ SubmittedReferral OutboxStore::submit(const SealedReferral& referral) {
 
 std::vector<OutboxRow> OutboxStore::next_queued(int limit) const {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(db_, std::string("SELECT ") + k_row_columns +
-                                 " FROM referrals WHERE state = 'queued' ORDER BY seq LIMIT ?");
+    SQLite::Statement q(
+        db_, std::string("SELECT ") + k_row_columns + " FROM referrals WHERE state = 'queued' ORDER BY seq LIMIT ?");
     q.bind(1, limit);
     std::vector<OutboxRow> rows;
     while (q.executeStep()) rows.push_back(read_row(q));
@@ -131,8 +131,8 @@ std::optional<OutboxRow> OutboxStore::find(const std::string& id) const {
 
 std::vector<OutboxRow> OutboxStore::refused() const {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(db_, std::string("SELECT ") + k_row_columns +
-                                 " FROM referrals WHERE state = 'refused' ORDER BY seq");
+    SQLite::Statement q(
+        db_, std::string("SELECT ") + k_row_columns + " FROM referrals WHERE state = 'refused' ORDER BY seq");
     std::vector<OutboxRow> rows;
     while (q.executeStep()) {
         rows.push_back(read_row(q));
@@ -163,8 +163,8 @@ bool OutboxStore::mark_refused(const std::string& id, const std::string& error) 
 
 void OutboxStore::note_attempt_failed(const std::string& id, const std::string& error) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(db_,
-                        "UPDATE referrals SET attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'queued'");
+    SQLite::Statement q(
+        db_, "UPDATE referrals SET attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'queued'");
     q.bind(1, error);
     q.bind(2, id);
     q.exec();
@@ -172,7 +172,8 @@ void OutboxStore::note_attempt_failed(const std::string& id, const std::string& 
 
 bool OutboxStore::requeue(const std::string& id) {
     std::lock_guard lock(mutex_);
-    SQLite::Statement q(db_, "UPDATE referrals SET state = 'queued', last_error = '' WHERE id = ? AND state = 'refused'");
+    SQLite::Statement q(db_,
+                        "UPDATE referrals SET state = 'queued', last_error = '' WHERE id = ? AND state = 'refused'");
     q.bind(1, id);
     return q.exec() == 1;
 }

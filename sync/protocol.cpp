@@ -94,8 +94,8 @@ std::optional<json> parse_json(std::string_view body, std::string& error) {
 bool is_valid_kiosk_name(std::string_view name) {
     if (name.empty() || name.size() > 64) return false;
     for (char c : name) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                  c == '_' || c == '.';
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                  c == '.';
         if (!ok) return false;
     }
     return true;
@@ -233,11 +233,8 @@ Parsed<Receipt> parse_receipt(std::string_view body) {
 // ---- Manifest ----
 
 json to_json(const Manifest& m) {
-    return json{{"version", m.version},
-                {"sha256", m.sha256},
-                {"size", m.size},
-                {"signature", m.signature},
-                {"url", m.url}};
+    return json{
+        {"version", m.version}, {"sha256", m.sha256}, {"size", m.size}, {"signature", m.signature}, {"url", m.url}};
 }
 
 Parsed<Manifest> parse_manifest(std::string_view body) {
@@ -247,8 +244,8 @@ Parsed<Manifest> parse_manifest(std::string_view body) {
     Reader rd{*j, r.error, "manifest"};
     if (!j->is_object()) return rd.fail("expected a JSON object"), r;
     Manifest m;
-    if (!rd.str("version", m.version, true, 64) || !rd.str("sha256", m.sha256) ||
-        !rd.integer("size", m.size) || !rd.str("signature", m.signature) || !rd.str("url", m.url, true, 512))
+    if (!rd.str("version", m.version, true, 64) || !rd.str("sha256", m.sha256) || !rd.integer("size", m.size) ||
+        !rd.str("signature", m.signature) || !rd.str("url", m.url, true, 512))
         return r;
     if (!printable_text(m.version, 1, 64)) return rd.fail("bad \"version\""), r;
     if (!is_sha256_hex(m.sha256)) return rd.fail("bad \"sha256\""), r;
@@ -263,8 +260,12 @@ Parsed<Manifest> parse_manifest(std::string_view body) {
 // ---- Heartbeat ----
 
 json to_json(const Heartbeat& h) {
-    return json{{"app_version", h.app_version},   {"pack_version", h.pack_version}, {"outbox_depth", h.outbox_depth},
-                {"refused", h.refused},           {"last_success", h.last_success}, {"last_error", h.last_error},
+    return json{{"app_version", h.app_version},
+                {"pack_version", h.pack_version},
+                {"outbox_depth", h.outbox_depth},
+                {"refused", h.refused},
+                {"last_success", h.last_success},
+                {"last_error", h.last_error},
                 {"usage", h.usage}};
 }
 

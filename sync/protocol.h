@@ -78,8 +78,8 @@ struct Heartbeat {
     std::string pack_version;
     std::int64_t outbox_depth = 0;
     std::int64_t refused = 0;
-    std::string last_success;  // UTC ISO or empty
-    std::string last_error;    // our own error text, never personal data
+    std::string last_success;                   // UTC ISO or empty
+    std::string last_error;                     // our own error text, never personal data
     std::map<std::string, std::int64_t> usage;  // anonymous counters, e.g. "page_views": 12
     bool operator==(const Heartbeat&) const = default;
 };

@@ -125,11 +125,10 @@ Bytes sign_pack(std::string_view version, std::string_view sha256_hex, const Sec
 bool verify_pack_signature(std::string_view version, std::string_view sha256_hex, const Bytes& signature,
                            const Bytes& signing_public_key) {
     ensure_sodium();
-    if (signature.size() != crypto_sign_BYTES || signing_public_key.size() != crypto_sign_PUBLICKEYBYTES)
-        return false;
+    if (signature.size() != crypto_sign_BYTES || signing_public_key.size() != crypto_sign_PUBLICKEYBYTES) return false;
     std::string msg = pack_signing_message(version, sha256_hex);
-    return crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(msg.data()),
-                                       msg.size(), signing_public_key.data()) == 0;
+    return crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(msg.data()), msg.size(),
+                                       signing_public_key.data()) == 0;
 }
 
 void wipe(std::string& s) {

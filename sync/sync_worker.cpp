@@ -8,8 +8,7 @@ namespace lantern::sync {
 
 using Clock = std::chrono::steady_clock;
 
-SyncWorker::SyncWorker(OutboxStore& outbox, SyncWorkerOptions options)
-    : outbox_(outbox), options_(std::move(options)) {
+SyncWorker::SyncWorker(OutboxStore& outbox, SyncWorkerOptions options) : outbox_(outbox), options_(std::move(options)) {
     client_ = std::make_unique<HubClient>(options_.hub);
     client_->set_cancel_flag(&stopping_);
     auto current = outbox_.get_state(state_key::current_pack_version);
@@ -138,8 +137,8 @@ bool SyncWorker::drain_outbox() {
         if (rows.empty()) return true;
         for (const auto& row : rows) {
             if (stopping_) return true;
-            ReferralPost post{row.id,   options_.kiosk_name, row.reference_code, row.created,
-                              row.form_version, row.sealed, row.summary};
+            ReferralPost post{row.id,           options_.kiosk_name, row.reference_code, row.created,
+                              row.form_version, row.sealed,          row.summary};
             PostOutcome out = client_->post_referral(post);
             switch (out.delivery) {
                 case Delivery::delivered:
@@ -282,7 +281,8 @@ void SyncWorker::run() {
         if (failed) {
             // "Equal jitter": half fixed, half random, so many kiosks do not retry in lockstep.
             auto half = std::max<std::int64_t>(1, backoff.count() / 2);
-            wait = std::chrono::milliseconds(half + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(half)));
+            wait =
+                std::chrono::milliseconds(half + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(half)));
             backoff = std::min(options_.backoff_max, backoff * 2);
             std::lock_guard lock(mutex_);
             ++status_.consecutive_failures;

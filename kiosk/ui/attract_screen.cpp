@@ -15,7 +15,8 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     float notices_bottom = area.min.y;
     if (!view.notices.empty()) {
         float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);
-        std::vector<std::string> shown(view.notices.begin(), view.notices.begin() + std::min<std::size_t>(3, view.notices.size()));
+        std::vector<std::string> shown(view.notices.begin(),
+                                       view.notices.begin() + std::min<std::size_t>(3, view.notices.size()));
         draw_notices(ui, shown, ImVec2(area.min.x + (area.width() - w) / 2, area.min.y + t.pad()), w);
         notices_bottom = ImGui::GetCursorScreenPos().y;
     }
@@ -72,7 +73,8 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     bool holding = false;
     if (view.staff_corner) {
         ImGui::SetCursorScreenPos(area.min);
-        if (touch_area(ui, "Staff", ImVec2(160 * t.scale, 160 * t.scale), &holding)) actions.push_back({ActionKind::start});
+        if (touch_area(ui, "Staff", ImVec2(160 * t.scale, 160 * t.scale), &holding))
+            actions.push_back({ActionKind::start});
         if (!holding) {
             hold.started = -1;
         } else if (hold.started < 0) {

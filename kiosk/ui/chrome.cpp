@@ -11,7 +11,9 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     float button_h = std::max(t.top_bar() - 2 * t.gap() * 0.6f, t.touch_min());
     float row = button_h + 2 * t.gap() * 0.6f;
     float inset = (row - button_h) / 2;
-    auto label_w = [&](const std::string& label) { return std::max(text_width(ui.fonts.bold, label) + 2 * t.pad(), t.touch_min()); };
+    auto label_w = [&](const std::string& label) {
+        return std::max(text_width(ui.fonts.bold, label) + 2 * t.pad(), t.touch_min());
+    };
 
     // Measure first: on a narrow (portrait) screen the settings move to a second row instead of sliding
     // under Back, where a finger meant for one button would press another.

@@ -15,12 +15,11 @@ const ImWchar* glyph_ranges() {
         ImFontGlyphRangesBuilder b;
         b.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());  // U+0020-00FF
         static const ImWchar extra[] = {
-            0x0100, 0x017F,  // Latin Extended-A: Polish, Welsh ŵ ŷ
-            0x1E80, 0x1E85,  // Welsh ẁ ẃ ẅ
-            0x1EF2, 0x1EF3,  // Welsh ỳ
-            0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
-            0x2030, 0x203A,
-            0x20AC, 0x20AC,  // euro
+            0x0100, 0x017F,                  // Latin Extended-A: Polish, Welsh ŵ ŷ
+            0x1E80, 0x1E85,                  // Welsh ẁ ẃ ẅ
+            0x1EF2, 0x1EF3,                  // Welsh ỳ
+            0x2010, 0x2027,                  // dashes, quotes, bullet, ellipsis
+            0x2030, 0x203A, 0x20AC, 0x20AC,  // euro
             0,
         };
         b.AddRanges(extra);

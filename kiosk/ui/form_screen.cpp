@@ -62,7 +62,8 @@ bool option_tile(Ui& ui, const FieldView& field, const OptionView& o, ImVec2 pos
         dl->AddRectFilled(m, ImVec2(m.x + mark, m.y + mark), p.background, 6 * t.scale);
         dl->AddRect(m, ImVec2(m.x + mark, m.y + mark), text, 6 * t.scale, 0, 3 * t.scale);
         if (o.selected) {
-            ImVec2 tick[] = {ImVec2(m.x + mark * 0.2f, m.y + mark * 0.52f), ImVec2(m.x + mark * 0.42f, m.y + mark * 0.75f),
+            ImVec2 tick[] = {ImVec2(m.x + mark * 0.2f, m.y + mark * 0.52f),
+                             ImVec2(m.x + mark * 0.42f, m.y + mark * 0.75f),
                              ImVec2(m.x + mark * 0.82f, m.y + mark * 0.25f)};
             dl->AddPolyline(tick, 3, p.accent, 0, 6 * t.scale);
         }
@@ -108,7 +109,9 @@ void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions)
 // The helplines as a yellow panel; `compact` puts each number on its helpline's line.
 float helplines_height(Ui& ui, const FormStepView& view, float inner, bool compact) {
     const Theme& t = ui.theme;
-    auto h = [&](ImFont* f, const std::string& s) { return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y; };
+    auto h = [&](ImFont* f, const std::string& s) {
+        return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y;
+    };
     float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
     for (const Helpline& l : view.helplines)
         total += t.gap() * 0.3f + (l.name.find(l.number) != std::string::npos ? h(ui.fonts.bold, l.name)
@@ -146,8 +149,8 @@ void draw_helplines(Ui& ui, const FormStepView& view, float width, float max_hei
         // "Call 999, then press 55" already says its number. A number never splits across two lines.
         bool says_number = h.name.find(h.number) != std::string::npos;
         if (compact || says_number) {
-            text_block(ui, says_number ? h.name : h.name + ": " + keep_together(h.number), ui.fonts.bold,
-                       p.notice_text, inner);
+            text_block(ui, says_number ? h.name : h.name + ": " + keep_together(h.number), ui.fonts.bold, p.notice_text,
+                       inner);
         } else {
             text_block(ui, h.name, ui.fonts.body, p.notice_text, inner);
             ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y));
@@ -170,7 +173,7 @@ float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& nex
     float h = t.touch_min();
     float y = area.max.y - h - t.pad() * 0.6f;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(area.min.x, y - t.pad() * 0.4f), ImVec2(area.max.x, y - t.pad() * 0.4f),
-                                       t.palette.surface, 2 * t.scale);
+                                        t.palette.surface, 2 * t.scale);
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + 2 * t.pad(), y));
     // "##form": the top bar has a Back too, and two buttons with one id would swallow each other's taps.
     if (!back.empty() && touch_button(ui, back + "##form", ImVec2(320 * t.scale, h), {ButtonKind::secondary}))
@@ -238,7 +241,8 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     } else if (view.show_helplines) {
         // Above the questions, at most 40% of the room, so the questions keep most of it.
         ImGui::SetCursorScreenPos(ImVec2(x0, title_bottom));
-        draw_helplines(ui, view, full_w, std::max(t.touch_min() * 2, (bottom - title_bottom) * 0.4f), state.helplines_scroll);
+        draw_helplines(ui, view, full_w, std::max(t.touch_min() * 2, (bottom - title_bottom) * 0.4f),
+                       state.helplines_scroll);
         scroll_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
     }
 
@@ -304,7 +308,8 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
     if (!view.submit_error.empty()) {
         // Above the buttons and outside the scrolling list: the visitor must not miss it.
         ImFont* f = ui.fonts.bold;
-        float h = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 1.2f * t.pad(), view.submit_error.c_str()).y + t.pad() * 0.8f;
+        float h = f->CalcTextSizeA(f->FontSize, FLT_MAX, width - 1.2f * t.pad(), view.submit_error.c_str()).y +
+                  t.pad() * 0.8f;
         bottom -= h + t.gap() * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(x0, bottom));
         note_box(ui, view.submit_error, p.danger, p.danger_text, width);
@@ -321,7 +326,8 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
     float inner = width - 2 * t.pad();
-    float change_w = std::max(220 * t.scale, text_width(ui.fonts.bold, view.steps.empty() ? "" : view.steps[0].change) + t.pad());
+    float change_w =
+        std::max(220 * t.scale, text_width(ui.fonts.bold, view.steps.empty() ? "" : view.steps[0].change) + t.pad());
     for (const ReviewStep& step : view.steps) {
         ImVec2 pos = ImGui::GetCursorScreenPos();
         dl->ChannelsSplit(2);
@@ -365,16 +371,18 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& action
     float rw = text_width(huge, view.reference) + 2 * t.pad();
     float rh = huge->FontSize + t.pad();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.surface, t.radius());
-    dl->AddRect(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.accent, t.radius(), 0,
-                4 * t.scale);
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.surface,
+                      t.radius());
+    dl->AddRect(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.accent,
+                t.radius(), 0, 4 * t.scale);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.gap() * 0.5f + t.pad() * 0.5f));
     text_block(ui, view.reference, huge, p.accent, rw);
     ImGui::SetCursorScreenPos(ImVec2(x0, pos.y + t.gap() * 1.5f + rh));
     text_block(ui, view.next_steps, ui.fonts.body, p.text, width);
     ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    if (touch_button(ui, view.finish, ImVec2(std::max(360 * t.scale, text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), 0)))
+    if (touch_button(ui, view.finish,
+                     ImVec2(std::max(360 * t.scale, text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), 0)))
         actions.push_back({ActionKind::form_finish});
 }
 

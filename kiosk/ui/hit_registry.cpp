@@ -61,8 +61,8 @@ std::string overlapping(const std::vector<HitElement>& elements, const std::stri
     constexpr float slack = 1.5f;
     for (const HitElement& e : elements) {
         if (e.tappable || e.words_of_tappable || e.label.find(text) == std::string::npos) continue;
-        bool overlap = e.min.x < target.max.x - slack && e.max.x > target.min.x + slack && e.min.y < target.max.y - slack &&
-                       e.max.y > target.min.y + slack;
+        bool overlap = e.min.x < target.max.x - slack && e.max.x > target.min.x + slack &&
+                       e.min.y < target.max.y - slack && e.max.y > target.min.y + slack;
         if (overlap) return "\"" + e.label + "\" is covered by \"" + target.label + "\"";
     }
     return "";

@@ -115,8 +115,9 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
     ImFont* font = ui.fonts.body;
     float inner_w = width - 2 * t.pad() * 0.6f;
     float line_h = font->FontSize;
-    float text_h = multiline ? std::max(3 * line_h, font->CalcTextSizeA(line_h, FLT_MAX, inner_w, value.c_str()).y + line_h)
-                             : line_h;
+    float text_h = multiline
+                       ? std::max(3 * line_h, font->CalcTextSizeA(line_h, FLT_MAX, inner_w, value.c_str()).y + line_h)
+                       : line_h;
     float height = std::max(t.touch_min(), text_h + t.pad());
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool held = false;

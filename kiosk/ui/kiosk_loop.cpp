@@ -121,7 +121,8 @@ int run_kiosk(const RunOptions& options) {
     bundled.reset();  // one open pack, whichever it is
     App app(pack, options.lang, options.idle);
     if (options.discard_referrals)
-        app.set_referral_sink(std::make_shared<DiscardingReferralSink>(), options.config.centre.empty() ? "demo" : options.config.centre);
+        app.set_referral_sink(std::make_shared<DiscardingReferralSink>(),
+                              options.config.centre.empty() ? "demo" : options.config.centre);
     else if (sync && sync->sink())
         app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
     if (!options.config.staff_pin_hash.empty()) {
@@ -129,15 +130,15 @@ int run_kiosk(const RunOptions& options) {
         if (!options.config.data_dir.empty()) {
             try {
                 std::filesystem::create_directories(options.config.data_dir);
-                notices = std::make_unique<LocalNotices>(std::filesystem::path(options.config.data_dir) / "notices.sqlite");
+                notices =
+                    std::make_unique<LocalNotices>(std::filesystem::path(options.config.data_dir) / "notices.sqlite");
             } catch (const std::exception& e) {
                 std::cerr << "lantern-kiosk: staff notices off: " << e.what() << "\n";
             }
         }
-        auto desk = std::make_shared<KioskStaffDesk>(sync.get(), std::move(notices), options.config.usb_paths,
-                                                     options.config.hub_url, [&app] {
-                                                         return app.pack() ? app.pack()->meta().content_version : "";
-                                                     });
+        auto desk = std::make_shared<KioskStaffDesk>(
+            sync.get(), std::move(notices), options.config.usb_paths, options.config.hub_url,
+            [&app] { return app.pack() ? app.pack()->meta().content_version : ""; });
         app.set_staff(desk, options.config.staff_pin_hash);
     }
     auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
@@ -274,9 +275,9 @@ int run_kiosk(const RunOptions& options) {
         Actions actions;
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("kiosk", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                           ImGuiWindowFlags_NoBackground);
+        ImGui::Begin("kiosk", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
         // No full-screen background quad: the clear below paints it. Drawn as a textured, blended quad it
         // was most of every frame under software GL (llvmpipe shades every one of the 2 million pixels).
         Area area = draw_chrome(ui, views.chrome, actions);
@@ -325,7 +326,8 @@ int run_kiosk(const RunOptions& options) {
                 }
                 if (!options.screenshot.empty()) {
                     std::string error;
-                    if (!shoot(options.screenshot, error)) std::cerr << "lantern-kiosk: " << error << "\n", exit_code = 1;
+                    if (!shoot(options.screenshot, error))
+                        std::cerr << "lantern-kiosk: " << error << "\n", exit_code = 1;
                 }
                 break;
             }

@@ -27,7 +27,7 @@ struct RunOptions {
     // Accept referrals and show a reference without keeping them: demos and UI tests with no outbox.
     bool discard_referrals = false;
     bool real_input = false;  // --script taps through the X server (XTest), not by writing ImGuiIO
-    KioskConfig config;  // hub, paths and centre, from --config
+    KioskConfig config;       // hub, paths and centre, from --config
 };
 
 // Returns the process exit code: 0, or 1 when a script failed or a screenshot could not be written.

@@ -11,8 +11,8 @@ struct Word {
     ImFont* font;
     ImU32 colour;
     std::string link;
-    float width;        // without the trailing space
-    float full_width;   // with it
+    float width;       // without the trailing space
+    float full_width;  // with it
 };
 
 struct PlacedWord {
@@ -95,7 +95,7 @@ float lines_height(const std::vector<Line>& lines) {
 // Draws one block's words wrapped to `width` from the cursor; links become tappable. Returns the first line's
 // baseline, so a list item's marker can sit on it (a line with a large phone number sits lower).
 float draw_flow(Ui& ui, const content::Block& block, float indent, float width, Actions& actions,
-               ImU32 colour_override = 0) {
+                ImU32 colour_override = 0) {
     std::vector<Word> words = split_words(ui, block, colour_override);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     origin.x += indent;
@@ -206,8 +206,9 @@ void draw_document(Ui& ui, const content::Document& doc, float width, Actions& a
             case content::BlockKind::image: draw_image(ui, b, width); break;
             case content::BlockKind::rule: {
                 ImVec2 pos = ImGui::GetCursorScreenPos();
-                ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + gap / 2), ImVec2(pos.x + width, pos.y + gap / 2),
-                                                    ui.theme.palette.muted_text, 2.0f * ui.theme.scale);
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + gap / 2),
+                                                    ImVec2(pos.x + width, pos.y + gap / 2), ui.theme.palette.muted_text,
+                                                    2.0f * ui.theme.scale);
                 ImGui::Dummy(ImVec2(width, gap));
                 break;
             }

@@ -30,8 +30,8 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.surface, t.radius());
         dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 2 * t.scale);
         ImU32 text = held ? t.palette.button_text : t.palette.text;
-        dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize, ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f), text,
-                    p.title.c_str(), nullptr, inner);
+        dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize, ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f),
+                    text, p.title.c_str(), nullptr, inner);
         if (!p.summary.empty())
             dl->AddText(ui.fonts.body, ui.fonts.body->FontSize,
                         ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f + ts.y + t.gap() * 0.3f),

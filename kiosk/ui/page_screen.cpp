@@ -15,7 +15,8 @@ bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Act
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (!view.notice.empty()) {
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImVec2 size = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, width - 2 * t.pad(), view.notice.c_str());
+        ImVec2 size =
+            ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, width - 2 * t.pad(), view.notice.c_str());
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + size.y + t.pad()), t.palette.notice, t.radius());
         ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() / 2));
         text_block(ui, view.notice, ui.fonts.body, t.palette.notice_text, width - 2 * t.pad());

@@ -42,9 +42,9 @@ class ScriptPlayer {
 
     std::vector<ScriptStep> steps_;
     size_t index_ = 0;
-    int phase_ = 0;       // frames into the current step
-    int settle_ = 0;      // frames to draw before the next step, so the screen catches up
-    float x_ = 0, y_ = 0; // where the finger is
+    int phase_ = 0;        // frames into the current step
+    int settle_ = 0;       // frames to draw before the next step, so the screen catches up
+    float x_ = 0, y_ = 0;  // where the finger is
     bool down_ = false;
     bool pointer_present_ = false;
     int retries_ = 0;

@@ -24,8 +24,9 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
 
     float bottom = area.max.y;
     if (view.focused) {
-        bottom = draw_keyboard(ui, view.keys, {ImVec2(area.min.x, list_top), area.max}, ActionKind::search_key, "",
-                               actions).max.y;
+        bottom =
+            draw_keyboard(ui, view.keys, {ImVec2(area.min.x, list_top), area.max}, ActionKind::search_key, "", actions)
+                .max.y;
         physical_typing(ActionKind::search_type, ActionKind::search_key, false, actions);
     }
 
@@ -38,7 +39,8 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
     for (std::size_t i = 0; i < view.results.size(); ++i) {
         const SearchResultView& r = view.results[i];
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        float h = t.pad() * 1.2f + ui.fonts.heading->CalcTextSizeA(ui.fonts.heading->FontSize, FLT_MAX, inner, r.title.c_str()).y;
+        float h = t.pad() * 1.2f +
+                  ui.fonts.heading->CalcTextSizeA(ui.fonts.heading->FontSize, FLT_MAX, inner, r.title.c_str()).y;
         if (!r.snippet.spans.empty()) h += t.gap() * 0.3f + text_flow_height(ui, r.snippet, inner);
         h = std::max(h, t.touch_min());
         bool held = false;
@@ -46,7 +48,8 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
         // The whole card is the tap target, found by the page's title.
         if (tap_rect(ui, r.title, pos, ImVec2(width, h), &held)) actions.push_back({ActionKind::open_page, r.id});
         ImGui::PopID();
-        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), held ? p.button_pressed : p.surface, t.radius() * 0.6f);
+        dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), held ? p.button_pressed : p.surface,
+                          t.radius() * 0.6f);
         dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.accent, t.radius() * 0.6f, 0, 2 * t.scale);
         ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.6f));
         text_block(ui, r.title, ui.fonts.heading, held ? p.button_text : p.link, inner);

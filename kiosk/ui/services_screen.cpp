@@ -23,9 +23,11 @@ std::vector<CardLine> card_lines(Ui& ui, const ServicesView& view, const Service
     if (!c.description.empty()) lines.push_back({c.description, ui.fonts.body, t.palette.text, t.gap() * 0.4f});
     // The number never splits across two lines.
     if (!c.phone.empty())
-        lines.push_back({view.phone_label + ": " + keep_together(c.phone), ui.fonts.title, t.palette.accent, t.gap() * 0.4f});
+        lines.push_back(
+            {view.phone_label + ": " + keep_together(c.phone), ui.fonts.title, t.palette.accent, t.gap() * 0.4f});
     if (!c.opening_times.empty())
-        lines.push_back({view.open_label + ": " + c.opening_times, ui.fonts.body, t.palette.muted_text, t.gap() * 0.2f});
+        lines.push_back(
+            {view.open_label + ": " + c.opening_times, ui.fonts.body, t.palette.muted_text, t.gap() * 0.2f});
     if (!c.website.empty())
         lines.push_back({view.web_label + ": " + c.website, ui.fonts.body, t.palette.muted_text, t.gap() * 0.2f});
     return lines;
@@ -52,7 +54,9 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
     // leaving it a sliver.
     // touch_button never draws smaller than the touch minimum: lay out with the size it will really take.
     float chip_h = t.touch_min();
-    auto chip_width = [&](const NeedChoice& n) { return std::max(text_width(ui.fonts.bold, n.label) + 1.5f * t.pad(), t.touch_min()); };
+    auto chip_width = [&](const NeedChoice& n) {
+        return std::max(text_width(ui.fonts.bold, n.label) + 1.5f * t.pad(), t.touch_min());
+    };
     auto chips_height = [&] {
         float x = x0, h = chip_h;
         for (const NeedChoice& n : view.needs) {

@@ -36,8 +36,8 @@ void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& action
     float y = ImGui::GetCursorScreenPos().y + gap;
     for (std::size_t i = 0; i < view.keys.size(); ++i) {
         const std::string& k = view.keys[i];
-        ImGui::SetCursorScreenPos(ImVec2(x0 + static_cast<float>(i % 3) * (key_w + gap),
-                                         y + static_cast<float>(i / 3) * (key_h + gap)));
+        ImGui::SetCursorScreenPos(
+            ImVec2(x0 + static_cast<float>(i % 3) * (key_w + gap), y + static_cast<float>(i / 3) * (key_h + gap)));
         ButtonLook look{k == "OK" ? ButtonKind::primary : ButtonKind::secondary,
                         k.size() > 2 ? ui.fonts.heading : ui.fonts.title};
         std::string arg = k == "OK" ? "ok" : k == "Delete" ? "delete" : k;
@@ -78,11 +78,12 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     text_block(ui, "Is this kiosk syncing?", ui.fonts.heading, p.text, col_w);
     for (const auto& s : view.status) {
         next(0.2f);
-        text_block(ui, s.label + ": " + s.value, s.problem ? ui.fonts.bold : ui.fonts.body, s.problem ? p.danger : p.text,
-                   col_w);
+        text_block(ui, s.label + ": " + s.value, s.problem ? ui.fonts.bold : ui.fonts.body,
+                   s.problem ? p.danger : p.text, col_w);
     }
     next(0.4f);
-    if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary})) actions.push_back({ActionKind::staff_sync_now});
+    if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary}))
+        actions.push_back({ActionKind::staff_sync_now});
     float left_bottom = ImGui::GetCursorScreenPos().y;
 
     x = right_x;

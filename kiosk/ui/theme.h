@@ -8,8 +8,8 @@
 namespace lantern::kiosk::ui {
 
 struct Palette {
-    ImU32 background, surface, text, muted_text, accent, accent_text, button, button_pressed, button_text,
-        danger, danger_text, notice, notice_text, link, focus;
+    ImU32 background, surface, text, muted_text, accent, accent_text, button, button_pressed, button_text, danger,
+        danger_text, notice, notice_text, link, focus;
     ImU32 tiles[4];  // topic tiles cycle through these
 };
 
@@ -17,7 +17,7 @@ struct Theme {
     float scale = 1.0f;  // window height / 1080
     Palette palette{};
     // Base sizes at 1080p; read through the accessors below so they scale with the window.
-    float touch_min_px = 96;   // at least 72 px and 9 mm at 1080p; we give more for tired, shaky hands
+    float touch_min_px = 96;  // at least 72 px and 9 mm at 1080p; we give more for tired, shaky hands
     float pad_px = 32;
     float gap_px = 24;
     float radius_px = 22;

@@ -74,8 +74,14 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
             return need;
         };
     };
-    GridRequest request{n, width, area.max.y - top - t.pad(), t.gap(), preferred_columns(n), t.touch_min(),
-                        420 * t.scale, needed(ui.fonts.heading)};
+    GridRequest request{n,
+                        width,
+                        area.max.y - top - t.pad(),
+                        t.gap(),
+                        preferred_columns(n),
+                        t.touch_min(),
+                        420 * t.scale,
+                        needed(ui.fonts.heading)};
     ImFont* f = ui.fonts.heading;
     GridFit fit = fit_grid(request);
     if (fit.scrolls) {
@@ -115,8 +121,8 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
         if (Texture tex = ui.texture ? ui.texture(tile.icon) : Texture{}) {
             ImVec2 ip(pos.x + t.pad(), pos.y + (tile_h - icon) / 2);
             // Icons are drawn on a round plate: rounding by half the size makes any square image a circle.
-            dl->AddImageRounded(tex.id, ip, ImVec2(ip.x + icon, ip.y + icon), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
-                                icon / 2);
+            dl->AddImageRounded(tex.id, ip, ImVec2(ip.x + icon, ip.y + icon), ImVec2(0, 0), ImVec2(1, 1),
+                                IM_COL32_WHITE, icon / 2);
             text_x = pos.x + 2 * t.pad() + icon_size(tile_w);
         }
         float text_w = max.x - t.pad() - text_x;

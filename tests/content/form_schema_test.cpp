@@ -61,9 +61,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 }  // namespace
 
-TEST_CASE("a well-formed form has no issues") {
-    CHECK(texts(validate_form_json(k_good_form)).empty());
-}
+TEST_CASE("a well-formed form has no issues") { CHECK(texts(validate_form_json(k_good_form)).empty()); }
 
 TEST_CASE("an unknown field type is an error naming the field, its line and the type") {
     auto issues = validate_form_json(replaced(k_good_form, R"("type": "phone")", R"("type": "fone")"));
@@ -95,7 +93,8 @@ TEST_CASE("show_if naming an unknown field, or an option the field lacks, is an 
     CHECK(any_is(unknown, "form.json:10: error: field \"phone\": show_if names unknown field \"hwo\""));
     auto option = validate_form_json(replaced(k_good_form, R"("equals": "phone")", R"("equals": "pigeon")"));
     CHECK(any_contains(option, "field \"phone\": show_if: field \"how\" has no option \"pigeon\""));
-    auto both = validate_form_json(replaced(k_good_form, R"("not_empty": true)", R"("not_empty": true, "equals": "x")"));
+    auto both =
+        validate_form_json(replaced(k_good_form, R"("not_empty": true)", R"("not_empty": true, "equals": "x")"));
     CHECK(any_contains(both, "needs exactly one of \"equals\" or \"not_empty\""));
 }
 
@@ -104,7 +103,8 @@ TEST_CASE("a choice field needs options, and text that is not a form object is r
         replaced(k_good_form, R"("options": [{"id": "money", "label": {"en": "Money and debt"}}])", R"("x": 0)"));
     CHECK(any_contains(no_options, "field \"needs\": a choices field needs \"options\""));
     CHECK(any_contains(validate_form_json("[1, 2]"), "form.json:1: error: must be a JSON object"));
-    CHECK(any_contains(validate_form_json("{\"version\": \"1\",\n \"steps\": [\n}"), "form.json:3: error: not valid JSON"));
+    CHECK(any_contains(validate_form_json("{\"version\": \"1\",\n \"steps\": [\n}"),
+                       "form.json:3: error: not valid JSON"));
     CHECK(any_contains(validate_form_json(R"({"steps": []})"), "needs a \"version\" string"));
     CHECK(any_contains(validate_form_json(R"({"version": "1"})"), "needs a non-empty \"steps\" list"));
     CHECK_FALSE(validate_form_json("").empty());

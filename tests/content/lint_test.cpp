@@ -91,8 +91,8 @@ TEST_CASE("adult subjects: a child page in an adult-only topic is an error at it
     auto issues = lint_adult_subjects(read_ok(dir));
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].severity == SourceIssue::Severity::error);
-    CHECK(issues[0].to_string().rfind("pages/en/money.md:6: error: page is for child but its topic \"money-debt\"", 0) ==
-          0);
+    CHECK(issues[0].to_string().rfind("pages/en/money.md:6: error: page is for child but its topic \"money-debt\"",
+                                      0) == 0);
 }
 
 TEST_CASE("adult subjects: adult words on a teen page are warnings at their line, whole words only") {
@@ -162,9 +162,10 @@ TEST_CASE("references: phone, web and page links are fine; a file link is not") 
 TEST_CASE("references: images in Markdown and front matter must be in images/") {
     TempDir dir;
     dir.write_file("images/bus.png", lantern::test::k_tiny_png);
-    dir.write_file("pages/en/a.md", "---\nid: a\nlang: en\ntitle: A\ntopic: visits\naudience: [adult]\n"
-                                    "reviewed: 2026-11-24\nimage: train.png\n---\n"
-                                    "![A bus](bus.png)\n\n![A car](images/car.png)\n\n![Web](https://x.org/a.png)\n");
+    dir.write_file("pages/en/a.md",
+                   "---\nid: a\nlang: en\ntitle: A\ntopic: visits\naudience: [adult]\n"
+                   "reviewed: 2026-11-24\nimage: train.png\n---\n"
+                   "![A bus](bus.png)\n\n![A car](images/car.png)\n\n![Web](https://x.org/a.png)\n");
     lantern::test::write_topics(dir);
     auto issues = check_references(read_sources(dir.path()));
     CHECK(texts(issues).size() == 3);
@@ -179,8 +180,8 @@ TEST_CASE("alt text: an image with no alt in the Markdown nor in alt.yaml is a w
     dir.write_file("images/car.png", lantern::test::k_tiny_png);
     dir.write_file("images/tram.png", lantern::test::k_tiny_png);
     dir.write_file("images/alt.yaml", "car.png: A red car\n");
-    dir.write_file("pages/en/a.md", page_source("a", "en", "adult", "visits",
-                                                "![](bus.png)\n\n![](car.png)\n\n![A tram](tram.png)\n"));
+    dir.write_file("pages/en/a.md",
+                   page_source("a", "en", "adult", "visits", "![](bus.png)\n\n![](car.png)\n\n![A tram](tram.png)\n"));
     auto issues = lint_alt_text(read_ok(dir));
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].to_string().rfind("pages/en/a.md:9: warning: image \"bus.png\" has no alt text", 0) == 0);

@@ -6,8 +6,9 @@
 using namespace lantern::content;
 
 TEST_CASE("headings, paragraphs, lists, emphasis and links become blocks and spans") {
-    Document d = parse_markdown("## Before you go\n\nBook **early** and *calmly*. See [costs](page:travel-costs).\n\n"
-                                "- one\n- two\n\n1. first\n2. second\n\n![A bus](bus.png)\n");
+    Document d = parse_markdown(
+        "## Before you go\n\nBook **early** and *calmly*. See [costs](page:travel-costs).\n\n"
+        "- one\n- two\n\n1. first\n2. second\n\n![A bus](bus.png)\n");
     REQUIRE(d.blocks.size() == 7);
     CHECK(d.blocks[0].kind == BlockKind::heading);
     CHECK(d.blocks[0].level == 2);

@@ -95,8 +95,8 @@ inline const std::string k_tiny_png(
 inline std::string page_source(const std::string& id, const std::string& lang, const std::string& audience,
                                const std::string& topic, const std::string& body,
                                const std::string& reviewed = "2026-11-24") {
-    return "---\nid: " + id + "\nlang: " + lang + "\ntitle: Title of " + id + "\ntopic: " + topic +
-           "\naudience: [" + audience + "]\nreviewed: " + reviewed + "\n---\n" + body;
+    return "---\nid: " + id + "\nlang: " + lang + "\ntitle: Title of " + id + "\ntopic: " + topic + "\naudience: [" +
+           audience + "]\nreviewed: " + reviewed + "\n---\n" + body;
 }
 
 // topics.yaml with one ordinary topic per audience group and the adult-only ones.

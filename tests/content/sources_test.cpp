@@ -76,8 +76,9 @@ TEST_CASE("front matter with broken YAML is refused at the line of the mistake")
 TEST_CASE("front matter missing a required key or with the wrong kind of value is refused") {
     TempDir dir;
     lantern::test::write_sample_sources(dir);
-    dir.write_file("pages/en/bad.md", "---\nid: bad\nlang: en\ntitle: {a: b}\naudience: {x: y}\n"
-                                      "reviewed: soon\norder: first\nsources: [{a: b}]\n---\nBody.\n");
+    dir.write_file("pages/en/bad.md",
+                   "---\nid: bad\nlang: en\ntitle: {a: b}\naudience: {x: y}\n"
+                   "reviewed: soon\norder: first\nsources: [{a: b}]\n---\nBody.\n");
     Sources s = read_sources(dir.path());
     INFO(all_issues(s));
     CHECK(any_contains(s.issues, "pages/en/bad.md:2: error: front matter: \"topic\" is missing"));
@@ -102,8 +103,7 @@ TEST_CASE("odd YAML in topics.yaml and alt.yaml becomes errors, not a crash") {
 TEST_CASE("a page naming an image that is not in images/ is refused at that line") {
     TempDir dir;
     lantern::test::write_sample_sources(dir);
-    dir.write_file("pages/en/pic.md",
-                   page_source("pic", "en", "adult", "visits", "Look:\n\n![A bus](bus.png)\n"));
+    dir.write_file("pages/en/pic.md", page_source("pic", "en", "adult", "visits", "Look:\n\n![A bus](bus.png)\n"));
     expect_refused(dir, "pages/en/pic.md:11: error: image \"bus.png\" is not in images/");
 }
 
@@ -111,15 +111,17 @@ TEST_CASE("two pages with the same id and language are refused, naming both file
     TempDir dir;
     lantern::test::write_sample_sources(dir);
     dir.write_file("pages/en/zz-copy.md", page_source("first-visit", "en", "adult", "visits", "Again.\n"));
-    expect_refused(dir, "pages/en/zz-copy.md:2: error: duplicate page id \"first-visit\" in language \"en\" "
-                        "(also in pages/en/first-visit.md)");
+    expect_refused(dir,
+                   "pages/en/zz-copy.md:2: error: duplicate page id \"first-visit\" in language \"en\" "
+                   "(also in pages/en/first-visit.md)");
 }
 
 TEST_CASE("a duplicate topic id is refused") {
     TempDir dir;
     lantern::test::write_sample_sources(dir);
-    dir.write_file("topics.yaml", "topics:\n  - id: visits\n    audience: [adult]\n    title: {en: A}\n"
-                                  "  - id: visits\n    audience: [adult]\n    title: {en: B}\n");
+    dir.write_file("topics.yaml",
+                   "topics:\n  - id: visits\n    audience: [adult]\n    title: {en: A}\n"
+                   "  - id: visits\n    audience: [adult]\n    title: {en: B}\n");
     expect_refused(dir, "topics.yaml:5: error: duplicate topic id \"visits\"");
 }
 

@@ -174,7 +174,9 @@ TEST_CASE("an older pack than the one in use is not fetched") {
     CHECK(f.hub->log().find("/api/v1/content/packs/") == std::string::npos);
 }
 
-TEST_CASE("a pack imported from a USB stick while a hub is set up waits like a download, and an older hub pack does not replace it") {
+TEST_CASE(
+    "a pack imported from a USB stick while a hub is set up waits like a download, and an older hub pack does not "
+    "replace it") {
     HubFixture f;
     publish(f, random_bytes(2000, 7), "2", f.signing_keys.secret_key);
     std::string stick_bytes = random_bytes(4000, 8);
@@ -182,8 +184,10 @@ TEST_CASE("a pack imported from a USB stick while a hub is set up waits like a d
     std::filesystem::create_directories(stick.parent_path());
     std::ofstream(stick, std::ios::binary) << stick_bytes;
     auto sig = sync::sign_pack("5", sync::sha256_hex(stick_bytes), f.signing_keys.secret_key);
-    std::ofstream(stick.string() + ".sig") << nlohmann::json{{"version", "5"}, {"sha256", sync::sha256_hex(stick_bytes)},
-                                                             {"signature", sync::to_base64(sig)}}.dump();
+    std::ofstream(stick.string() + ".sig") << nlohmann::json{
+        {"version", "5"},
+        {"sha256", sync::sha256_hex(stick_bytes)},
+        {"signature", sync::to_base64(sig)}}.dump();
 
     sync::OutboxStore outbox(f.dir / "outbox.sqlite");
     sync::SyncWorker worker(outbox, content_options(f, "1"));

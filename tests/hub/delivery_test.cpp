@@ -107,8 +107,13 @@ TEST_CASE("the same id with a different body gets 409, is kept aside for staff, 
 
     // Someone else already stored `first`'s id with other content.
     auto row = *outbox.find(first.id);
-    sync::ReferralPost other{row.id, "k1", row.reference_code, row.created, row.form_version,
-                             sync::seal("different", f.referral_keys.public_key), row.summary};
+    sync::ReferralPost other{row.id,
+                             "k1",
+                             row.reference_code,
+                             row.created,
+                             row.form_version,
+                             sync::seal("different", f.referral_keys.public_key),
+                             row.summary};
     httplib::Client cli(f.hub->url());
     cli.set_bearer_token_auth(f.kiosk_tokens["k1"].c_str());
     auto body = sync::to_json(other).dump();

@@ -27,7 +27,8 @@ class FaultProxy {
         std::chrono::milliseconds stall_ms{1000};
     };
 
-    FaultProxy(int upstream_port, Odds odds, unsigned seed = 1234) : upstream_port_(upstream_port), odds_(odds), rng_(seed) {
+    FaultProxy(int upstream_port, Odds odds, unsigned seed = 1234)
+        : upstream_port_(upstream_port), odds_(odds), rng_(seed) {
         listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         int one = 1;
         ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);

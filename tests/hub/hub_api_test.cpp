@@ -141,10 +141,9 @@ TEST_CASE("missing, wrong and wrong-kind tokens get 401 and change nothing") {
     check_json_error(c.Get("/api/v1/report"), 401);
     CHECK(f.hub_referral_count() == 0);
     // A kiosk may only post as itself.
-    check_json_error(
-        c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), referral_body(f, sync::new_uuid_v4(), "k2"),
-               "application/json"),
-        403);
+    check_json_error(c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")),
+                            referral_body(f, sync::new_uuid_v4(), "k2"), "application/json"),
+                     403);
     CHECK(f.hub_referral_count() == 0);
     check_still_serving(f);
 }
@@ -282,7 +281,9 @@ std::int64_t money_count(const HubFixture& f) {
 
 }  // namespace
 
-TEST_CASE("with retention_days = 0 an exported referral's sealed answers leave the hub's files at once; retry and report still work") {
+TEST_CASE(
+    "with retention_days = 0 an exported referral's sealed answers leave the hub's files at once; retry and report "
+    "still work") {
     HubFixture f({"k1"}, "quiet = false\nretention_days = 0\n");
     std::string kept = sync::new_uuid_v4(), exported = sync::new_uuid_v4();
     // Long answers: the ciphertext spills onto SQLite overflow pages, which purging frees.
@@ -296,8 +297,8 @@ TEST_CASE("with retention_days = 0 an exported referral's sealed answers leave t
         REQUIRE(r);
         CHECK(r->status == 201);
     }
-    auto marked = c.Post("/api/v1/referrals/exported", auth(f.admin_token), json{{"ids", {exported}}}.dump(),
-                         "application/json");
+    auto marked =
+        c.Post("/api/v1/referrals/exported", auth(f.admin_token), json{{"ids", {exported}}}.dump(), "application/json");
     REQUIRE(marked);
     CHECK(json::parse(marked->body)["marked"] == 1);
 
@@ -353,7 +354,8 @@ TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the 
     troubled.outbox_depth = 5;
     troubled.last_error = "referral: hub answered 500";
     for (const auto& [kiosk, hb] : {std::pair{"k1", healthy}, std::pair{"k2", troubled}}) {
-        auto r = c.Post("/api/v1/heartbeat", auth(f.kiosk_tokens.at(kiosk)), sync::to_json(hb).dump(), "application/json");
+        auto r =
+            c.Post("/api/v1/heartbeat", auth(f.kiosk_tokens.at(kiosk)), sync::to_json(hb).dump(), "application/json");
         REQUIRE(r);
         CHECK(r->status < 300);
     }

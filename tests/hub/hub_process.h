@@ -73,10 +73,7 @@ class HubProcess {
 
    private:
     void start(int port, const std::string& config_toml) {
-        std::vector<std::string> args = {binary_.string(),
-                                         "--listen",
-                                         "127.0.0.1:" + std::to_string(port),
-                                         "--data",
+        std::vector<std::string> args = {binary_.string(), "--listen", "127.0.0.1:" + std::to_string(port), "--data",
                                          data_dir_.string()};
         if (!config_toml.empty()) {
             auto cfg = data_dir_ / "hub.toml";

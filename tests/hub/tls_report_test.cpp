@@ -34,8 +34,8 @@ struct TestCertificate {
     std::string pin;  // "sha256//base64"
     explicit TestCertificate(const std::filesystem::path& dir) : cert(dir / "cert.pem"), key(dir / "key.pem") {
         run("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 "
-            "-addext subjectAltName=IP:127.0.0.1 -keyout '" + key.string() + "' -out '" + cert.string() +
-            "' 2>/dev/null");
+            "-addext subjectAltName=IP:127.0.0.1 -keyout '" +
+            key.string() + "' -out '" + cert.string() + "' 2>/dev/null");
         pin = "sha256//" + run("openssl x509 -in '" + cert.string() +
                                "' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | "
                                "openssl base64 -A");

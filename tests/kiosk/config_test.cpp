@@ -31,7 +31,8 @@ data = "var/kiosk"
 [display]
 text_scale = 1.25
 high_contrast = true
-)", "kiosk.toml");
+)",
+                                "kiosk.toml");
     REQUIRE(std::holds_alternative<KioskConfig>(r));
     const KioskConfig& c = std::get<KioskConfig>(r);
     CHECK(c.centre == "Riverside Visitor Centre");
@@ -56,7 +57,8 @@ TEST_CASE("a bad config gets a clear message naming the key") {
     CHECK(error_of("[idle]\nseconds = 1\n") == "kiosk.toml: idle.seconds: must be a number from 5 to 3600");
     CHECK(error_of("[idle]\nsecnds = 90\n") == "kiosk.toml: idle.secnds: unknown key");
     CHECK(error_of("[hub]\nurl = \"ftp://x\"\n").find("hub.url") != std::string::npos);
-    CHECK(error_of("[display]\nhigh_contrast = \"yes\"\n") == "kiosk.toml: display.high_contrast: must be true or false");
+    CHECK(error_of("[display]\nhigh_contrast = \"yes\"\n") ==
+          "kiosk.toml: display.high_contrast: must be true or false");
     CHECK(error_of("[wifi]\nssid = \"x\"\n") == "kiosk.toml: [wifi]: unknown section");
     CHECK(error_of("[idle\nseconds = 3").rfind("kiosk.toml:1", 0) == 0);
 }

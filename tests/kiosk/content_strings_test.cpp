@@ -73,6 +73,9 @@ TEST_CASE("a strings.yaml of the wrong shape is refused with its line") {
 TEST_CASE("a phone number kept together has no space left to wrap at, and reads the same") {
     std::string kept = keep_together("0800 5999 247");
     CHECK(kept.find(' ') == std::string::npos);
-    CHECK(kept == "0800\xC2\xA0" "5999\xC2\xA0" "247");
+    CHECK(kept ==
+          "0800\xC2\xA0"
+          "5999\xC2\xA0"
+          "247");
     CHECK(keep_together("999") == "999");
 }

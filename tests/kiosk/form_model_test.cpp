@@ -34,9 +34,9 @@ TEST_CASE("the default form and the fixture form parse into seven steps with Eng
         REQUIRE(needs);
         std::vector<std::string> ids;
         for (const auto& o : needs->options) ids.push_back(o.id);
-        CHECK(ids == std::vector<std::string>{"money-debt", "housing", "physical-health", "mental-health", "domestic-abuse",
-                                              "drugs-alcohol", "feeling-alone", "visits-travel", "staying-in-touch",
-                                              "parenting", "children", "release"});
+        CHECK(ids == std::vector<std::string>{"money-debt", "housing", "physical-health", "mental-health",
+                                              "domestic-abuse", "drugs-alcohol", "feeling-alone", "visits-travel",
+                                              "staying-in-touch", "parenting", "children", "release"});
         REQUIRE(r.form->field("safe_message"));
         REQUIRE(r.form->field("safe_message")->show_if);
         CHECK(r.form->field("safe_message")->show_if->field == "phone");
@@ -54,7 +54,8 @@ TEST_CASE("bad form JSON is an error that names where and what") {
         R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"text","label":"X"}]},
             {"id":"contact","title":"C","fields":[{"id":"phone","type":"fone","label":"P"}]}]})");
     CHECK(bad_type.error == "form.json: step 2 \"contact\": field \"phone\": unknown type \"fone\"");
-    auto no_options = parse_form(R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"choice","label":"X"}]}]})");
+    auto no_options = parse_form(
+        R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"choice","label":"X"}]}]})");
     CHECK(no_options.error.find("needs \"options\"") != std::string::npos);
     auto dangling = parse_form(
         R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"text","label":"X","show_if":{"field":"nope","not_empty":true}}]}]})");
@@ -62,7 +63,8 @@ TEST_CASE("bad form JSON is an error that names where and what") {
     auto dup = parse_form(
         R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"text","label":"X"},{"id":"x","type":"text","label":"Y"}]}]})");
     CHECK(dup.error.find("duplicate field id") != std::string::npos);
-    auto no_label = parse_form(R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"text"}]}]})");
+    auto no_label =
+        parse_form(R"({"version":"1","steps":[{"id":"a","title":"A","fields":[{"id":"x","type":"text"}]}]})");
     CHECK(no_label.error.find("label") != std::string::npos);
     auto wrong_types = parse_form(R"({"version":1,"steps":{"a":1}})");
     CHECK_FALSE(wrong_types.form);

@@ -13,7 +13,8 @@ const ImVec2 screen(1920, 1080);
 }  // namespace
 
 TEST_CASE("words inside their tile and text on screen fit") {
-    std::vector<HitElement> frame = {tappable("Visiting", {100, 100}, {500, 300}), words("Visiting", {250, 180}, {400, 220}),
+    std::vector<HitElement> frame = {tappable("Visiting", {100, 100}, {500, 300}),
+                                     words("Visiting", {250, 180}, {400, 220}),
                                      text("What would you like to know?", {64, 20}, {900, 80})};
     CHECK(text_that_does_not_fit(frame, screen).empty());
 }
@@ -33,13 +34,16 @@ TEST_CASE("a word wider than its button is named even when another element share
 }
 
 TEST_CASE("text running off the side of the screen is named, text scrolled away above or below is not") {
-    CHECK_FALSE(text_that_does_not_fit({text("Welcome · Croeso · Witamy", {-200, 500}, {1300, 600})}, ImVec2(1080, 1920)).empty());
+    CHECK_FALSE(
+        text_that_does_not_fit({text("Welcome · Croeso · Witamy", {-200, 500}, {1300, 600})}, ImVec2(1080, 1920))
+            .empty());
     CHECK(text_that_does_not_fit({text("further down the page", {64, 2500}, {900, 2560})}, screen).empty());
 }
 
 TEST_CASE("words under a button are named; words beside it are not") {
     HitElement button = tappable("I'm still here", {400, 600}, {1500, 750});
-    std::vector<HitElement> frame = {text("For your privacy, this screen will clear in 20 seconds.", {400, 450}, {1400, 640}), button};
+    std::vector<HitElement> frame = {
+        text("For your privacy, this screen will clear in 20 seconds.", {400, 450}, {1400, 640}), button};
     CHECK_FALSE(overlapping(frame, "20 seconds", button).empty());
     frame[0].max.y = 590;
     CHECK(overlapping(frame, "20 seconds", button).empty());

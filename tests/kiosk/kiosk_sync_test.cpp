@@ -123,7 +123,8 @@ TEST_CASE("a signed pack from a USB stick waits for the next visitor on a kiosk 
     CHECK(restarted.current_pack()->version == "5");
 }
 
-TEST_CASE("a USB pack that is older, wrongly signed, changed after signing or unsigned is refused and nothing changes") {
+TEST_CASE(
+    "a USB pack that is older, wrongly signed, changed after signing or unsigned is refused and nothing changes") {
     OfflineKiosk k;
     auto other = sync::generate_signing_keys();
     auto older = k.stick_pack("older.sqlite", "old pack", "3", k.signing.secret_key);
@@ -143,8 +144,7 @@ TEST_CASE("a USB pack that is older, wrongly signed, changed after signing or un
     CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").find("rejected") != std::string::npos);
     CHECK_FALSE(sync.take_pending_pack());
     CHECK_FALSE(sync.current_pack());
-    if (std::filesystem::exists(k.dir / "data/packs"))
-        CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
+    if (std::filesystem::exists(k.dir / "data/packs")) CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
 }
 
 TEST_CASE("without a content-signing key a kiosk refuses USB packs with a message that says which key is missing") {

@@ -6,9 +6,10 @@
 using namespace lantern::kiosk;
 
 TEST_CASE("a script of every command parses into steps") {
-    auto r = parse_script("# walk\ntap \"Touch to start\"\ntype \"Ann \\\"A\\\"\"\nkey Enter\nwait 3\nadvance 95.5\n"
-                          "drag \"Page\" 0 -400\npress 10 20\nrelease\nscreenshot out.png\nexpect \"Who\"\nexpect_not \"X\"\n",
-                          "s.txt");
+    auto r = parse_script(
+        "# walk\ntap \"Touch to start\"\ntype \"Ann \\\"A\\\"\"\nkey Enter\nwait 3\nadvance 95.5\n"
+        "drag \"Page\" 0 -400\npress 10 20\nrelease\nscreenshot out.png\nexpect \"Who\"\nexpect_not \"X\"\n",
+        "s.txt");
     REQUIRE(r.error.empty());
     REQUIRE(r.steps.size() == 11);
     CHECK(r.steps[0].kind == ScriptStep::Kind::tap);

@@ -151,7 +151,9 @@ TEST_CASE("typing counts as activity, and quick exit wipes what was searched") {
 }
 
 TEST_CASE("snippet_block turns match marks into bold words and takes out Markdown signs") {
-    auto block = snippet_block("Read about \x02travel\x03 **costs**.\n# Next \x02" "bus\x03");  // split: \x02b would be one hex escape
+    auto block = snippet_block(
+        "Read about \x02travel\x03 **costs**.\n# Next \x02"
+        "bus\x03");  // split: \x02b would be one hex escape
     REQUIRE(block.spans.size() == 4);
     CHECK(block.spans[0].text == "Read about ");
     CHECK_FALSE(block.spans[0].strong);

@@ -30,7 +30,9 @@ TEST_CASE("a service card names its organisation once: not when the service's na
     REQUIRE(content::write_pack(s, dir / "pack.sqlite", {"1"}));
     auto pack = std::make_shared<content::PackReader>((dir / "pack.sqlite").string());
     App app(pack, "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", content::Audience::adult}, {ActionKind::open_services}}, 1);
+    app.apply(
+        {{ActionKind::start}, {ActionKind::choose_audience, "", content::Audience::adult}, {ActionKind::open_services}},
+        1);
     std::vector<std::string> names;
     for (const auto& c : build_services(app).services) names.push_back(c.name);
     CHECK(std::find(names.begin(), names.end(), "Refuge: National Domestic Abuse Helpline") != names.end());

@@ -199,7 +199,8 @@ TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sy
     f.app.apply({{ActionKind::staff_notice_focus}}, 2);
     CHECK(build_staff(f.app).notice_focused);
     CHECK_FALSE(build_staff(f.app).keys.empty());
-    f.app.apply({{ActionKind::staff_notice_key, "insert", {}, "N"}, {ActionKind::staff_notice_type, "", {}, "o visits"}}, 3);
+    f.app.apply(
+        {{ActionKind::staff_notice_key, "insert", {}, "N"}, {ActionKind::staff_notice_type, "", {}, "o visits"}}, 3);
     f.app.apply({{ActionKind::staff_notice_key, "space"}, {ActionKind::staff_notice_type, "", {}, "today"}}, 3);
     CHECK(f.app.session().staff.notice == "No visits today");
     f.app.apply({{ActionKind::staff_post_notice}}, 4);
@@ -246,7 +247,8 @@ TEST_CASE("staff mode left alone is wiped like a visitor's session, half-typed P
 }
 
 TEST_CASE("the [staff] config: a PIN hash from `lantern kiosk pin` and the USB folders; a plain PIN is refused") {
-    auto ok = parse_kiosk_config("[staff]\npin_hash = \"" + pin_hash_2468() + "\"\nusb_paths = [\"/media/usb\"]\n", "k.toml");
+    auto ok =
+        parse_kiosk_config("[staff]\npin_hash = \"" + pin_hash_2468() + "\"\nusb_paths = [\"/media/usb\"]\n", "k.toml");
     REQUIRE(std::holds_alternative<KioskConfig>(ok));
     CHECK(std::get<KioskConfig>(ok).staff_pin_hash == pin_hash_2468());
     CHECK(std::get<KioskConfig>(ok).usb_paths == std::vector<std::string>{"/media/usb"});

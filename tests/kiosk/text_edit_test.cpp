@@ -46,14 +46,16 @@ TEST_CASE("the keyboard has the accents Welsh and Polish need, a phone keypad an
         return false;
     };
     KeyRows accents = keyboard_rows(KeyboardLayer::accents, false);
-    for (const char* c : {"ŵ", "ŷ", "â", "ê", "î", "ô", "û", "ẁ", "ẃ", "ỳ", "ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż"})
+    for (const char* c :
+         {"ŵ", "ŷ", "â", "ê", "î", "ô", "û", "ẁ", "ẃ", "ỳ", "ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż"})
         CHECK_MESSAGE(has(accents, c), c);
     // Shift on the accents gives every one as a capital, for one letter.
     using lantern::kiosk::form::FieldType;
     auto up = next_layer(KeyboardLayer::accents, KeyKind::shift, FieldType::text);
     CHECK(up == KeyboardLayer::accents_shifted);
     KeyRows capitals = keyboard_rows(up, false);
-    for (const char* c : {"Ŵ", "Ŷ", "Â", "Ê", "Î", "Ô", "Û", "Ẁ", "Ẃ", "Ỳ", "Ą", "Ć", "Ę", "Ł", "Ń", "Ó", "Ś", "Ź", "Ż"})
+    for (const char* c :
+         {"Ŵ", "Ŷ", "Â", "Ê", "Î", "Ô", "Û", "Ẁ", "Ẃ", "Ỳ", "Ą", "Ć", "Ę", "Ł", "Ń", "Ó", "Ś", "Ź", "Ż"})
         CHECK_MESSAGE(has(capitals, c), c);
     CHECK(next_layer(up, KeyKind::insert, FieldType::text) == KeyboardLayer::accents);
     CHECK(next_layer(up, KeyKind::shift, FieldType::text) == KeyboardLayer::accents);
@@ -64,8 +66,10 @@ TEST_CASE("the keyboard has the accents Welsh and Polish need, a phone keypad an
     KeyRows email = keyboard_rows(default_layer(lantern::kiosk::form::FieldType::email), false);
     CHECK(has(email, "@"));
     CHECK(has(email, ".co.uk"));
-    CHECK(next_layer(KeyboardLayer::letters, KeyKind::shift, lantern::kiosk::form::FieldType::text) == KeyboardLayer::shifted);
-    CHECK(next_layer(KeyboardLayer::shifted, KeyKind::insert, lantern::kiosk::form::FieldType::text) == KeyboardLayer::letters);
+    CHECK(next_layer(KeyboardLayer::letters, KeyKind::shift, lantern::kiosk::form::FieldType::text) ==
+          KeyboardLayer::shifted);
+    CHECK(next_layer(KeyboardLayer::shifted, KeyKind::insert, lantern::kiosk::form::FieldType::text) ==
+          KeyboardLayer::letters);
     // Every layer ends in a Done key, so the keyboard can always be put away.
     for (auto layer : {KeyboardLayer::letters, KeyboardLayer::shifted, KeyboardLayer::symbols, KeyboardLayer::accents,
                        KeyboardLayer::phone, KeyboardLayer::email}) {

@@ -35,12 +35,18 @@ struct Pair {
 
 std::vector<Pair> text_pairs(const Palette& p) {
     std::vector<Pair> pairs = {
-        {"text on background", p.text, p.background},       {"text on surface", p.text, p.surface},
-        {"muted text on background", p.muted_text, p.background}, {"button text", p.button_text, p.button},
-        {"pressed button text", p.button_text, p.button_pressed}, {"accent text", p.accent_text, p.accent},
-        {"quick exit", p.danger_text, p.danger},            {"notice", p.notice_text, p.notice},
-        {"link on background", p.link, p.background},       {"outline button label", p.accent, p.surface},
-        {"error text on background", p.danger, p.background}, {"error text on surface", p.danger, p.surface},
+        {"text on background", p.text, p.background},
+        {"text on surface", p.text, p.surface},
+        {"muted text on background", p.muted_text, p.background},
+        {"button text", p.button_text, p.button},
+        {"pressed button text", p.button_text, p.button_pressed},
+        {"accent text", p.accent_text, p.accent},
+        {"quick exit", p.danger_text, p.danger},
+        {"notice", p.notice_text, p.notice},
+        {"link on background", p.link, p.background},
+        {"outline button label", p.accent, p.surface},
+        {"error text on background", p.danger, p.background},
+        {"error text on surface", p.danger, p.surface},
     };
     for (ImU32 tile : p.tiles) pairs.push_back({"text on a topic tile", p.text, tile});
     return pairs;

@@ -31,8 +31,8 @@ TEST_CASE("a store written by a newer schema is refused, naming the store, and l
     test::TempDir dir;
     SQLite::Database db((dir / "s.sqlite").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("PRAGMA user_version = 9");
-    CHECK_THROWS_WITH_AS(sync::migrate_schema(db, k_steps, "outbox"), doctest::Contains("outbox was written by a newer"),
-                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(sync::migrate_schema(db, k_steps, "outbox"),
+                         doctest::Contains("outbox was written by a newer"), std::runtime_error);
     CHECK(db.execAndGet("PRAGMA user_version").getInt() == 9);
     CHECK_FALSE(db.tableExists("a"));
 }

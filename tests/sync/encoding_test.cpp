@@ -24,8 +24,7 @@ TEST_CASE("reference codes use only the unambiguous alphabet and show as ABCD-EF
         auto code = new_reference_code();
         REQUIRE(code.size() == 8);
         CHECK(is_reference_code(code));
-        for (char c : std::string("0O1IL2Z5S8B6G"))
-            CHECK(code.find(c) == std::string::npos);
+        for (char c : std::string("0O1IL2Z5S8B6G")) CHECK(code.find(c) == std::string::npos);
     }
     CHECK(format_reference_code("ACDEFHJK") == "ACDE-FHJK");
     CHECK_FALSE(is_reference_code("ACDE-FHJK"));

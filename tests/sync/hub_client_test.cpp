@@ -11,7 +11,8 @@ TEST_CASE("only a JSON receipt naming the id counts as delivered") {
     CHECK(classify_post_response(id, 201, "application/json", receipt).delivery == Delivery::delivered);
     CHECK(classify_post_response(id, 200, "application/json; charset=utf-8", receipt).delivery == Delivery::delivered);
     // Captive portal, wrong id, wrong content type: retry, never delivered.
-    CHECK(classify_post_response(id, 200, "text/html", "<html>Log in to Guest WiFi</html>").delivery == Delivery::retry);
+    CHECK(classify_post_response(id, 200, "text/html", "<html>Log in to Guest WiFi</html>").delivery ==
+          Delivery::retry);
     CHECK(classify_post_response(new_uuid_v4(), 200, "application/json", receipt).delivery == Delivery::retry);
     CHECK(classify_post_response(id, 200, "text/plain", receipt).delivery == Delivery::retry);
     CHECK(classify_post_response(id, 302, "text/html", "").delivery == Delivery::retry);
@@ -34,8 +35,8 @@ TEST_CASE("an unreachable hub is a retry with a network error") {
     o.connect_timeout_ms = 500;
     o.request_timeout_ms = 1000;
     HubClient client(o);
-    ReferralPost post{new_uuid_v4(), "k", "ACDEFHJK", utc_now_iso(), "1", Bytes(64, 1),
-                      Summary{{}, "adult", "c", "2024-05-01"}};
+    ReferralPost post{
+        new_uuid_v4(), "k", "ACDEFHJK", utc_now_iso(), "1", Bytes(64, 1), Summary{{}, "adult", "c", "2024-05-01"}};
     auto out = client.post_referral(post);
     CHECK(out.delivery == Delivery::retry);
     CHECK(out.error.rfind("network:", 0) == 0);

@@ -8,7 +8,12 @@ using nlohmann::json;
 
 namespace {
 ReferralPost sample_post() {
-    return {new_uuid_v4(), "kiosk-1", "ACDEFHJK", "2024-05-01T10:00:00Z", "3", Bytes(64, 7),
+    return {new_uuid_v4(),
+            "kiosk-1",
+            "ACDEFHJK",
+            "2024-05-01T10:00:00Z",
+            "3",
+            Bytes(64, 7),
             Summary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
 }
 }  // namespace
@@ -45,7 +50,10 @@ TEST_CASE("hostile referral bodies are refused with a reason") {
         with("sealed", ""),
         with("sealed", json::array()),
         with("summary", "x"),
-        with("summary", json{{"needs", {"money"}}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"},
+        with("summary", json{{"needs", {"money"}},
+                             {"audience", "adult"},
+                             {"centre", "c"},
+                             {"date", "2024-05-01"},
                              {"name", "Sam Smith"}}),
         with("summary", json{{"needs", {"Sam Smith"}}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"}}),
         with("summary", json{{"needs", json::array()}, {"audience", "boss"}, {"centre", "c"}, {"date", "2024-05-01"}}),
