@@ -27,8 +27,8 @@ std::string ago(std::time_t then, std::time_t now) {
     if (then < 0) return "never";
     long s = static_cast<long>(now - then);
     if (s < 120) return "just now";
-    if (s < 2 * 3600) return std::to_string(s / 60) + " min ago";
-    if (s < 2 * 86400) return std::to_string(s / 3600) + " h ago";
+    if (s < 2L * 3600) return std::to_string(s / 60) + " min ago";
+    if (s < 2L * 86400) return std::to_string(s / 3600) + " h ago";
     return std::to_string(s / 86400) + " days ago";
 }
 

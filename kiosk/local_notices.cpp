@@ -1,6 +1,7 @@
 // The staff notices store: one small SQLite table, durable like the outbox.
 #include "kiosk/local_notices.h"
 
+#include <array>
 #include <ctime>
 
 #include "content/utf8.h"
@@ -59,9 +60,9 @@ std::string local_day_today() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
     localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
+    std::array<char, 16> buf{};
+    std::strftime(buf.data(), buf.size(), "%Y-%m-%d", &tm);
+    return buf.data();
 }
 
 }  // namespace lantern::kiosk

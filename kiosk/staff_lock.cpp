@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -17,12 +18,12 @@ bool is_valid_staff_pin(const std::string& pin) {
 std::string hash_staff_pin(const std::string& pin) {
     if (!is_valid_staff_pin(pin)) throw std::invalid_argument("a staff PIN is 4 to 12 digits");
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
-    char out[crypto_pwhash_STRBYTES];
+    std::array<char, crypto_pwhash_STRBYTES> out{};
     // Interactive limits: about a tenth of a second on a small PC, which the lockout makes plenty.
-    if (crypto_pwhash_str(out, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+    if (crypto_pwhash_str(out.data(), pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
         throw std::runtime_error("not enough memory to hash the PIN");
-    return out;
+    return out.data();
 }
 
 StaffLock::StaffLock(std::string pin_hash) : hash_(std::move(pin_hash)) {}
