@@ -128,7 +128,8 @@ class App {
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
     void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
     // Staff mode (staff_actions.cpp): without a desk or a PIN hash, holding the corner does nothing.
-    void set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash);
+    // `now`: the clock at start, for a lock carried over from before a restart.
+    void set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash, double now = 0);
     bool staff_enabled() const { return staff_desk_ && staff_lock_.enabled(); }
     const StaffDesk* staff_desk() const { return staff_desk_.get(); }
     int staff_seconds_locked(double now) const { return staff_lock_.seconds_locked(now); }

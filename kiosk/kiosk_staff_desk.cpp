@@ -27,11 +27,10 @@ std::vector<std::string> find_signed_packs(const std::vector<std::string>& roots
     return found;
 }
 
-KioskStaffDesk::KioskStaffDesk(KioskSync* sync, std::unique_ptr<LocalNotices> notices,
-                               std::vector<std::string> usb_roots, std::string hub_url,
-                               std::function<std::string()> pack_version)
+KioskStaffDesk::KioskStaffDesk(KioskSync* sync, std::unique_ptr<StaffStore> store, std::vector<std::string> usb_roots,
+                               std::string hub_url, std::function<std::string()> pack_version)
     : sync_(sync),
-      notices_(std::move(notices)),
+      store_(std::move(store)),
       usb_roots_(std::move(usb_roots)),
       hub_url_(std::move(hub_url)),
       pack_version_(std::move(pack_version)) {}
@@ -68,27 +67,27 @@ void KioskStaffDesk::sync_now() {
 }
 
 std::vector<std::string> KioskStaffDesk::notices_today() const {
-    if (!notices_) return {};
+    if (!store_) return {};
     try {
-        return notices_->for_day(local_day_today());
+        return store_->for_day(local_day_today());
     } catch (const std::exception&) {
         return {};  // a broken notices file must not stop the home screens
     }
 }
 
 std::string KioskStaffDesk::post_notice(const std::string& text) {
-    if (!notices_) return "Notices need a data folder (paths.data in the kiosk config).";
+    if (!store_) return "Notices need a data folder (paths.data in the kiosk config).";
     try {
-        return notices_->post(text, local_day_today());
+        return store_->post(text, local_day_today());
     } catch (const std::exception& e) {
         return std::string("The notice could not be saved: ") + e.what();
     }
 }
 
 void KioskStaffDesk::clear_notices_today() {
-    if (!notices_) return;
+    if (!store_) return;
     try {
-        notices_->clear_day(local_day_today());
+        store_->clear_day(local_day_today());
     } catch (const std::exception&) {
     }
 }
@@ -101,6 +100,24 @@ std::string KioskStaffDesk::import_pack(const std::string& path) {
         return sync_->import_pack(path);
     } catch (const std::exception& e) {
         return std::string("pack rejected: ") + e.what();
+    }
+}
+
+int KioskStaffDesk::wrong_pins() const {
+    if (!store_) return 0;
+    try {
+        return store_->wrong_pins();
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+void KioskStaffDesk::set_wrong_pins(int count) {
+    if (!store_) return;
+    try {
+        store_->set_wrong_pins(count);
+    } catch (const std::exception&) {
+        // The lock still holds in memory until the kiosk restarts.
     }
 }
 

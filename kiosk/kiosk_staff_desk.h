@@ -1,4 +1,4 @@
-// The real StaffDesk: sync status and "sync now" from KioskSync, notices in LocalNotices, packs from the
+// The real StaffDesk: sync status and "sync now" from KioskSync, notices in StaffStore, packs from the
 // folders where USB sticks are mounted.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "kiosk/kiosk_sync.h"
-#include "kiosk/local_notices.h"
+#include "kiosk/staff_store.h"
 #include "kiosk/staff_desk.h"
 
 namespace lantern::kiosk {
@@ -20,7 +20,7 @@ class KioskStaffDesk : public StaffDesk {
    public:
     // `sync` and `notices` may be null (no referral key; no data folder): the desk says what is missing.
     // `pack_version` gives the version of the pack on screen.
-    KioskStaffDesk(KioskSync* sync, std::unique_ptr<LocalNotices> notices, std::vector<std::string> usb_roots,
+    KioskStaffDesk(KioskSync* sync, std::unique_ptr<StaffStore> store, std::vector<std::string> usb_roots,
                    std::string hub_url, std::function<std::string()> pack_version);
 
     std::vector<StaffStatusLine> status() const override;
@@ -30,10 +30,12 @@ class KioskStaffDesk : public StaffDesk {
     void clear_notices_today() override;
     std::vector<std::string> usb_packs() const override;
     std::string import_pack(const std::string& path) override;
+    int wrong_pins() const override;
+    void set_wrong_pins(int count) override;
 
    private:
     KioskSync* sync_;
-    std::unique_ptr<LocalNotices> notices_;
+    std::unique_ptr<StaffStore> store_;
     std::vector<std::string> usb_roots_;
     std::string hub_url_;
     std::function<std::string()> pack_version_;

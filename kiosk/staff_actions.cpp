@@ -6,9 +6,9 @@
 
 namespace lantern::kiosk {
 
-void App::set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash) {
+void App::set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash, double now) {
+    staff_lock_ = StaffLock(pin_hash, desk ? desk->wrong_pins() : 0, now);
     staff_desk_ = std::move(desk);
-    staff_lock_ = StaffLock(pin_hash);
 }
 
 void App::apply_staff(const Action& a, double now) {
@@ -26,7 +26,9 @@ void App::apply_staff(const Action& a, double now) {
         if (a.arg == "delete") {
             if (!st.pin.empty()) st.pin.pop_back();
         } else if (a.arg == "ok") {
+            int wrong_before = staff_lock_.wrong_so_far();
             PinCheck check = staff_lock_.check(st.pin, now);
+            if (staff_lock_.wrong_so_far() != wrong_before) staff_desk_->set_wrong_pins(staff_lock_.wrong_so_far());
             form::wipe_string(st.pin);
             st.pin.clear();
             if (check.result == PinCheck::Result::accepted) {

@@ -32,6 +32,9 @@ class StaffDesk {
     virtual std::vector<std::string> usb_packs() const = 0;
     // Empty when the pack will be shown from the next visitor on, else why not.
     virtual std::string import_pack(const std::string& path) = 0;
+    // Wrong PINs since the last right one, kept across restarts.
+    virtual int wrong_pins() const = 0;
+    virtual void set_wrong_pins(int count) = 0;
 };
 
 }  // namespace lantern::kiosk

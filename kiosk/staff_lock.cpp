@@ -26,7 +26,14 @@ std::string hash_staff_pin(const std::string& pin) {
     return out.data();
 }
 
-StaffLock::StaffLock(std::string pin_hash) : hash_(std::move(pin_hash)) {}
+StaffLock::StaffLock(std::string pin_hash, int wrong_so_far, double now)
+    : hash_(std::move(pin_hash)), failures_(std::max(0, wrong_so_far)) {
+    if (failures_ >= k_free_tries) locked_until_ = now + lock_seconds(failures_);
+}
+
+double StaffLock::lock_seconds(int failures) {
+    return std::min(k_max_lock_seconds, k_first_lock_seconds * std::pow(2.0, std::min(30, failures - k_free_tries)));
+}
 
 int StaffLock::seconds_locked(double now) const {
     return now >= locked_until_ ? 0 : static_cast<int>(std::ceil(locked_until_ - now));
@@ -41,10 +48,7 @@ PinCheck StaffLock::check(const std::string& pin, double now) {
         return {PinCheck::Result::accepted, 0};
     }
     ++failures_;
-    if (failures_ >= k_free_tries) {
-        double lock = std::min(k_max_lock_seconds, k_first_lock_seconds * std::pow(2.0, failures_ - k_free_tries));
-        locked_until_ = now + lock;
-    }
+    if (failures_ >= k_free_tries) locked_until_ = now + lock_seconds(failures_);
     return {PinCheck::Result::wrong, seconds_locked(now)};
 }
 

@@ -18,13 +18,15 @@ struct PinCheck {
 
 class StaffLock {
    public:
-    // An empty hash: staff mode is off and every PIN is refused.
-    explicit StaffLock(std::string pin_hash);
+    // An empty hash: staff mode is off and every PIN is refused. `wrong_so_far` (kept across restarts) and
+    // `now`: a kiosk switched off while locked starts locked again, for the whole lock of that count.
+    explicit StaffLock(std::string pin_hash, int wrong_so_far = 0, double now = 0);
 
     bool enabled() const { return !hash_.empty(); }
     // `now` is seconds on a monotonic clock. While locked, the PIN is not even checked.
     PinCheck check(const std::string& pin, double now);
     int seconds_locked(double now) const;
+    int wrong_so_far() const { return failures_; }
 
     // The first wrong guesses are free (a slip of the finger); after that each one locks for twice as
     // long as the last, from 30 s up to 15 minutes. A right PIN resets the count.
@@ -33,6 +35,7 @@ class StaffLock {
     static constexpr double k_max_lock_seconds = 15 * 60;
 
    private:
+    static double lock_seconds(int failures);
     std::string hash_;
     int failures_ = 0;
     double locked_until_ = 0;

@@ -126,20 +126,20 @@ int run_kiosk(const RunOptions& options) {
     else if (sync && sync->sink())
         app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
     if (!options.config.staff_pin_hash.empty()) {
-        std::unique_ptr<LocalNotices> notices;
+        std::unique_ptr<StaffStore> store;
         if (!options.config.data_dir.empty()) {
             try {
                 std::filesystem::create_directories(options.config.data_dir);
-                notices =
-                    std::make_unique<LocalNotices>(std::filesystem::path(options.config.data_dir) / "notices.sqlite");
+                store = std::make_unique<StaffStore>(std::filesystem::path(options.config.data_dir) / "staff.sqlite");
             } catch (const std::exception& e) {
-                std::cerr << "lantern-kiosk: staff notices off: " << e.what() << "\n";
+                std::cerr << "lantern-kiosk: staff notices off, and a PIN lockout ends at a restart: " << e.what()
+                          << "\n";
             }
         }
         auto desk = std::make_shared<KioskStaffDesk>(
-            sync.get(), std::move(notices), options.config.usb_paths, options.config.hub_url,
+            sync.get(), std::move(store), options.config.usb_paths, options.config.hub_url,
             [&app] { return app.pack() ? app.pack()->meta().content_version : ""; });
-        app.set_staff(desk, options.config.staff_pin_hash);
+        app.set_staff(desk, options.config.staff_pin_hash, glfwGetTime());
     }
     auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
     app.set_speaker(speaker);

@@ -7,7 +7,7 @@
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/kiosk_staff_desk.h"
-#include "kiosk/local_notices.h"
+#include "kiosk/staff_store.h"
 #include "kiosk/staff_views.h"
 #include "kiosk/view_models.h"
 #include "tests/fixture_pack.h"
@@ -28,6 +28,7 @@ struct RecordingDesk : StaffDesk {
     std::vector<std::string> imported;
     int syncs = 0;
     std::string import_answer;  // empty: accepted
+    int wrong = 0;
 
     std::vector<StaffStatusLine> status() const override { return {{"Hub", "http://127.0.0.1:1", false}}; }
     void sync_now() override { ++syncs; }
@@ -43,6 +44,8 @@ struct RecordingDesk : StaffDesk {
         imported.push_back(path);
         return import_answer;
     }
+    int wrong_pins() const override { return wrong; }
+    void set_wrong_pins(int count) override { wrong = count; }
 };
 
 struct Fixture {
@@ -90,15 +93,25 @@ TEST_CASE("the staff PIN is checked against its Argon2id hash, and wrong guesses
     CHECK(lock.check("2468", t).result == PinCheck::Result::accepted);
     CHECK(lock.check("1111", t + 1).seconds_locked == 0);
 
+    // A kiosk switched off while locked starts locked: the count is kept, and its lock starts again.
+    StaffLock restarted(hash, 4, 0);
+    CHECK(restarted.seconds_locked(0) == 60);
+    CHECK(restarted.check("2468", 10).result == PinCheck::Result::locked);
+    CHECK(restarted.check("2468", 61).result == PinCheck::Result::accepted);
+    CHECK(restarted.wrong_so_far() == 0);
+    CHECK(StaffLock(hash, 2, 0).seconds_locked(0) == 0);
+
     StaffLock off("");
     CHECK_FALSE(off.enabled());
     CHECK(off.check("2468", 0).result == PinCheck::Result::wrong);
 }
 
-TEST_CASE("staff notices are kept for their day, survive a restart, and bad text is refused with nothing lost") {
+TEST_CASE(
+    "staff notices are kept for their day, survive a restart, and bad text is refused with nothing lost; so does the "
+    "wrong-PIN count") {
     TempDir dir;
     {
-        LocalNotices n(dir / "notices.sqlite");
+        StaffStore n(dir / "notices.sqlite");
         CHECK(n.post("  The play area is closed today.  ", "2026-11-30").empty());
         CHECK(n.post("Robert'); DROP TABLE notices;--", "2026-11-30").empty());
         CHECK(n.post("Tomorrow's news", "2026-12-01").empty());
@@ -108,7 +121,7 @@ TEST_CASE("staff notices are kept for their day, survive a restart, and bad text
         CHECK_FALSE(n.post("bell\a", "2026-11-30").empty());
         CHECK_FALSE(n.post("bad \xC3\x28 utf8", "2026-11-30").empty());
     }
-    LocalNotices n(dir / "notices.sqlite");
+    StaffStore n(dir / "notices.sqlite");
     auto today = n.for_day("2026-11-30");
     REQUIRE(today.size() == 2);
     CHECK(today[0] == "The play area is closed today.");
@@ -117,6 +130,11 @@ TEST_CASE("staff notices are kept for their day, survive a restart, and bad text
     CHECK(n.for_day("2026-11-30").empty());
     CHECK(n.for_day("2026-12-01") == std::vector<std::string>{"Tomorrow's news"});
     CHECK(local_day_today().size() == 10);
+
+    CHECK(n.wrong_pins() == 0);
+    n.set_wrong_pins(4);
+    n.set_wrong_pins(5);
+    CHECK(StaffStore(dir / "notices.sqlite").wrong_pins() == 5);
 }
 
 TEST_CASE("only files with a signature beside them are offered from a USB stick") {
@@ -179,10 +197,21 @@ TEST_CASE("a wrong PIN says so; the pad knows how many digits, never which; the 
     CHECK(f.app.screen() == Screen::attract);
 }
 
-TEST_CASE("three wrong PINs lock the pad, and the lock outlives leaving and coming back") {
+TEST_CASE("three wrong PINs lock the pad, and the lock outlives leaving, coming back and a restart") {
     Fixture f;
     f.app.apply({{ActionKind::staff_open}}, 0);
     for (int i = 0; i < 3; ++i) f.pin("1111", 1);
+    CHECK(f.desk->wrong == 3);
+    {
+        // The kiosk is switched off and on: a new App with the same desk (its store) is locked from the start.
+        App restarted{f.pack, "en", IdleSettings{90, 30}};
+        restarted.set_staff(f.desk, pin_hash_2468(), 0);
+        restarted.apply({{ActionKind::staff_open}}, 1);
+        for (char c : std::string("2468")) restarted.apply({{ActionKind::staff_pin_key, std::string(1, c)}}, 1);
+        restarted.apply({{ActionKind::staff_pin_key, "ok"}}, 1);
+        CHECK(restarted.screen() == Screen::staff_pin);
+        CHECK(build_staff_pin(restarted, 1).message.find("Try again in") != std::string::npos);
+    }
     CHECK(build_staff_pin(f.app, 2).message.find("Try again in") != std::string::npos);
     f.app.apply({{ActionKind::quick_exit}}, 3);
     f.app.apply({{ActionKind::staff_open}}, 4);
@@ -190,6 +219,7 @@ TEST_CASE("three wrong PINs lock the pad, and the lock outlives leaving and comi
     CHECK(f.app.screen() == Screen::staff_pin);  // still locked: the right PIN is not even checked
     f.pin("2468", 40);
     CHECK(f.app.screen() == Screen::staff);
+    CHECK(f.desk->wrong == 0);
 }
 
 TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sync now and import reach the desk") {

@@ -1,5 +1,6 @@
-// Notices the visitor-centre staff post on the kiosk itself ("The play area is closed today"): kept in the
-// kiosk's data folder, shown on the home screens on the day they were posted, gone the next day.
+// What staff mode keeps in the kiosk's data folder: the notices staff post on the kiosk itself ("The play
+// area is closed today"), shown on the home screens on the day they were posted; and the count of wrong
+// PINs, so switching the kiosk off and on does not undo a lockout.
 #pragma once
 
 #include <filesystem>
@@ -12,16 +13,19 @@
 
 namespace lantern::kiosk {
 
-class LocalNotices {
+class StaffStore {
    public:
     // Opens (or creates) the store; throws std::runtime_error naming the file if it cannot.
-    explicit LocalNotices(const std::filesystem::path& file);
+    explicit StaffStore(const std::filesystem::path& file);
 
     // Empty when posted; otherwise why not (blank, too long, control characters, not UTF-8), and nothing
     // changes. `day` is the local date, "2026-11-30".
     std::string post(const std::string& text, const std::string& day);
     std::vector<std::string> for_day(const std::string& day) const;
     void clear_day(const std::string& day);
+
+    int wrong_pins() const;
+    void set_wrong_pins(int count);
 
    private:
     SQLite::Database db_;

@@ -1,5 +1,5 @@
-// The staff notices store: one small SQLite table, durable like the outbox.
-#include "kiosk/local_notices.h"
+// Staff mode's store: two small SQLite tables, durable like the outbox.
+#include "kiosk/staff_store.h"
 
 #include <array>
 #include <ctime>
@@ -14,11 +14,12 @@ namespace {
 const char* const k_migrations[] = {
     "CREATE TABLE notices (id INTEGER PRIMARY KEY, day TEXT NOT NULL, text TEXT NOT NULL);"
     "CREATE INDEX notices_day ON notices(day);",
+    "CREATE TABLE staff_lock (id INTEGER PRIMARY KEY CHECK (id = 1), wrong_pins INTEGER NOT NULL);",
 };
 
 }  // namespace
 
-LocalNotices::LocalNotices(const std::filesystem::path& file) try
+StaffStore::StaffStore(const std::filesystem::path& file) try
     : db_(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
     sync::make_durable(db_);
     sync::migrate_schema(db_, k_migrations, "staff notices");
@@ -26,7 +27,7 @@ LocalNotices::LocalNotices(const std::filesystem::path& file) try
     throw std::runtime_error("cannot open the staff notices " + file.string() + ": " + e.what());
 }
 
-std::string LocalNotices::post(const std::string& raw, const std::string& day) {
+std::string StaffStore::post(const std::string& raw, const std::string& day) {
     if (!content::is_valid_utf8(raw)) return "The notice has letters the kiosk cannot read.";
     auto first = raw.find_first_not_of(" \n");
     if (first == std::string::npos) return "Write the notice first.";
@@ -42,7 +43,7 @@ std::string LocalNotices::post(const std::string& raw, const std::string& day) {
     return {};
 }
 
-std::vector<std::string> LocalNotices::for_day(const std::string& day) const {
+std::vector<std::string> StaffStore::for_day(const std::string& day) const {
     SQLite::Statement q(db_, "SELECT text FROM notices WHERE day = ? ORDER BY id");
     q.bind(1, day);
     std::vector<std::string> out;
@@ -50,9 +51,22 @@ std::vector<std::string> LocalNotices::for_day(const std::string& day) const {
     return out;
 }
 
-void LocalNotices::clear_day(const std::string& day) {
+void StaffStore::clear_day(const std::string& day) {
     SQLite::Statement q(db_, "DELETE FROM notices WHERE day = ?");
     q.bind(1, day);
+    q.exec();
+}
+
+int StaffStore::wrong_pins() const {
+    SQLite::Statement q(db_, "SELECT wrong_pins FROM staff_lock WHERE id = 1");
+    return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+void StaffStore::set_wrong_pins(int count) {
+    SQLite::Statement q(db_,
+                        "INSERT INTO staff_lock(id, wrong_pins) VALUES (1, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET wrong_pins = excluded.wrong_pins");
+    q.bind(1, count);
     q.exec();
 }
 
