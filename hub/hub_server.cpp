@@ -106,9 +106,10 @@ struct HubServer::Impl {
     std::mutex publish_mutex;
     sync::Bytes content_key;
     std::unique_ptr<httplib::Server> svr;
-    std::mutex purge_mutex;
+    std::mutex purge_mutex;  // guards stopping and run_returned
     std::condition_variable purge_cv;
-    bool stopping = false;
+    bool stopping = false;      // stop() was called, or run() ended on its own
+    bool run_returned = false;  // the listen loop has ended
     // The listening socket, seen by the socket-options hook while bind() runs (-1 otherwise).
     int listen_fd = -1;
     bool binding = false;
@@ -126,7 +127,10 @@ struct HubServer::Impl {
         }
     }
 
-    // Hourly, and once at start, until stop().
+    // Hourly, and once at start, until stop(); then it stops the listen loop. This thread is the only caller
+    // of httplib's stop(), exactly once, and only once the loop runs: before that stop() does nothing (a
+    // SIGTERM just as the hub started was lost, and the hub ran on until SIGKILL), and a second call while
+    // the loop drains trips an assertion in Debian's build.
     void purge_loop() {
         std::unique_lock lock(purge_mutex);
         while (!stopping) {
@@ -135,6 +139,11 @@ struct HubServer::Impl {
             lock.lock();
             purge_cv.wait_for(lock, std::chrono::hours(1), [this] { return stopping; });
         }
+        while (!run_returned && !svr->is_running())
+            purge_cv.wait_for(lock, std::chrono::milliseconds(10), [this] { return run_returned; });
+        if (run_returned) return;
+        lock.unlock();
+        svr->stop();
     }
 
     void log_line(const std::string& line) {
@@ -448,11 +457,18 @@ void HubServer::run() {
     {
         std::lock_guard lock(impl_->purge_mutex);
         impl_->stopping = true;
+        impl_->run_returned = true;
     }
     impl_->purge_cv.notify_all();
     purger.join();
 }
 
-void HubServer::stop() { impl_->svr->stop(); }
+void HubServer::stop() {
+    {
+        std::lock_guard lock(impl_->purge_mutex);
+        impl_->stopping = true;
+    }
+    impl_->purge_cv.notify_all();  // the purge thread stops the listen loop (see purge_loop)
+}
 
 }  // namespace lantern::hub

@@ -382,3 +382,13 @@ TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the 
     CHECK(hub::parse_utc_iso("not a time") == -1);
     CHECK(hub::parse_utc_iso("1970-01-01T00:01:00Z") == 60);
 }
+
+TEST_CASE("a SIGTERM that arrives the moment the hub starts still stops it cleanly") {
+    // httplib ignores a stop before its listen loop has begun; the hub must not.
+    test::TempDir dir;
+    for (int i = 0; i < 15; ++i) {
+        test::HubProcess hub(LANTERN_BINARY_DIR "/hub/lantern-hub", dir / ("hub" + std::to_string(i)), 0,
+                             "quiet = true\n");
+        CHECK(hub.stop() == 0);  // 137 would mean it ignored SIGTERM and was killed after 10 s
+    }
+}
