@@ -42,7 +42,7 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
         content_key_ = sync::read_key_file(config.content_public_key, sync::k_signing_public_key_bytes);
         packs_dir_ = std::filesystem::path(config.data_dir) / "packs";
     }
-    pending_offline_ = !config.hub_url.empty() ? false : sync::pending_pack(*outbox_).has_value();
+    pending_offline_ = config.hub_url.empty() && sync::pending_pack(*outbox_).has_value();
     if (!config.hub_url.empty()) {
         sync::SyncWorkerOptions o;
         o.hub.base_url = config.hub_url;

@@ -49,7 +49,6 @@ class KioskSync {
     std::optional<sync::PackInfo> current_pack() const;
     // Staff: ask the worker for a pass now (no-op without a hub).
     void sync_now();
-    bool has_hub() const { return worker_ != nullptr; }
     // Staff: a signed pack from a USB stick becomes the pending pack, shown from the next visitor on.
     // Empty on success, else why not (nothing changes).
     std::string import_pack(const std::filesystem::path& pack);

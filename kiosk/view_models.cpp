@@ -47,8 +47,10 @@ AttractView build_attract(const App& app) {
     AttractView v;
     for (const auto& code : pack_languages(app)) v.welcomes.push_back(tr("attract.welcome", code));
     v.tagline = tr("attract.tagline", app.session().lang);
-    // Anyone passing sees the attract screen, children too: only notices meant for everyone.
+    // Anyone passing sees the attract screen, children too: only notices meant for everyone. Three at most,
+    // the staff's own first, so the welcome keeps its place.
     v.notices = build_notices(app, std::nullopt);
+    if (v.notices.size() > 3) v.notices.resize(3);
     v.touch = tr("attract.touch", app.session().lang);
     v.staff_corner = app.staff_enabled();
     for (const auto& code : pack_languages(app)) {

@@ -52,29 +52,36 @@ bool copy_durably(const std::filesystem::path& from, const std::filesystem::path
 std::string import_signed_pack(OutboxStore& store, const std::filesystem::path& pack,
                                const std::filesystem::path& packs_dir, const Bytes& signing_public_key,
                                const std::string& current_version, std::string& version_out) {
+    constexpr const char* k_not_a_sig = "pack rejected: the signature file is not one `lantern content sign` wrote";
     if (signing_public_key.empty()) return "pack rejected: this kiosk has no content-signing key to check it with";
-    std::ifstream in(pack.string() + ".sig");
-    if (!in) return "pack rejected: no signature file (" + pack.filename().string() + ".sig) beside it";
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    auto sig = nlohmann::json::parse(text.size() > 4096 ? std::string() : text, nullptr, false);
-    if (!sig.is_object() || !sig["version"].is_string() || !sig["sha256"].is_string() || !sig["signature"].is_string())
-        return "pack rejected: the signature file is not one `lantern content sign` wrote";
+    std::filesystem::path sig_path = pack.string() + ".sig";
     std::error_code ec;
-    auto size = std::filesystem::file_size(pack, ec);
-    if (ec) return "pack rejected: file missing";
-    Manifest m{sig["version"], sig["sha256"], static_cast<std::int64_t>(size), sig["signature"], ""};
-    if (m.sha256.size() != 64 || m.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
-        return "pack rejected: the signature file is not one `lantern content sign` wrote";
-    if (auto why = verify_pack_file(pack, m, signing_public_key, current_version); !why.empty()) return why;
+    auto sig_size = std::filesystem::file_size(sig_path, ec);
+    if (ec) return "pack rejected: no signature file (" + sig_path.filename().string() + ") beside it";
+    if (sig_size > 4096) return k_not_a_sig;  // a few hundred bytes when real: never read a huge one
+    std::ifstream in(sig_path);
+    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    auto sig = nlohmann::json::parse(text, nullptr, false);
+    if (!sig.is_object() || !sig["version"].is_string() || !sig["sha256"].is_string() || !sig["signature"].is_string())
+        return k_not_a_sig;
+    std::string sha = sig["sha256"];
+    if (sha.size() != 64 || sha.find_first_not_of("0123456789abcdef") != std::string::npos) return k_not_a_sig;
 
+    // The copy is what gets checked and used: the stick is read once, and pulling it out or changing the
+    // file mid-copy can only make the check fail.
     std::filesystem::create_directories(packs_dir, ec);
-    auto part = packs_dir / (m.sha256 + ".import");
-    auto final_path = packs_dir / ("pack-" + m.sha256 + ".sqlite");
-    // Checked again after the copy: the stick may be pulled out or the file changed while copying.
-    if (!copy_durably(pack, part) || sha256_file_hex(part) != m.sha256) {
+    auto part = packs_dir / (sha + ".import");
+    if (!copy_durably(pack, part)) {
         std::filesystem::remove(part, ec);
-        return "pack rejected: it could not be copied whole (was the stick removed?)";
+        return "pack rejected: it could not be copied whole (is the stick still in?)";
     }
+    Manifest m{sig["version"], sha, static_cast<std::int64_t>(std::filesystem::file_size(part, ec)), sig["signature"],
+               ""};
+    if (auto why = verify_pack_file(part, m, signing_public_key, current_version); !why.empty()) {
+        std::filesystem::remove(part, ec);
+        return why;
+    }
+    auto final_path = packs_dir / ("pack-" + sha + ".sqlite");
     std::filesystem::rename(part, final_path, ec);
     if (ec) return "pack rejected: cannot move the copy into place";
     if (auto old = pending_pack(store); old && old->path != final_path) std::filesystem::remove(old->path, ec);

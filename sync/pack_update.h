@@ -21,8 +21,8 @@ struct PackInfo {
 };
 
 // A pack brought by hand on a USB stick: PACK and the PACK.sig that `lantern content sign` wrote beside
-// it. Checked like a download (size, SHA-256, Ed25519 signature, newer than `current_version`), copied
-// into `packs_dir`, flushed to disk, and made the pending pack. Empty on success (`version_out` says which
+// it. Copied into `packs_dir` and flushed to disk, the copy is checked like a download (SHA-256, Ed25519
+// signature, newer than `current_version`) and made the pending pack. Empty on success (`version_out` says which
 // version); otherwise why not, and nothing changes.
 std::string import_signed_pack(OutboxStore& store, const std::filesystem::path& pack,
                                const std::filesystem::path& packs_dir, const Bytes& signing_public_key,

@@ -11,13 +11,11 @@ namespace lantern::kiosk::ui {
 bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, double now, Actions& actions) {
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    // Today's notices first: the lantern makes room for them. At most three here, the staff's own first.
+    // Today's notices first: the lantern makes room for them.
     float notices_bottom = area.min.y;
     if (!view.notices.empty()) {
         float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);
-        std::vector<std::string> shown(view.notices.begin(),
-                                       view.notices.begin() + std::min<std::size_t>(3, view.notices.size()));
-        draw_notices(ui, shown, ImVec2(area.min.x + (area.width() - w) / 2, area.min.y + t.pad()), w);
+        draw_notices(ui, view.notices, ImVec2(area.min.x + (area.width() - w) / 2, area.min.y + t.pad()), w);
         notices_bottom = ImGui::GetCursorScreenPos().y;
     }
     float welcome_y = area.min.y + area.height() * 0.46f;

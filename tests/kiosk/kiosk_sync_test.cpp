@@ -134,6 +134,8 @@ TEST_CASE(
     auto unsigned_pack = k.dir.write_file("usb/unsigned.sqlite", "no sig");
     auto bad_sig = k.dir.write_file("usb/badsig.sqlite", "x");
     k.dir.write_file("usb/badsig.sqlite.sig", "{not json");
+    auto huge_sig = k.dir.write_file("usb/huge.sqlite", "x");
+    k.dir.write_file("usb/huge.sqlite.sig", std::string(1 << 20, '{'));
 
     kiosk::KioskSync sync(k.config, "4", {});
     CHECK(sync.import_pack(older).find("not newer") != std::string::npos);
@@ -141,6 +143,7 @@ TEST_CASE(
     CHECK(sync.import_pack(changed).find("rejected") != std::string::npos);
     CHECK(sync.import_pack(unsigned_pack).find("no signature file") != std::string::npos);
     CHECK(sync.import_pack(bad_sig).find("not one `lantern content sign` wrote") != std::string::npos);
+    CHECK(sync.import_pack(huge_sig).find("not one `lantern content sign` wrote") != std::string::npos);
     CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").find("rejected") != std::string::npos);
     CHECK_FALSE(sync.take_pending_pack());
     CHECK_FALSE(sync.current_pack());

@@ -252,6 +252,10 @@ TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sy
     CHECK(build_staff(f.app).problem);
 
     f.app.apply({{ActionKind::quick_exit}}, 9);
+    // The attract screen shows three at most, the staff's first.
+    f.desk->notices = {"No visits today", "Two", "Three", "Four"};
+    CHECK(build_attract(f.app).notices == std::vector<std::string>{"No visits today", "Two", "Three"});
+    f.desk->notices = {"No visits today"};
     auto attract = build_attract(f.app).notices;
     REQUIRE_FALSE(attract.empty());
     CHECK(attract[0] == "No visits today");
