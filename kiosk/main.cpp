@@ -7,6 +7,7 @@
 #include "content/pack_reader.h"
 #include "kiosk/config.h"
 #include "kiosk/kiosk_sync.h"
+#include "kiosk/process_guard.h"
 #include "kiosk/ui/kiosk_loop.h"
 
 namespace lantern::kiosk {
@@ -46,6 +47,12 @@ int sync_outbox_now(const KioskConfig& config, double seconds) {
 
 int main(int argc, char** argv) {
     using namespace lantern;
+    // Before any answer can be typed: a crash must never write a visitor's words into a core file.
+#if defined(__SANITIZE_ADDRESS__)
+    kiosk::guard_process_memory(false);
+#else
+    kiosk::guard_process_memory(true);
+#endif
     CLI::App cli{"lantern-kiosk: the Lantern touchscreen kiosk"};
     kiosk::ui::RunOptions o;
     std::string size = "1920x1080", audience, config_path;
