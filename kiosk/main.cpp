@@ -47,6 +47,7 @@ int sync_outbox_now(const KioskConfig& config, double seconds) {
 int main(int argc, char** argv) {
     using namespace lantern;
     CLI::App cli{"lantern-kiosk: the Lantern touchscreen kiosk"};
+    cli.set_version_flag("--version", "lantern-kiosk " LANTERN_VERSION);
     kiosk::ui::RunOptions o;
     std::string size = "1920x1080", audience, config_path;
     cli.add_option("--config", config_path, "Kiosk config (TOML): centre, languages, timeouts, hub, paths");
