@@ -10,6 +10,7 @@ packages=(
   libtomlplusplus-dev libyaml-cpp-dev libespeak-ng-dev espeak-ng-data libasound2-dev libpcaudio-dev libxtst-dev libsystemd-dev
   doctest-dev clang-format-14
   xvfb xauth x11-utils libgl1-mesa-dri
+  cage xwayland
   fonts-noto-core
   ca-certificates curl procps openssl
 )

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -161,6 +162,62 @@ TEST_CASE("the kiosk says READY=1 after its first frame, pets the watchdog while
     auto hung = sock.receive_for(3s);
     CHECK(count(hung, "WATCHDOG=1") == 0);
     CHECK(kiosk.alive());  // hung, not gone: only the watchdog would end it
+}
+
+TEST_CASE("under cage, as the kiosk unit runs it, the kiosk draws through Xwayland, says READY=1 and pets for cage") {
+    // cage refuses to run as root; the test runs it as nobody, with wlroots' headless backend (no GPU, no seat).
+    bool have = ::geteuid() == 0 && std::filesystem::exists("/usr/bin/cage") &&
+                std::filesystem::exists("/usr/bin/Xwayland") && std::filesystem::exists("/usr/bin/setpriv");
+    if (!have) {
+        MESSAGE("skipped: needs root, cage, Xwayland and setpriv (scripts/setup.sh installs them)");
+        return;
+    }
+    lantern::test::TempDir dir;
+    auto pack = dir / "pack.sqlite";
+    std::string build = (k_build / "hub/lantern").string() + " content build " +
+                        (k_source / "tests/fixtures/content").string() + " -o " + pack.string() + " >/dev/null";
+    REQUIRE(std::system(build.c_str()) == 0);
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::all);  // nobody (the kiosk) reads and writes here
+    auto xdg = dir / "xdg";
+    std::filesystem::create_directories(xdg);
+    REQUIRE(::chown(xdg.c_str(), 65534, 65534) == 0);
+    std::filesystem::permissions(xdg, std::filesystem::perms::owner_all);
+    NotifySocket sock(dir / "notify.sock");
+    std::filesystem::permissions(dir / "notify.sock", std::filesystem::perms::all);
+    // As systemd would start it: WATCHDOG_PID is cage's pid (sh's, kept by exec), the kiosk is cage's child.
+    std::string inner = "export WATCHDOG_PID=$$; exec cage -d -- " + (k_build / "kiosk/lantern-kiosk").string() +
+                        " --pack " + pack.string() + " --fullscreen --audience adult --open first-visit";
+    Child cage({"/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "/bin/sh", "-c", inner},
+               {{"NOTIFY_SOCKET", sock.path()},
+                {"WATCHDOG_USEC", "1000000"},
+                {"XDG_RUNTIME_DIR", xdg.string()},
+                {"HOME", dir.path().string()},
+                {"WLR_BACKENDS", "headless"},
+                {"WLR_LIBINPUT_NO_DEVICES", "1"},
+                {"WLR_RENDERER", "pixman"},
+                {"ASAN_OPTIONS", "detect_leaks=0"}},
+               dir / "cage.log");
+    REQUIRE_MESSAGE(sock.wait_for("READY=1", 90s), "no READY=1 from the kiosk under cage: " << (dir / "cage.log"));
+    auto pets = count(sock.receive_for(3s), "WATCHDOG=1");
+    MESSAGE("WATCHDOG=1 in 3 s under cage: " << pets);
+    CHECK(pets >= 2);
+    // SIGTERM, as systemd stops the unit. wlroots leaves Xwayland's lock file and socket behind when cage
+    // stops this way; remove those of this test's (nobody's) dead Xwayland so runs do not pile them up.
+    cage.kill(SIGTERM);
+    for (const auto& entry : std::filesystem::directory_iterator("/tmp")) {
+        std::string name = entry.path().filename().string();
+        struct stat st {};
+        if (name.rfind(".X", 0) != 0 || name.size() < 8 || name.substr(name.size() - 5) != "-lock") continue;
+        if (::stat(entry.path().c_str(), &st) != 0 || st.st_uid != 65534) continue;
+        std::string display = name.substr(2, name.size() - 7);
+        std::ifstream lock(entry.path());
+        long pid = 0;
+        lock >> pid;
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) == 0) continue;  // still alive: not ours to touch
+        std::filesystem::remove(entry.path());
+        std::string socket = "/tmp/.X11-unix/X" + display;
+        if (::stat(socket.c_str(), &st) == 0 && st.st_uid == 65534) std::filesystem::remove(socket);
+    }
 }
 
 TEST_CASE("the hub says READY=1 once it answers on its socket, WATCHDOG=1 while it does, and STOPPING=1 on SIGTERM") {
