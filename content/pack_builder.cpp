@@ -47,6 +47,9 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
         db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
         SQLite::Transaction tx(db);
         db.exec(k_pack_schema_sql);
+        // The format, where every other Lantern file keeps its schema version (meta.format_version too, for
+        // kiosks from before user_version was set).
+        db.exec("PRAGMA user_version = " + std::to_string(k_pack_format_version));
 
         std::set<std::string> languages;
         for (const auto& p : sources.pages) languages.insert(p.lang);

@@ -60,10 +60,12 @@ PackReader::PackReader(const std::string& path) try : path_(path), db_(path, SQL
     // A new pack is written beside this one and renamed into place, so a mapped file never changes.
     db_.exec("PRAGMA mmap_size = 268435456");
     db_.exec("PRAGMA temp_store = MEMORY");  // the search filter below; the pack itself stays read-only
-    int format = 0;
+    // The format is PRAGMA user_version; packs built before it was set (0) carry it only in meta. A pack is
+    // signed and read-only, so an older format is never rewritten: the reader reads each format it knows.
+    int format = db_.execAndGet("PRAGMA user_version").getInt();
     try {
         SQLite::Statement q(db_, "SELECT value FROM meta WHERE key = 'format_version'");
-        if (q.executeStep()) format = std::stoi(q.getColumn(0).getString());
+        if (format == 0 && q.executeStep()) format = std::stoi(q.getColumn(0).getString());
     } catch (const std::exception&) {
         throw PackError(path + ": not a Lantern content pack (no meta table)");
     }

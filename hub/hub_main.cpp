@@ -1,4 +1,5 @@
-// `lantern-hub`: the central server kiosks sync to. Stops cleanly on SIGTERM/SIGINT.
+// `lantern-hub`: the central server kiosks sync to. Stops cleanly on SIGTERM/SIGINT. `backup` and `restore`
+// copy its store while it serves and put a copy back.
 #include <pthread.h>
 #include <signal.h>
 
@@ -6,13 +7,16 @@
 #include <iostream>
 #include <thread>
 
+#include "hub/hub_backup.h"
 #include "hub/hub_config.h"
 #include "hub/hub_server.h"
 #include "hub/hub_store.h"
+#include "hub/service_watch.h"
 
 int main(int argc, char** argv) {
     using namespace lantern::hub;
     CLI::App app{"lantern-hub: receives referrals, serves content packs"};
+    app.set_version_flag("--version", "lantern-hub " LANTERN_VERSION);
     std::string listen, data, config_file, tls_cert, tls_key;
     bool quiet = false;
     app.add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8470; port 0 = any free)");
@@ -21,7 +25,39 @@ int main(int argc, char** argv) {
     app.add_option("--tls-cert", tls_cert, "PEM certificate: serve HTTPS");
     app.add_option("--tls-key", tls_key, "PEM private key for --tls-cert");
     app.add_flag("--quiet", quiet, "No per-request log lines");
+    std::string backup_to, restore_from;
+    int step_pages = 256;
+    auto* backup = app.add_subcommand("backup", "Copy the store while the hub serves (SQLite online backup)");
+    backup->add_option("--to", backup_to, "Backup file to write (replaced only once the copy is checked)")->required();
+    backup->add_option("--data", data, "Data folder of the hub");
+    backup->add_option("--step-pages", step_pages, "Pages copied per step (default 256); the hub writes between steps")
+        ->check(CLI::Range(1, 1 << 20));
+    backup->add_option("--config", config_file, "The hub's TOML config (for its data folder)")
+        ->check(CLI::ExistingFile);
+    auto* restore = app.add_subcommand("restore", "Put a backup in place as the store of a STOPPED hub");
+    restore->add_option("--from", restore_from, "Backup file written by `lantern-hub backup`")->required();
+    restore->add_option("--data", data, "Data folder of the hub");
+    restore->add_option("--config", config_file, "The hub's TOML config (for its data folder)")
+        ->check(CLI::ExistingFile);
+    app.require_subcommand(0, 1);
     CLI11_PARSE(app, argc, argv);
+
+    if (*backup || *restore) {
+        try {
+            HubConfig config;
+            if (!config_file.empty()) load_config_file(config_file, config);
+            if (!data.empty()) config.data_dir = data;
+            BackupReport r = *backup ? backup_store(config.db_path(), backup_to, step_pages)
+                                     : restore_store(restore_from, config.data_dir);
+            std::cout << (*backup ? "backup written: " + backup_to : "restored into " + config.db_path().string())
+                      << " (" << r.referrals << " referrals, schema " << r.schema_version << ", integrity ok)\n";
+            if (*restore) std::cout << "packs/ is not in the store: copy it back from your file backup too\n";
+            return 0;
+        } catch (const std::exception& e) {
+            std::cerr << "lantern-hub: " << e.what() << "\n";
+            return 1;
+        }
+    }
 
     // Block the stop signals in every thread; one thread waits for them and stops the server, so no
     // work happens inside a signal handler.
@@ -53,11 +89,13 @@ int main(int argc, char** argv) {
         int port = server.bind();
         std::cout << "lantern-hub listening on " << (config.tls_cert.empty() ? "http" : "https") << "://" << config.host
                   << ":" << port << std::endl;
+        ServiceWatch service_watch(config, port);  // systemd: READY=1 once it answers, then WATCHDOG=1
 
         std::thread waiter([&] {
             int sig = 0;
             sigwait(&stop_signals, &sig);
             std::cerr << "lantern-hub: stopping\n";
+            service_watch.stop();
             server.stop();
         });
         server.run();  // returns after stop(), once in-flight requests are done

@@ -378,6 +378,8 @@ struct HubServer::Impl {
         s.Post("/api/v1/content", [this](Req q, Res r) { post_content(q, r); });
         s.Get("/api/v1/report", [this](Req q, Res r) { get_report(q, r); });
         s.Get("/api/v1/kiosks", [this](Req q, Res r) { get_kiosks(q, r); });
+        // Liveness for the systemd watchdog and monitoring, no token: answers only when a worker and the store do.
+        s.Get("/api/v1/health", [this](Req, Res r) { reply(r, 200, json{{"ok", store.referral_count() >= 0}}); });
         s.set_error_handler([](Req, Res r) {
             if (r.body.empty() && r.status >= 400) fail(r, r.status, default_message(r.status));
         });
@@ -393,6 +395,7 @@ struct HubServer::Impl {
             fail(r, 500, "internal error");
         });
         s.set_logger([this](Req q, const httplib::Response& r) {
+            if (q.path == "/api/v1/health") return;  // every few seconds from the watchdog: not news
             log_line(q.method + " " + q.path + " " + std::to_string(r.status) + " in=" + std::to_string(q.body.size()) +
                      "B out=" + std::to_string(r.body.size()) + "B");
         });

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include <exception>
+#include <iterator>
 #include <stdexcept>
 
 #include "sync/durable_db.h"
@@ -79,6 +80,8 @@ HubStore::HubStore(const std::filesystem::path& db_path)
     db_.exec("PRAGMA secure_delete = ON");
     migrate();
 }
+
+int HubStore::schema_version() { return static_cast<int>(std::size(k_migrations)); }
 
 void HubStore::migrate() {
     std::lock_guard lock(mutex_);

@@ -49,6 +49,8 @@ struct HeartbeatRecord {
 class HubStore {
    public:
     explicit HubStore(const std::filesystem::path& db_path);
+    // The schema (PRAGMA user_version) this code writes: the number of its migrations.
+    static int schema_version();
 
     // Creates the kiosk, or gives an existing one a new token (the old one stops working). Returns the
     // token; only its SHA-256 is stored.

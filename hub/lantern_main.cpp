@@ -5,6 +5,7 @@
 
 int main(int argc, char** argv) {
     CLI::App app{"lantern: the staff command for Lantern kiosks and hub"};
+    app.set_version_flag("--version", "lantern " LANTERN_VERSION);
     app.require_subcommand(1);
     int exit_code = 0;
     lantern::hub::register_content_commands(app, exit_code);

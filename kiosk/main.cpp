@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
     kiosk::guard_process_memory(true);
 #endif
     CLI::App cli{"lantern-kiosk: the Lantern touchscreen kiosk"};
+    cli.set_version_flag("--version", "lantern-kiosk " LANTERN_VERSION);
     kiosk::ui::RunOptions o;
     std::string size = "1920x1080", audience, config_path;
     cli.add_option("--config", config_path, "Kiosk config (TOML): centre, languages, timeouts, hub, paths");

@@ -8,10 +8,13 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "kiosk/kiosk_staff_desk.h"
 #include "kiosk/kiosk_sync.h"
@@ -23,6 +26,7 @@
 #include "kiosk/ui/textures.h"
 #include "kiosk/ui/x11_pointer.h"
 #include "kiosk/view_models.h"
+#include "sync/service_notify.h"
 
 namespace lantern::kiosk::ui {
 namespace {
@@ -75,6 +79,13 @@ std::shared_ptr<const content::PackReader> open_pack(const std::string& path) {
         std::cerr << "lantern-kiosk: " << e.what() << "\n";
         return nullptr;
     }
+}
+
+// Test hook for the systemd watchdog: once the file LANTERN_TEST_HANG_FILE names exists, the frame loop stops
+// for good, as a deadlocked kiosk's would, so a test can see the pets stop.
+bool told_to_hang(const char* hang_file) {
+    std::error_code ec;
+    return hang_file && std::filesystem::exists(hang_file, ec);
 }
 
 bool any_input(const ImGuiIO& io, ImVec2 last_mouse) {
@@ -215,17 +226,24 @@ int run_kiosk(const RunOptions& options) {
     ImVec2 last_mouse(-FLT_MAX, -FLT_MAX);
     int exit_code = 0;
     FrameStats frame_stats(options.frame_stats);
+    // systemd (Type=notify, WatchdogSec=): READY=1 after the first frame is shown, then WATCHDOG=1 from this
+    // loop, so a hung frame loop gets the kiosk killed and restarted.
+    sync::ServiceNotifier notifier;
+    const char* hang_file = std::getenv("LANTERN_TEST_HANG_FILE");
 
     while (!window.should_close()) {
-        // Sleep until something happens, unless a script runs, something moves, or a timer is due.
+        // Sleep until something happens, unless a script runs, something moves, or a timer is due. With a
+        // watchdog, wake in time to pet it even when nothing happens.
         if (player || !options.screenshot.empty() || frames_to_draw > 0 || animating) {
             glfwPollEvents();
         } else {
             auto timer = app.seconds_until_next_timer(now());
+            if (notifier.watchdog()) timer = std::min(timer.value_or(notifier.pet_interval()), notifier.pet_interval());
             if (timer) glfwWaitEventsTimeout(std::max(0.01, *timer));
             else glfwWaitEvents();
             frames_to_draw = 3;  // ImGui needs a couple of frames to settle hover and release
         }
+        while (told_to_hang(hang_file)) std::this_thread::sleep_for(std::chrono::hours(1));
         if (frames_to_draw > 0) --frames_to_draw;
         frame_stats.begin_frame();
 
@@ -340,6 +358,8 @@ int run_kiosk(const RunOptions& options) {
             break;
         }
         glfwSwapBuffers(window.handle());
+        notifier.ready();
+        notifier.pet();
         if (!actions.empty()) {
             app.apply(actions, t);
             frames_to_draw = std::max(frames_to_draw, 3);
