@@ -504,6 +504,11 @@ std::vector<SourceIssue> lint_phone_numbers(const Sources& sources) {
                 out.push_back(warning_at(p.file, line, "link \"" + target + "\": tel: targets are digits only"));
         }
     }
+    for (const auto& h : sources.search.helplines)
+        if (auto problem = check_phone(h.number))
+            out.push_back(warning_at(
+                "search.yaml", 0,
+                "helpline \"" + h.id + "\": phone number \"" + problem->written + "\": " + problem->suggestion));
     auto services = nlohmann::json::parse(sources.services_json, nullptr, false);
     if (services.is_array())
         for (const auto& s : services) {

@@ -38,7 +38,8 @@ std::vector<SourceIssue> lint_alt_text(const Sources& sources);
 std::vector<SourceIssue> lint_reviewed(const Sources& sources, const std::string& today);
 
 // Phone numbers not in the house format (0808 808 2003, 0800 1111, 116 123, 999): run together,
-// hyphens, dots, brackets or +44 in page text and services.json; tel: targets that are not digits.
+// hyphens, dots, brackets or +44 in page text, services.json and search.yaml's helplines; tel: targets that
+// are not digits.
 std::vector<SourceIssue> lint_phone_numbers(const Sources& sources);
 
 // Every lint rule above except check_references (read_sources already put those in Sources::issues),

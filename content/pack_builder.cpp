@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -14,6 +15,7 @@
 #include "content/markdown.h"
 #include "content/pack_reader.h"
 #include "content/pack_schema.h"
+#include "content/search_words.h"
 
 namespace fs = std::filesystem;
 
@@ -35,6 +37,61 @@ std::string utc_now(const char* format) {
     return buf;
 }
 
+// Each page's synonyms from search.yaml, for the index's keywords column.
+std::map<std::string, std::string> keywords_by_page(const SearchSources& search) {
+    std::map<std::string, std::string> out;
+    for (const auto& syn : search.synonyms)
+        for (const auto& page : syn.pages)
+            for (const auto& word : syn.words) out[page] += (out[page].empty() ? "" : " ") + word;
+    return out;
+}
+
+nlohmann::json per_language_json(const PerLanguage& words) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [lang, text] : words) out[lang] = text;
+    return out;
+}
+
+void write_search_tables(SQLite::Database& db, const SearchSources& search) {
+    IndexWords index_words(db);
+    SQLite::Statement harm(db, "INSERT OR IGNORE INTO search_harm_words (audience, word) VALUES (?1, ?2)");
+    for (const auto& group : search.harm_words)
+        for (const auto& word : group.words) {
+            // Stored as the index splits it ("cam-drin" is "cam drin"), so it compares with typed words as is.
+            std::string joined;
+            for (const auto& w : index_words.split(word)) joined += (joined.empty() ? "" : " ") + w;
+            if (joined.empty()) continue;
+            for (Audience a : group.audiences) {
+                harm.bind(1, to_string(a));
+                harm.bind(2, joined);
+                harm.exec();
+                harm.reset();
+            }
+        }
+    std::map<std::string, const SourceHelpline*> helplines;
+    for (const auto& h : search.helplines) helplines[h.id] = &h;
+    SQLite::Statement card(db, "INSERT INTO search_cards (position, kind, audiences, json) VALUES (?1, ?2, ?3, ?4)");
+    int position = 0;
+    for (const auto& c : search.cards) {
+        nlohmann::json j = {{"title", per_language_json(c.title)},
+                            {"text", per_language_json(c.text)},
+                            {"page", c.page},
+                            {"find_local_help", c.find_local_help},
+                            {"helplines", nlohmann::json::array()}};
+        for (const auto& id : c.helplines) {
+            const SourceHelpline& h = *helplines.at(id);
+            j["helplines"].push_back(
+                {{"name", per_language_json(h.name)}, {"number", h.number}, {"about", per_language_json(h.about)}});
+        }
+        card.bind(1, position++);
+        card.bind(2, c.show == SourceSearchCard::Show::harm ? "harm" : "nothing_found");
+        card.bind(3, stored_audiences(c.audiences));
+        card.bind(4, j.dump());
+        card.exec();
+        card.reset();
+    }
+}
+
 }  // namespace
 
 bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions& options) {
@@ -50,6 +107,7 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
         // The format, where every other Lantern file keeps its schema version (meta.format_version too, for
         // kiosks from before user_version was set).
         db.exec("PRAGMA user_version = " + std::to_string(k_pack_format_version));
+        db.exec(pages_fts_schema_sql());
 
         std::set<std::string> languages;
         for (const auto& p : sources.pages) languages.insert(p.lang);
@@ -96,8 +154,9 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
         SQLite::Statement page(db, R"SQL(INSERT INTO pages
             (id, lang, title, summary, topic, audiences, body, reviewed, icon, image, position)
             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11))SQL");
-        SQLite::Statement fts(db, R"SQL(INSERT INTO pages_fts (id, lang, audiences, title, summary, body)
-            VALUES (?1,?2,?3,?4,?5,?6))SQL");
+        SQLite::Statement fts(db, R"SQL(INSERT INTO pages_fts (id, lang, audiences, title, summary, body, keywords)
+            VALUES (?1,?2,?3,?4,?5,?6,?7))SQL");
+        auto keywords = keywords_by_page(sources.search);
         for (const auto& p : sources.pages) {
             std::string audiences = stored_audiences(p.audiences);
             page.bind(1, p.id);
@@ -119,6 +178,7 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
             fts.bind(4, p.title);
             fts.bind(5, p.summary);
             fts.bind(6, plain_text(parse_markdown(p.body)));
+            fts.bind(7, keywords[p.id]);
             fts.exec();
             fts.reset();
         }
@@ -165,6 +225,7 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
             notice.exec();
             notice.reset();
         }
+        write_search_tables(db, sources.search);
         SQLite::Statement words(db, "INSERT INTO ui_strings (key, lang, text) VALUES (?1, ?2, ?3)");
         for (const auto& [key, by_lang] : sources.ui_strings)
             for (const auto& [lang, text] : by_lang) {

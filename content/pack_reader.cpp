@@ -5,9 +5,13 @@
 #include <stb_image.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include "content/pack_schema.h"
+#include "content/search_words.h"
 
 namespace lantern::content {
 namespace {
@@ -22,28 +26,6 @@ std::vector<Audience> parse_audiences(const std::string& stored) {
 }
 
 std::string audience_like(Audience a) { return std::string("%,") + to_string(a) + ",%"; }
-
-// Turns what a visitor typed into a safe FTS5 query: words only, each quoted, the last one a prefix.
-std::string fts_query(const std::string& typed) {
-    std::vector<std::string> words;
-    std::string word;
-    auto flush = [&] {
-        if (!word.empty()) words.push_back(word);
-        word.clear();
-    };
-    for (unsigned char c : typed) {
-        if (c >= 0x80 || std::isalnum(c)) word.push_back(static_cast<char>(c));
-        else flush();
-    }
-    flush();
-    std::string q;
-    for (size_t i = 0; i < words.size() && i < 12; ++i) {
-        if (!q.empty()) q += ' ';
-        q += '"' + words[i] + '"';
-        if (i + 1 == words.size()) q += '*';
-    }
-    return q;
-}
 
 }  // namespace
 
@@ -186,54 +168,283 @@ std::shared_ptr<const Image> PackReader::image(const std::string& name) const {
     return img;
 }
 
-// Which FTS rows are in which language and for which audiences, in a small in-memory table. Filtering
-// on pages_fts's own lang and audiences columns reads each matching row's stored content (body and all):
-// on a 2,000-page pack that was half the time of a search for a common word such as "prison" (bench/).
-void PackReader::ensure_search_filter() const {
-    std::call_once(search_filter_once_, [this] {
-        SQLite::Statement(db_, "CREATE TEMP TABLE page_filter (rowid INTEGER PRIMARY KEY, lang TEXT, audiences TEXT)")
-            .exec();
-        SQLite::Statement(db_, "INSERT INTO temp.page_filter SELECT rowid, lang, audiences FROM pages_fts").exec();
+//-----------------------------------------------------------------------------
+// Search
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct IndexedWord {
+    std::string term;
+    int pages = 0;  // how many pages hold it: among corrections as close as each other, the commoner wins
+    std::size_t letters = 0;
+};
+
+// An FTS5 string: the word in double quotes, any quote in it doubled, so typed text is never query syntax.
+std::string quoted(const std::string& word) {
+    std::string out = "\"";
+    for (char c : word) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string joined(const std::vector<std::string>& parts, const char* glue) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : glue) + p;
+    return out;
+}
+
+const std::string& in_lang(const nlohmann::json& per_language, const std::string& lang, const std::string& fallback) {
+    static const std::string empty;
+    if (!per_language.is_object()) return empty;
+    for (const std::string& l : {lang, fallback})
+        if (auto it = per_language.find(l); it != per_language.end() && it->is_string())
+            return it->get_ref<const std::string&>();
+    return empty;
+}
+
+}  // namespace
+
+// What search keeps between searches: the scratch tables and statements, the pack's words for typos, and
+// search.yaml's words about harm. Made once per pack, on the first search.
+struct SearchState {
+    explicit SearchState(const SQLite::Database& db);
+
+    IndexWords words;
+    std::unordered_set<std::string> vocabulary;
+    std::vector<IndexedWord> indexed;
+    bool has_keywords = false;  // packs built before search.yaml have no keywords column and no cards
+    bool has_cards = false;
+    int languages = 1;
+    std::map<std::string, std::vector<std::vector<std::string>>> harm_words;  // audience -> words, each split
+
+    // Words from the index this typed word may have meant: the closest within typo_allowance, commonest first.
+    std::vector<std::string> corrections(const std::string& typed) const;
+};
+
+SearchState::SearchState(const SQLite::Database& db) : words(db) {
+    // Which FTS rows are for which audiences, in a small in-memory table. Filtering on pages_fts's own
+    // audiences column reads each matching row's stored content (body and all): on a 2,000-page pack
+    // that was half the time of a search for a common word such as "prison" (bench/).
+    SQLite::Statement(db, "CREATE TEMP TABLE IF NOT EXISTS page_filter (rowid INTEGER PRIMARY KEY, audiences TEXT)")
+        .exec();
+    SQLite::Statement(db, "INSERT OR REPLACE INTO temp.page_filter SELECT rowid, audiences FROM pages_fts").exec();
+    // The index's own words (fts5vocab), so corrections only ever lead to words some page holds.
+    SQLite::Statement(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.pages_vocab USING fts5vocab(main, pages_fts, row)")
+        .exec();
+    SQLite::Statement vocab(db, "SELECT term, doc FROM temp.pages_vocab");
+    while (vocab.executeStep()) {
+        IndexedWord w{vocab.getColumn(0).getString(), vocab.getColumn(1).getInt(), 0};
+        w.letters = letter_count(w.term);
+        vocabulary.insert(w.term);
+        indexed.push_back(std::move(w));
+    }
+    SQLite::Statement cols(db, "SELECT 1 FROM pragma_table_info('pages_fts') WHERE name = 'keywords'");
+    has_keywords = cols.executeStep();
+    SQLite::Statement cards(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_cards'");
+    has_cards = cards.executeStep();
+    SQLite::Statement langs(db, "SELECT COUNT(DISTINCT lang) FROM pages");
+    if (langs.executeStep()) languages = std::max(1, langs.getColumn(0).getInt());
+    if (has_cards) {
+        SQLite::Statement harm(db, "SELECT audience, word FROM search_harm_words");
+        while (harm.executeStep()) {
+            std::vector<std::string> parts;
+            std::stringstream ss(harm.getColumn(1).getString());
+            for (std::string part; ss >> part;) parts.push_back(part);
+            if (!parts.empty()) harm_words[harm.getColumn(0).getString()].push_back(std::move(parts));
+        }
+    }
+}
+
+std::vector<std::string> SearchState::corrections(const std::string& typed) const {
+    std::size_t letters = letter_count(typed);
+    int allowed = typo_allowance(letters);
+    if (allowed == 0) return {};
+    std::vector<std::pair<int, const IndexedWord*>> near;
+    for (const IndexedWord& w : indexed) {
+        std::size_t gap = w.letters > letters ? w.letters - letters : letters - w.letters;
+        if (gap > static_cast<std::size_t>(allowed)) continue;
+        // Both words must be long enough for the change: a 4-letter word is never a 3-letter one ("fare",
+        // "are"), where one change makes another everyday word.
+        int both_allow = std::min(allowed, typo_allowance(w.letters));
+        if (both_allow == 0) continue;
+        int d = edit_distance(typed, w.term, both_allow);
+        if (d <= both_allow) near.push_back({d, &w});
+    }
+    if (near.empty()) return {};
+    std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->pages > b.second->pages;
     });
+    // The closest words; of those, the commonest and any nearly as common ("vist": "visit", not "list").
+    std::vector<std::string> out;
+    for (const auto& [d, w] : near) {
+        if (d > near.front().first || out.size() == 3 || w->pages * 4 < near.front().second->pages) break;
+        out.push_back(w->term);
+    }
+    return out;
+}
+
+PackReader::~PackReader() = default;
+
+SearchState& PackReader::search_state() const {
+    if (!search_state_) search_state_ = std::make_unique<SearchState>(db_);
+    return *search_state_;
 }
 
 std::vector<SearchHit> PackReader::search(const std::string& query, Audience audience, const std::string& lang,
                                           int limit) const {
-    std::string match = fts_query(query);
-    if (match.empty() || limit <= 0) return {};
-    ensure_search_filter();
-    // A page whose title holds all the words is what the visitor most likely means, whatever bm25
-    // makes of a long body that repeats them; so title hits sort first, then bm25 within each group.
-    std::string title_match = "{title} : (" + match + ")";
-    SQLite::Statement q(db_, R"SQL(
-        SELECT id, lang, title,
-               snippet(pages_fts, 5, ?4, ?5, '…', 12),
-               snippet(pages_fts, 4, ?4, ?5, '…', 12)
-        FROM pages_fts
-        WHERE pages_fts MATCH ?1
-          -- The unary + keeps FTS5 from taking the IN list as rowid lookups (one MATCH per listed row).
-          AND +rowid IN (SELECT rowid FROM temp.page_filter WHERE lang = ?2 AND audiences LIKE ?3)
-        ORDER BY rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?7) DESC,
-                 bm25(pages_fts, 0, 0, 0, 10.0, 4.0, 1.0)
-        LIMIT ?6)SQL");
-    q.bind(1, match);
-    q.bind(2, lang);
-    q.bind(3, audience_like(audience));
-    q.bind(4, k_snippet_mark_open);
-    q.bind(5, k_snippet_mark_close);
-    q.bind(6, limit);
-    q.bind(7, title_match);
+    if (limit <= 0) return {};
+    std::lock_guard lock(search_mutex_);
+    SearchState& state = search_state();
+    std::vector<std::string> typed = state.words.split(query);
+    if (typed.size() > 12) typed.resize(12);
+    if (typed.empty()) return {};
+
+    // Each word whole; and, for the broad query, also its corrections and (the last word only, from 3
+    // letters: the one being typed) the words it starts.
+    std::vector<std::string> whole, broad;
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        const std::string& w = typed[i];
+        whole.push_back(quoted(w));
+        std::vector<std::string> ways{quoted(w)};
+        if (!state.vocabulary.count(w))
+            for (const auto& c : state.corrections(w)) ways.push_back(quoted(c));
+        if (i + 1 == typed.size() && letter_count(w) >= 3) ways.push_back(quoted(w) + "*");
+        broad.push_back(ways.size() == 1 ? ways[0] : "(" + joined(ways, " OR ") + ")");
+    }
+    const std::string named = state.has_keywords ? "{title keywords} : " : "{title} : ";
+
+    struct Row {
+        std::string id, lang, title, snippet;
+    };
+    auto run = [&](const char* glue) {
+        std::string exact_q = joined(whole, glue), broad_q = joined(broad, glue);
+        // A page whose title or synonyms hold the words is what the visitor most likely means, whatever
+        // bm25 makes of a long body that repeats them; a word as typed beats a correction or a longer word.
+        std::vector<std::string> tiers{named + "(" + exact_q + ")"};
+        if (broad_q != exact_q) {
+            tiers.push_back(exact_q);
+            tiers.push_back(named + "(" + broad_q + ")");
+        }
+        std::string sql = R"SQL(
+            SELECT id, lang, title,
+                   snippet(pages_fts, 5, ?3, ?4, '…', 12),
+                   snippet(pages_fts, 4, ?3, ?4, '…', 12)
+            FROM pages_fts
+            WHERE pages_fts MATCH ?1
+              -- The unary + keeps FTS5 from taking the IN list as rowid lookups (one MATCH per listed row).
+              AND +rowid IN (SELECT rowid FROM temp.page_filter WHERE audiences LIKE ?2)
+            ORDER BY )SQL";
+        for (std::size_t t = 0; t < tiers.size(); ++t)
+            sql += "rowid IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?" + std::to_string(6 + t) + ") DESC, ";
+        sql += "bm25(pages_fts, 0, 0, 0, 10.0, 4.0, 1.0, 8.0) LIMIT ?5";
+        SQLite::Statement q(db_, sql);
+        q.bind(1, broad_q);
+        q.bind(2, audience_like(audience));
+        q.bind(3, k_snippet_mark_open);
+        q.bind(4, k_snippet_mark_close);
+        // Each page can come once per language; the best of them stands for it.
+        q.bind(5, limit * state.languages);
+        for (std::size_t t = 0; t < tiers.size(); ++t) q.bind(static_cast<int>(6 + t), tiers[t]);
+        std::vector<Row> rows;
+        while (q.executeStep()) {
+            std::string body = q.getColumn(3).getString();
+            std::string summary = q.getColumn(4).getString();
+            bool body_hit = body.find(k_snippet_mark_open) != std::string::npos;
+            bool summary_hit = summary.find(k_snippet_mark_open) != std::string::npos;
+            rows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                            body_hit || (!summary_hit && summary.empty()) ? body : summary});
+        }
+        return rows;
+    };
+    std::vector<Row> rows = run(" AND ");
+    // Rather than nothing, pages with some of the words ("hit me": pages about being hit).
+    if (rows.empty() && typed.size() > 1) rows = run(" OR ");
+
+    // One hit per page, where it ranked best; shown in `lang` when that version matched too.
     std::vector<SearchHit> out;
-    while (q.executeStep()) {
-        std::string body = q.getColumn(3).getString();
-        std::string summary = q.getColumn(4).getString();
-        bool body_hit = body.find(k_snippet_mark_open) != std::string::npos;
-        bool summary_hit = summary.find(k_snippet_mark_open) != std::string::npos;
-        std::string snippet = body_hit || (!summary_hit && summary.empty()) ? body : summary;
-        out.push_back(
-            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(), std::move(snippet)});
+    std::map<std::string, std::size_t> at;
+    for (Row& r : rows) {
+        auto [it, fresh] = at.emplace(r.id, out.size());
+        if (fresh) out.push_back({r.id, r.lang, r.title, r.snippet});
+        else if (out[it->second].lang != lang && r.lang == lang) out[it->second] = {r.id, r.lang, r.title, r.snippet};
+    }
+    if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
+    // A page found through another language's words, shown in `lang` when it has that version.
+    SQLite::Statement own(db_, "SELECT title, summary FROM pages WHERE id = ?1 AND lang = ?2");
+    for (SearchHit& hit : out) {
+        if (hit.lang == lang) continue;
+        own.reset();
+        own.bind(1, hit.id);
+        own.bind(2, lang);
+        if (!own.executeStep()) continue;
+        hit.lang = lang;
+        hit.title = own.getColumn(0).getString();
+        hit.snippet = own.getColumn(1).getString();
     }
     return out;
+}
+
+std::optional<SearchCard> PackReader::search_card(const std::string& query, Audience audience, const std::string& lang,
+                                                  bool found_any) const {
+    std::lock_guard lock(search_mutex_);
+    SearchState& state = search_state();
+    if (!state.has_cards) return std::nullopt;
+    std::vector<std::string> typed = state.words.split(query);
+    if (typed.empty()) return std::nullopt;
+    // A typed word is a word about harm when it is one, or one mistyped within typo_allowance ("abuze"); a
+    // word the pages use is taken as meant ("shared" is not "scared").
+    auto same = [&state](const std::string& typed_word, const std::string& harm_word) {
+        if (typed_word == harm_word) return true;
+        if (state.vocabulary.count(typed_word)) return false;
+        int allowed = typo_allowance(letter_count(typed_word));
+        return allowed > 0 && edit_distance(typed_word, harm_word, allowed) <= allowed;
+    };
+    bool harm = false;
+    if (auto it = state.harm_words.find(to_string(audience)); it != state.harm_words.end())
+        for (const auto& words : it->second)
+            for (std::size_t start = 0; !harm && start + words.size() <= typed.size(); ++start) {
+                bool all = true;
+                for (std::size_t k = 0; all && k < words.size(); ++k) all = same(typed[start + k], words[k]);
+                harm = all;
+            }
+    if (!harm && found_any) return std::nullopt;
+
+    SQLite::Statement q(db_,
+                        "SELECT kind, json FROM search_cards WHERE audiences LIKE ?1 AND kind IN (?2, ?3) "
+                        "ORDER BY kind = ?2 DESC, position LIMIT 1");
+    q.bind(1, audience_like(audience));
+    // With a word about harm the harm card, or, when nothing was found and the audience has no harm card,
+    // its nothing_found card.
+    q.bind(2, harm ? "harm" : "nothing_found");
+    q.bind(3, found_any ? "harm" : "nothing_found");
+    if (!q.executeStep()) return std::nullopt;
+    auto j = nlohmann::json::parse(q.getColumn(1).getString(), nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return std::nullopt;
+    SearchCard card;
+    card.kind = q.getColumn(0).getString() == "harm" ? SearchCard::Kind::harm : SearchCard::Kind::nothing_found;
+    card.title = in_lang(j.value("title", nlohmann::json()), lang, "en");
+    card.text = in_lang(j.value("text", nlohmann::json()), lang, "en");
+    card.find_local_help = j.value("find_local_help", false);
+    if (j.contains("helplines") && j["helplines"].is_array())
+        for (const auto& h : j["helplines"]) {
+            if (!h.is_object()) continue;
+            card.helplines.push_back({in_lang(h.value("name", nlohmann::json()), lang, "en"), h.value("number", ""),
+                                      in_lang(h.value("about", nlohmann::json()), lang, "en")});
+        }
+    std::string page = j.value("page", "");
+    if (!page.empty()) {
+        SQLite::Statement p(db_,
+                            "SELECT title FROM pages WHERE id = ?1 AND audiences LIKE ?2 AND lang IN (?3, 'en') "
+                            "ORDER BY lang = ?3 DESC LIMIT 1");
+        p.bind(1, page);
+        p.bind(2, audience_like(audience));
+        p.bind(3, lang);
+        if (p.executeStep()) {
+            card.page_id = page;
+            card.page_title = p.getColumn(0).getString();
+        }
+    }
+    return card;
 }
 
 std::map<Audience, std::map<std::string, int>> PackReader::page_counts() const {

@@ -22,10 +22,33 @@ class PackError : public std::runtime_error {
 
 struct SearchHit {
     std::string id;
-    std::string lang;
+    std::string lang;  // the language shown: the one asked for where the page has it, else the page's own
     std::string title;
-    std::string snippet;  // matched words wrapped in k_snippet_mark_open/close
+    std::string snippet;  // matched words wrapped in k_snippet_mark_open/close; blocks (a heading, a
+                          // paragraph) separated by '\n'
 };
+
+// A helpline as a search card shows it, in the language asked for (else English).
+struct SearchHelpline {
+    std::string name;
+    std::string number;
+    std::string about;
+};
+
+// What search offers besides pages (search.yaml's cards): "Talk to someone" at the top when a young
+// visitor searches a word about harm, or a way on when nothing was found.
+struct SearchCard {
+    enum class Kind { harm, nothing_found };
+    Kind kind = Kind::nothing_found;
+    std::string title;
+    std::string text;
+    std::vector<SearchHelpline> helplines;
+    std::string page_id;     // a page to read next, only when the audience may see it
+    std::string page_title;  // in the language asked for, else English
+    bool find_local_help = false;
+};
+
+struct SearchState;
 inline constexpr const char* k_snippet_mark_open = "\x02";
 inline constexpr const char* k_snippet_mark_close = "\x03";
 
@@ -63,12 +86,25 @@ class PackReader {
     // Decoded RGBA image, cached after the first call; nullptr if missing or undecodable.
     std::shared_ptr<const Image> image(const std::string& name) const;
 
-    // Full-text search within one audience and language. Accents fold both ways ("cafe" finds "café",
-    // "dwr" finds "dŵr"); the last word is a prefix; pages whose title holds every word come first,
-    // then by bm25 (title over summary over body). The snippet is from the body where it matched,
-    // otherwise from the summary, otherwise the body's opening words.
+    ~PackReader();
+
+    // Full-text search of every language's pages for one audience; each page comes once, in `lang` where
+    // it has that version. Accents fold both ways ("cafe" finds "café", "dwr" finds "dŵr"). Words match
+    // whole; search.yaml's synonyms count as words of their pages ("bus" finds travel costs). A word the
+    // pages do not hold also matches the pack's own words within typo_allowance ("vist" finds "visit"), and
+    // the last word, from 3 letters, matches as the start of a word too ("trav"). Order: every word whole
+    // in the title or synonyms, then whole anywhere, then in the title or synonyms at all, then the rest;
+    // bm25 (synonyms and title over summary over body) within each. When no page has every word, pages
+    // with any of them. The snippet is from the body where it matched, otherwise from the summary,
+    // otherwise the body's opening words.
     std::vector<SearchHit> search(const std::string& query, Audience audience, const std::string& lang,
                                   int limit = 20) const;
+
+    // The card search shows with these results, if any: the audience's "harm" card when the query holds
+    // one of its words about harm (typos allowed as in search), whatever was found; otherwise, when
+    // nothing was found, its "nothing_found" card. Packs without search.yaml have none.
+    std::optional<SearchCard> search_card(const std::string& query, Audience audience, const std::string& lang,
+                                          bool found_any) const;
 
     // Pages per audience and language; a page for several audiences counts once under each.
     // Every audience is present (adult, teen, child, little), with an empty map when it has no pages.
@@ -88,11 +124,13 @@ class PackReader {
     std::vector<std::string> languages() const { return meta().languages; }
 
    private:
-    void ensure_search_filter() const;
+    SearchState& search_state() const;  // made on first use; call with search_mutex_ held
 
     std::string path_;
     SQLite::Database db_;
-    mutable std::once_flag search_filter_once_;
+    // Search uses scratch temp tables on this connection, so one search at a time.
+    mutable std::mutex search_mutex_;
+    mutable std::unique_ptr<SearchState> search_state_;
     mutable std::mutex image_mutex_;
     mutable std::map<std::string, std::shared_ptr<const Image>> image_cache_;
 };

@@ -370,6 +370,131 @@ struct Reader {
         }
     }
 
+    // A map of language -> words, English required: {en: "Talk to someone", cy: "Siarad â rhywun"}.
+    PerLanguage per_language(const YAML::Node& node, const std::string& what, int line) {
+        PerLanguage out;
+        if (!node || !node.IsMap()) {
+            error("search.yaml", line, what + " must give words per language, e.g. {en: ..., cy: ...}");
+            return out;
+        }
+        for (const auto& kv : node) {
+            std::string words = kv.second.IsScalar() ? kv.second.as<std::string>() : std::string();
+            if (words.empty()) error("search.yaml", kv.first.Mark().line + 1, what + ": each language needs words");
+            else out[kv.first.as<std::string>()] = words;
+        }
+        if (!out.empty() && !out.count("en")) error("search.yaml", line, what + " has no English");
+        return out;
+    }
+
+    std::vector<std::string> word_list(const YAML::Node& node, const std::string& what, int line) {
+        std::vector<std::string> out;
+        if (!node || !node.IsSequence() || node.size() == 0) {
+            error("search.yaml", line, what + " must be a list, e.g. [bus, train]");
+            return out;
+        }
+        for (const auto& w : node) {
+            std::string word = w.IsScalar() ? w.as<std::string>() : std::string();
+            if (word.find_first_not_of(" \t") == std::string::npos)
+                error("search.yaml", w.Mark().line + 1, what + ": an empty or odd entry");
+            else out.push_back(word);
+        }
+        return out;
+    }
+
+    void read_search() {
+        fs::path p = out.root / "search.yaml";
+        if (!fs::exists(p)) return;
+        auto text = read_text(p);
+        if (!text) return;
+        YAML::Node doc;
+        try {
+            doc = YAML::Load(*text);
+        } catch (const YAML::Exception& e) {
+            return error("search.yaml", e.mark.line + 1, e.msg);
+        }
+        if (!doc.IsMap()) return error("search.yaml", 1, "expected helplines:, synonyms:, harm_words: and cards:");
+        SearchSources& search = out.search;
+        std::set<std::string> helpline_ids;
+        if (const YAML::Node list = doc["helplines"]) {
+            if (!list.IsMap()) error("search.yaml", list.Mark().line + 1, "helplines: must map an id to each helpline");
+            else
+                for (const auto& kv : list) {
+                    int line = kv.first.Mark().line + 1;
+                    SourceHelpline h;
+                    h.id = kv.first.as<std::string>();
+                    const YAML::Node& v = kv.second;
+                    if (!v.IsMap()) {
+                        error("search.yaml", line, "helpline \"" + h.id + "\" needs name: and number:");
+                        continue;
+                    }
+                    h.name = per_language(v["name"], "helpline \"" + h.id + "\" name", line);
+                    h.number = v["number"] && v["number"].IsScalar() ? v["number"].as<std::string>() : "";
+                    if (h.number.empty() || h.number.find_first_not_of("0123456789 ") != std::string::npos)
+                        error("search.yaml", line,
+                              "helpline \"" + h.id + "\" needs a number: of digits and spaces, like \"0800 1111\"");
+                    if (v["about"]) h.about = per_language(v["about"], "helpline \"" + h.id + "\" about", line);
+                    helpline_ids.insert(h.id);
+                    search.helplines.push_back(std::move(h));
+                }
+        }
+        if (const YAML::Node list = doc["synonyms"]) {
+            if (!list.IsSequence()) error("search.yaml", list.Mark().line + 1, "synonyms: must be a list");
+            else
+                for (const auto& item : list) {
+                    int line = item.Mark().line + 1;
+                    if (!item.IsMap()) {
+                        error("search.yaml", line, "each synonym entry needs words: and pages:");
+                        continue;
+                    }
+                    search.synonyms.push_back(
+                        {line, word_list(item["words"], "words", line), word_list(item["pages"], "pages", line)});
+                }
+        }
+        if (const YAML::Node list = doc["harm_words"]) {
+            if (!list.IsSequence()) error("search.yaml", list.Mark().line + 1, "harm_words: must be a list");
+            else
+                for (const auto& item : list) {
+                    int line = item.Mark().line + 1;
+                    if (!item.IsMap()) {
+                        error("search.yaml", line, "each harm_words entry needs audience: and words:");
+                        continue;
+                    }
+                    search.harm_words.push_back({line, audiences(item["audience"], "search.yaml", line),
+                                                 word_list(item["words"], "words", line)});
+                }
+        }
+        if (const YAML::Node list = doc["cards"]) {
+            if (!list.IsSequence()) error("search.yaml", list.Mark().line + 1, "cards: must be a list");
+            else
+                for (const auto& item : list) {
+                    int line = item.Mark().line + 1;
+                    if (!item.IsMap()) {
+                        error("search.yaml", line, "each card needs show:, audience:, title: and text:");
+                        continue;
+                    }
+                    SourceSearchCard card;
+                    card.line = line;
+                    std::string show = item["show"] && item["show"].IsScalar() ? item["show"].as<std::string>() : "";
+                    if (show == "harm") card.show = SourceSearchCard::Show::harm;
+                    else if (show == "nothing_found") card.show = SourceSearchCard::Show::nothing_found;
+                    else error("search.yaml", line, "card show: must be harm or nothing_found");
+                    card.audiences = audiences(item["audience"], "search.yaml", line);
+                    card.title = per_language(item["title"], "card title", line);
+                    card.text = per_language(item["text"], "card text", line);
+                    if (item["helplines"])
+                        for (const auto& id : word_list(item["helplines"], "helplines", line)) {
+                            if (!helpline_ids.count(id))
+                                error("search.yaml", line,
+                                      "card names helpline \"" + id + "\", which is not under helplines:");
+                            card.helplines.push_back(id);
+                        }
+                    if (item["page"]) card.page = item["page"].as<std::string>("");
+                    card.find_local_help = item["find_local_help"] && item["find_local_help"].as<bool>(false);
+                    search.cards.push_back(std::move(card));
+                }
+        }
+    }
+
     void cross_check() {
         std::set<std::string> topic_ids;
         for (const auto& t : out.topics) topic_ids.insert(t.id);
@@ -383,6 +508,15 @@ struct Reader {
             if (!p.topic.empty() && !topic_ids.count(p.topic))
                 error(p.file, line_of(p, "topic"), "topic \"" + p.topic + "\" is not in topics.yaml");
         }
+        std::set<std::string> page_ids;
+        for (const auto& p : out.pages) page_ids.insert(p.id);
+        for (const auto& syn : out.search.synonyms)
+            for (const auto& id : syn.pages)
+                if (!page_ids.count(id))
+                    error("search.yaml", syn.line, "synonyms lead to page \"" + id + "\", which does not exist");
+        for (const auto& card : out.search.cards)
+            if (!card.page.empty() && !page_ids.count(card.page))
+                error("search.yaml", card.line, "card page \"" + card.page + "\" does not exist");
         // Links and images: one set of rules, shared with `lantern content lint`.
         auto refs = check_references(out);
         out.issues.insert(out.issues.end(), refs.begin(), refs.end());
@@ -422,6 +556,7 @@ Sources read_sources(const fs::path& root) {
     guarded("form.json", [&] { r.read_form(); });
     guarded("notices.yaml", [&] { r.read_notices(); });
     guarded("strings.yaml", [&] { r.read_ui_strings(); });
+    guarded("search.yaml", [&] { r.read_search(); });
     guarded(".", [&] { r.cross_check(); });
     return out;
 }

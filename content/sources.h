@@ -52,6 +52,50 @@ struct SourceNotice {
     std::vector<Audience> audiences;  // who may see it; empty: everyone
 };
 
+// search.yaml: the words search knows beyond the pages' own, and the help it offers.
+using PerLanguage = std::map<std::string, std::string>;  // lang -> words
+
+struct SourceHelpline {
+    std::string id;  // how cards name it
+    PerLanguage name;
+    std::string number;
+    PerLanguage about;  // "Free, any time, day or night"
+};
+
+// Words that lead to pages: a visitor typing any of `words` finds `pages` (those their audience may see),
+// in whichever language the visitor uses.
+struct SourceSynonyms {
+    int line = 0;
+    std::vector<std::string> words;
+    std::vector<std::string> pages;
+};
+
+// Words that, searched by one of `audiences`, bring the "harm" card to the top of the results.
+struct SourceHarmWords {
+    int line = 0;
+    std::vector<Audience> audiences;
+    std::vector<std::string> words;
+};
+
+struct SourceSearchCard {
+    enum class Show { harm, nothing_found };
+    int line = 0;
+    Show show = Show::nothing_found;
+    std::vector<Audience> audiences;
+    PerLanguage title;
+    PerLanguage text;
+    std::vector<std::string> helplines;  // SourceHelpline ids, in the order shown
+    std::string page;                    // a page to read next; may be empty
+    bool find_local_help = false;        // offer "Find local help"
+};
+
+struct SearchSources {
+    std::vector<SourceHelpline> helplines;
+    std::vector<SourceSynonyms> synonyms;
+    std::vector<SourceHarmWords> harm_words;
+    std::vector<SourceSearchCard> cards;
+};
+
 struct Sources {
     std::filesystem::path root;
     std::vector<SourceTopic> topics;
@@ -64,6 +108,7 @@ struct Sources {
     // strings.yaml: the kiosk's own words (buttons, titles) for languages it was not built with,
     // key -> lang -> text, so a new language needs content only.
     std::map<std::string, std::map<std::string, std::string>> ui_strings;
+    SearchSources search;  // empty when there is no search.yaml
     std::vector<SourceIssue> issues;
 
     bool has_errors() const;

@@ -245,6 +245,19 @@ TEST_CASE("phone numbers: a tel: link with spaces and a badly written service nu
     CHECK(any_contains(issues, "services.json: warning: service \"pact\": phone number \"08088082003\""));
 }
 
+TEST_CASE("phone numbers: a search card's helpline run together is warned; one in the house format is not") {
+    TempDir dir;
+    dir.write_file("pages/en/a.md", page_source("a", "en", "adult", "visits", "Words.\n"));
+    dir.write_file("search.yaml", R"(helplines:
+  pact: {name: {en: Pact}, number: "08088082003"}
+  childline: {name: {en: Childline}, number: "0800 1111"}
+)");
+    auto issues = lint_phone_numbers(read_ok(dir));
+    CHECK(texts(issues) ==
+          std::vector<std::string>{"search.yaml: warning: helpline \"pact\": phone number \"08088082003\": write it as "
+                                   "0808 808 2003 (groups of digits separated by spaces)"});
+}
+
 TEST_CASE("all rules together come back sorted by file and line") {
     TempDir dir;
     dir.write_file("pages/en/b.md", page_source("b", "en", "child", "money-debt", "Call 08088082003.\n", "2020-01-01"));
