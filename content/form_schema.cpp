@@ -1,7 +1,8 @@
-// Structural checks of form.json: steps, fields, types, labels, options and show_if references.
+// Structural checks of form.json: steps, fields, types, labels, options, conditions, helplines and contact routes.
 #include "content/form_schema.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -109,7 +110,9 @@ struct Checker {
         std::string type;
         std::set<std::string> options;
         int line = 0;
+        std::string pointer;
     };
+    std::map<std::string, std::set<std::string>> show_if_targets;  // field -> fields its show_if names
 
     void run() {
         json root;
@@ -176,6 +179,7 @@ struct Checker {
                 FieldRef ref;
                 ref.id = field["id"].get<std::string>();
                 ref.line = field_line;
+                ref.pointer = field_pointer;
                 fwhere = "field \"" + ref.id + "\"";
                 check_field(field, ref, fwhere);
                 if (!fields.emplace(ref.id, ref).second)
@@ -183,8 +187,17 @@ struct Checker {
                 if (field.contains("show_if")) conditions.emplace_back(ref, field["show_if"]);
             }
         }
-        // show_if may name a field of any step, so it is checked once every field is known.
-        for (const auto& [ref, cond] : conditions) check_show_if(ref, cond, fields);
+        // Conditions may name a field of any step, so they are checked once every field is known.
+        for (const auto& [ref, cond] : conditions) {
+            std::string where = "field \"" + ref.id + "\": show_if";
+            check_condition(cond, ref.pointer + "/show_if", ref.line, where, fields, &ref.id);
+            collect_leaves(cond, show_if_targets[ref.id]);
+        }
+        check_loops(fields);
+        check_safeguarding(root, fields);
+        check_helplines(root);
+        check_team(root);
+        check_done(root, fields);
     }
 
     void check_field(const json& field, FieldRef& ref, const std::string& where) {
@@ -201,6 +214,8 @@ struct Checker {
         }
         if (field.contains("required") && !field["required"].is_boolean())
             error(line, where + ": \"required\" must be true or false");
+        if (ref.type == "note" && field.contains("required") && field["required"] == true)
+            error(line, where + ": a note is never answered, so it cannot be required");
         check_texts(field, "label", true, where, line);
         check_texts(field, "help", false, where, line);
         bool takes_options = ref.type == "choice" || ref.type == "choices";
@@ -231,45 +246,221 @@ struct Checker {
         }
     }
 
-    void check_show_if(const FieldRef& ref, const json& cond, const std::map<std::string, FieldRef>& fields) {
-        std::string where = "field \"" + ref.id + "\": show_if";
-        if (!cond.is_object() || !cond.contains("field") || !cond["field"].is_string()) {
-            error(ref.line,
-                  where + " needs {\"field\": ..., \"equals\": ...} or {\"field\": ..., \"not_empty\": true}");
+    int line_or(const std::string& pointer, int fallback) const {
+        int l = line_of(pointer);
+        return l ? l : fallback;
+    }
+
+    // A condition at `pointer` (a JSON pointer, for its line); `self` is the field that owns it, if any.
+    void check_condition(const json& cond, const std::string& pointer, int fallback_line, const std::string& where,
+                         const std::map<std::string, FieldRef>& fields, const std::string* self, int depth = 0) {
+        int line = line_or(pointer, fallback_line);
+        const char* shape =
+            " needs {\"field\": ..., \"equals\": ...}, {\"field\": ..., \"not_empty\": true}, {\"all\": [...]}, "
+            "{\"any\": [...]} or {\"not\": {...}}";
+        if (!cond.is_object()) {
+            error(line, where + shape);
             return;
         }
+        if (depth > 16) {
+            error(line, where + " is nested too deeply");
+            return;
+        }
+        for (const char* key : {"all", "any"}) {
+            if (!cond.contains(key)) continue;
+            const json& list = cond[key];
+            if (cond.size() != 1) error(line, where + ": \"" + key + "\" stands alone in its object");
+            if (!list.is_array() || list.empty()) {
+                error(line, where + ": \"" + key + "\" needs a non-empty list of conditions");
+                return;
+            }
+            for (std::size_t i = 0; i < list.size(); ++i)
+                check_condition(list[i], pointer + "/" + key + "/" + std::to_string(i), line,
+                                where + "." + key + "[" + std::to_string(i + 1) + "]", fields, self, depth + 1);
+            return;
+        }
+        if (cond.contains("not")) {
+            if (cond.size() != 1) error(line, where + ": \"not\" stands alone in its object");
+            if (!cond["not"].is_object()) {
+                error(line, where + ": \"not\" needs one condition object");
+                return;
+            }
+            check_condition(cond["not"], pointer + "/not", line, where + ".not", fields, self, depth + 1);
+            return;
+        }
+        if (!cond.contains("field") || !cond["field"].is_string()) {
+            error(line, where + shape);
+            return;
+        }
+        for (const auto& [key, value] : cond.items())
+            if (key != "field" && key != "equals" && key != "not_empty")
+                error(line, where + ": unknown key \"" + key + "\"");
         std::string target = cond["field"].get<std::string>();
         auto it = fields.find(target);
         if (it == fields.end()) {
-            error(ref.line, where + " names unknown field \"" + target + "\"");
+            error(line, where + " names unknown field \"" + target + "\"");
             return;
         }
-        if (target == ref.id) error(ref.line, where + " names the field itself");
+        if (self && target == *self) error(line, where + " names the field itself");
         bool equals = cond.contains("equals");
         bool not_empty = cond.contains("not_empty");
         if (equals == not_empty) {
-            error(ref.line, where + " needs exactly one of \"equals\" or \"not_empty\"");
+            error(line, where + " needs exactly one of \"equals\" or \"not_empty\"");
             return;
         }
-        if (not_empty && !cond["not_empty"].is_boolean())
-            error(ref.line, where + ": \"not_empty\" must be true or false");
+        if (not_empty && !(cond["not_empty"].is_boolean() && cond["not_empty"].get<bool>()))
+            error(line, where + ": \"not_empty\" must be true (for an empty field use {\"not\": ...})");
         if (equals) {
             const json& v = cond["equals"];
             const FieldRef& t = it->second;
             if ((t.type == "choice" || t.type == "choices") && v.is_string() && !t.options.count(v.get<std::string>()))
-                error(ref.line, where + ": field \"" + target + "\" has no option \"" + v.get<std::string>() + "\"");
-            if (t.type == "yesno" && !v.is_boolean() && !(v.is_string() && (v == "yes" || v == "no")))
-                error(ref.line, where + ": a yesno field equals true, false, \"yes\" or \"no\"");
-            if (!(v.is_string() || v.is_boolean() || v.is_number()))
-                error(ref.line, where + ": \"equals\" must be text, a number or true/false");
+                error(line, where + ": field \"" + target + "\" has no option \"" + v.get<std::string>() + "\"");
+            if (t.type == "yesno" && !(v.is_string() && (v == "yes" || v == "no")))
+                error(line, where + ": a yesno field equals \"yes\" or \"no\"");
+            if (!v.is_string()) error(line, where + ": \"equals\" must be text");
         }
+    }
+
+    static void collect_leaves(const json& cond, std::set<std::string>& out) {
+        if (!cond.is_object()) return;
+        if (cond.contains("field") && cond["field"].is_string()) out.insert(cond["field"].get<std::string>());
+        for (const char* key : {"all", "any"})
+            if (cond.contains(key) && cond[key].is_array())
+                for (const json& c : cond[key]) collect_leaves(c, out);
+        if (cond.contains("not")) collect_leaves(cond["not"], out);
+    }
+
+    // A field shown only when it is itself shown, round a loop of show_ifs, could never be decided.
+    void check_loops(const std::map<std::string, FieldRef>& fields) {
+        std::set<std::string> reported;
+        std::function<bool(const std::string&, std::set<std::string>&)> loops = [&](const std::string& id,
+                                                                                    std::set<std::string>& path) {
+            auto it = show_if_targets.find(id);
+            if (it == show_if_targets.end()) return false;
+            if (!path.insert(id).second) return true;
+            bool found = false;
+            for (const auto& t : it->second)
+                if (t != id && (found = loops(t, path))) break;
+            path.erase(id);
+            return found;
+        };
+        for (const auto& [id, targets] : show_if_targets) {
+            std::set<std::string> path;
+            if (loops(id, path) && reported.insert(id).second)
+                error(fields.at(id).line, "field \"" + id + "\": show_if depends on itself through other fields");
+        }
+    }
+
+    void check_safeguarding(const json& root, const std::map<std::string, FieldRef>& fields) {
+        if (!root.contains("safeguarding")) return;
+        const json& sg = root["safeguarding"];
+        if (!sg.is_array()) {
+            error(1, "\"safeguarding\" must be a list of conditions");
+            return;
+        }
+        for (std::size_t i = 0; i < sg.size(); ++i)
+            check_condition(sg[i], "/safeguarding/" + std::to_string(i), 1, "safeguarding " + std::to_string(i + 1),
+                            fields, nullptr);
+        if (!sg.empty() && !root.contains("helplines"))
+            error(1, "\"safeguarding\" shows the helplines, but there is no \"helplines\" list");
+    }
+
+    void check_helplines(const json& root) {
+        if (!root.contains("helplines")) return;
+        const json& h = root["helplines"];
+        int line = line_or("/helplines", 1);
+        if (!h.is_object() || !h.contains("lines") || !h["lines"].is_array() || h["lines"].empty()) {
+            error(line, "helplines: needs {\"title\": {...}, \"lines\": [{\"name\": {...}, \"number\": \"...\"}]}");
+            return;
+        }
+        check_texts(h, "title", true, "helplines", line);
+        for (std::size_t i = 0; i < h["lines"].size(); ++i) {
+            const json& l = h["lines"][i];
+            int lline = line_or("/helplines/lines/" + std::to_string(i), line);
+            std::string where = "helplines: line " + std::to_string(i + 1);
+            if (!l.is_object()) {
+                error(lline, where + ": must be an object");
+                continue;
+            }
+            check_texts(l, "name", true, where, lline);
+            if (!l.contains("number") || !l["number"].is_string() || l["number"].get<std::string>().empty())
+                error(lline, where + ": needs a \"number\"");
+        }
+    }
+
+    void check_team(const json& root) {
+        if (!root.contains("team")) {
+            if (root.contains("done")) error(1, "\"done\" needs a \"team\" with the family support team's contact");
+            return;
+        }
+        const json& t = root["team"];
+        int line = line_or("/team", 1);
+        if (!t.is_object()) {
+            error(line, "team: must be an object");
+            return;
+        }
+        if (t.contains("phone") && !t["phone"].is_string()) error(line, "team: \"phone\" must be text");
+        check_texts(t, "contact", true, "team", line);
+        check_texts(t, "contact_unset", true, "team", line);
+        if (t.contains("contact") && t["contact"].is_object())
+            for (const auto& [lang, v] : t["contact"].items())
+                if (v.is_string() && v.get<std::string>().find("{phone}") == std::string::npos)
+                    error(line, "team: \"contact\" in \"" + lang + "\" must say {phone}");
+        std::string phone = t.contains("phone") && t["phone"].is_string() ? t["phone"].get<std::string>() : "";
+        if (is_placeholder_phone(phone))
+            warning(line_of_key("/team", "phone", line),
+                    "team: \"phone\" is a placeholder: set the family support team's phone number before real use "
+                    "(until then the kiosk tells visitors to ask the visitor centre staff for it)");
+    }
+
+    // The line of `key` inside the object at `pointer`, or `fallback`.
+    int line_of_key(const std::string& pointer, const std::string& key, int fallback) const {
+        int from = line_of(pointer);
+        if (!from) return fallback;
+        std::size_t offset = 0;
+        for (int l = 1; l < from && offset != std::string::npos; ++l) offset = text.find('\n', offset) + 1;
+        auto at = text.find("\"" + key + "\"", offset);
+        return at == std::string::npos ? fallback : line_at(text, at);
+    }
+
+    void check_done(const json& root, const std::map<std::string, FieldRef>& fields) {
+        if (!root.contains("done")) return;
+        const json& d = root["done"];
+        int line = line_or("/done", 1);
+        if (!d.is_object()) {
+            error(line, "done: must be an object");
+            return;
+        }
+        if (!d.contains("routes") || !d["routes"].is_array() || d["routes"].empty()) {
+            error(line, "done: needs a non-empty \"routes\" list of {\"if\": CONDITION, \"next\": {...}}");
+        } else {
+            for (std::size_t i = 0; i < d["routes"].size(); ++i) {
+                const json& r = d["routes"][i];
+                std::string pointer = "/done/routes/" + std::to_string(i);
+                int rline = line_or(pointer, line);
+                std::string where = "done: route " + std::to_string(i + 1);
+                if (!r.is_object() || !r.contains("if")) {
+                    error(rline, where + ": needs \"if\" and \"next\"");
+                    continue;
+                }
+                check_condition(r["if"], pointer + "/if", rline, where + ": if", fields, nullptr);
+                check_texts(r, "next", true, where, rline);
+            }
+        }
+        check_texts(d, "timescale", false, "done", line);
+        check_texts(d, "withdraw", true, "done", line);
     }
 };
 
 }  // namespace
 
+bool is_placeholder_phone(std::string_view phone) {
+    while (!phone.empty() && phone.front() == ' ') phone.remove_prefix(1);
+    return phone.empty() || phone.substr(0, k_placeholder_phone.size()) == k_placeholder_phone;
+}
+
 std::vector<SourceIssue> validate_form_json(const std::string& text) {
-    Checker c{text, {}, {}};
+    Checker c{text, {}, {}, {}};
     c.run();
     return std::move(c.issues);
 }

@@ -134,7 +134,7 @@ void App::apply_form(const Action& a) {
             break;
         case ActionKind::form_next: {
             fs.focus.clear();
-            fs.errors = form::check_step(step, fs.draft);
+            fs.errors = form::check_step(f, step, fs.draft);
             if (!fs.errors.empty()) break;
             if (fs.return_to_review || fs.step + 1 >= f.steps.size()) {
                 fs.return_to_review = false;
@@ -177,7 +177,7 @@ void App::apply_form(const Action& a) {
             fs.submit_error.clear();
             // Everything is checked again: an answer can have been hidden or changed since its step.
             for (std::size_t i = 0; i < f.steps.size(); ++i) {
-                auto errors = form::check_step(f.steps[i], fs.draft);
+                auto errors = form::check_step(f, f.steps[i], fs.draft);
                 if (!errors.empty()) {
                     fs.step = i;
                     fs.errors = std::move(errors);
@@ -185,6 +185,12 @@ void App::apply_form(const Action& a) {
                     session_.place = {Screen::form_step, "", ""};
                     return;
                 }
+            }
+            // The form's own rule (form.json "done.routes"): no referral leaves without a safe way to reach her.
+            const form::ContactRoute* route = form::contact_route(f, fs.draft);
+            if (!f.routes.empty() && !route) {
+                fs.submit_error = "form.error.no_route";
+                break;
             }
             if (!sink_) {
                 fs.submit_error = "form.submit_failed";
@@ -207,6 +213,8 @@ void App::apply_form(const Action& a) {
                 break;
             }
             ++usage_["referrals"];
+            if (route) fs.done_route = static_cast<std::size_t>(route - f.routes.data());
+            fs.done_helplines = form::shows_helplines(f, fs.draft);
             fs.draft.wipe();
             fs.errors.clear();
             fs.focus.clear();

@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <set>
+
+#include "content/form_schema.h"
 
 namespace lantern::kiosk::form {
 namespace {
@@ -17,7 +20,7 @@ struct ShapeError {
 };
 
 constexpr const char* k_type_names[] = {"text", "multiline", "phone",   "email", "postcode",
-                                        "date", "choice",    "choices", "yesno"};
+                                        "date", "choice",    "choices", "yesno", "note"};
 
 LocalText local_text(const json& j, const std::string& where, bool required) {
     LocalText t;
@@ -54,17 +57,39 @@ std::string id_of(const json& j, const std::string& where) {
     return s;
 }
 
-Condition condition(const json& j, const std::string& where) {
+Condition condition(const json& j, const std::string& where, int depth = 0) {
     if (!j.is_object()) throw ShapeError{where, "must be an object"};
-    const json& f = member(j, "field");
-    if (!f.is_string()) throw ShapeError{where, "needs a \"field\""};
+    if (depth > 16) throw ShapeError{where, "is nested too deeply"};
     Condition c;
+    for (auto [key, kind] : {std::pair{"all", Condition::Kind::all}, std::pair{"any", Condition::Kind::any}}) {
+        const json& list = member(j, key);
+        if (list.is_null()) continue;
+        if (j.size() != 1) throw ShapeError{where, std::string("\"") + key + "\" stands alone in its object"};
+        if (!list.is_array() || list.empty()) throw ShapeError{where, std::string("\"") + key + "\" needs a list"};
+        c.kind = kind;
+        for (std::size_t i = 0; i < list.size(); ++i)
+            c.parts.push_back(condition(list[i], where + "." + key + " " + std::to_string(i + 1), depth + 1));
+        return c;
+    }
+    if (const json& inner = member(j, "not"); !inner.is_null()) {
+        if (j.size() != 1) throw ShapeError{where, "\"not\" stands alone in its object"};
+        c.kind = Condition::Kind::negate;
+        c.parts.push_back(condition(inner, where + ".not", depth + 1));
+        return c;
+    }
+    const json& f = member(j, "field");
+    if (!f.is_string()) throw ShapeError{where, "needs a \"field\" (or \"all\", \"any\", \"not\")"};
     c.field = f.get<std::string>();
     const json& eq = member(j, "equals");
     if (eq.is_string()) c.equals = eq.get<std::string>();
     else if (member(j, "not_empty").is_boolean() && member(j, "not_empty").get<bool>()) c.not_empty = true;
     else throw ShapeError{where, "needs \"equals\" (a string) or \"not_empty\": true"};
     return c;
+}
+
+void each_leaf(const Condition& c, const std::function<void(const Condition&)>& fn) {
+    if (c.kind == Condition::Kind::field) fn(c);
+    for (const auto& p : c.parts) each_leaf(p, fn);
 }
 
 bool flag(const json& j, const char* key, const std::string& where) {
@@ -105,6 +130,7 @@ Field field(const json& j, const std::string& step_where, std::size_t index) {
     } else if (!opts.is_null()) {
         throw ShapeError{where, "a " + std::string(to_string(f.type)) + " field has no options"};
     }
+    if (f.type == FieldType::note && f.required) throw ShapeError{where, "a note is never answered: not required"};
     if (!member(j, "show_if").is_null()) f.show_if = condition(member(j, "show_if"), where + ": show_if");
     return f;
 }
@@ -160,11 +186,53 @@ Form form_from(const json& j) {
             form.safeguarding.push_back(condition(sg[i], "form.json: safeguarding " + std::to_string(i + 1)));
     } else {
         // A form without its own triggers still shows the helplines when domestic abuse is ticked.
-        if (form.field("needs")) form.safeguarding.push_back({"needs", false, "domestic-abuse"});
+        if (form.field("needs")) {
+            Condition abuse;
+            abuse.field = "needs";
+            abuse.equals = "domestic-abuse";
+            form.safeguarding.push_back(abuse);
+        }
+    }
+    if (const json& h = member(j, "helplines"); !h.is_null()) {
+        const json& lines = member(h, "lines");
+        if (!h.is_object() || !lines.is_array()) throw ShapeError{"form.json: helplines", "needs a \"lines\" list"};
+        form.helplines_title = local_text(member(h, "title"), "form.json: helplines: title", true);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            std::string where = "form.json: helplines: line " + std::to_string(i + 1);
+            const json& number = member(lines[i], "number");
+            if (!lines[i].is_object() || !number.is_string() || number.get<std::string>().empty())
+                throw ShapeError{where, "needs a \"number\""};
+            form.helplines.push_back({local_text(member(lines[i], "name"), where + ": name", true), number});
+        }
+    }
+    if (const json& t = member(j, "team"); !t.is_null()) {
+        if (!t.is_object()) throw ShapeError{"form.json: team", "must be an object"};
+        const json& phone = member(t, "phone");
+        if (!phone.is_null() && !phone.is_string()) throw ShapeError{"form.json: team: phone", "must be a string"};
+        form.team.phone = phone.is_string() ? phone.get<std::string>() : std::string();
+        form.team.contact = local_text(member(t, "contact"), "form.json: team: contact", true);
+        form.team.contact_unset = local_text(member(t, "contact_unset"), "form.json: team: contact_unset", true);
+    }
+    if (const json& done = member(j, "done"); !done.is_null()) {
+        if (!done.is_object()) throw ShapeError{"form.json: done", "must be an object"};
+        const json& routes = member(done, "routes");
+        if (!routes.is_null() && (!routes.is_array() || routes.empty()))
+            throw ShapeError{"form.json: done: routes", "must be a non-empty list"};
+        if (routes.is_array())
+            for (std::size_t i = 0; i < routes.size(); ++i) {
+                std::string where = "form.json: done: route " + std::to_string(i + 1);
+                if (!routes[i].is_object()) throw ShapeError{where, "must be an object"};
+                form.routes.push_back({condition(member(routes[i], "if"), where + ": if"),
+                                       local_text(member(routes[i], "next"), where + ": next", true)});
+            }
+        form.timescale = local_text(member(done, "timescale"), "form.json: done: timescale", false);
+        form.withdraw = local_text(member(done, "withdraw"), "form.json: done: withdraw", false);
     }
     // Every condition must point at a field that exists, or it could never be true.
     auto check = [&](const Condition& c, const std::string& where) {
-        if (!ids.count(c.field)) throw ShapeError{where, "refers to unknown field \"" + c.field + "\""};
+        each_leaf(c, [&](const Condition& leaf) {
+            if (!ids.count(leaf.field)) throw ShapeError{where, "refers to unknown field \"" + leaf.field + "\""};
+        });
     };
     for (const auto& s : form.steps) {
         for (const auto& f : s.fields)
@@ -174,6 +242,23 @@ Form form_from(const json& j) {
                 throw ShapeError{"form.json: step \"" + s.id + "\": require_one_of", "unknown field \"" + id + "\""};
     }
     for (const auto& c : form.safeguarding) check(c, "form.json: safeguarding");
+    for (const auto& r : form.routes) check(r.when, "form.json: done: route");
+    // A field shown only when it is itself shown (directly or round a loop) could never be decided.
+    std::map<std::string, const Field*> by_id;
+    for (const auto& s : form.steps)
+        for (const auto& f : s.fields) by_id[f.id] = &f;
+    std::function<bool(const Field&, std::set<std::string>&)> loops = [&](const Field& f, std::set<std::string>& path) {
+        if (!f.show_if) return false;
+        if (!path.insert(f.id).second) return true;
+        bool found = false;
+        each_leaf(*f.show_if, [&](const Condition& leaf) { found = found || loops(*by_id.at(leaf.field), path); });
+        path.erase(f.id);
+        return found;
+    };
+    for (const auto& [id, f] : by_id) {
+        std::set<std::string> path;
+        if (loops(*f, path)) throw ShapeError{"form.json: field \"" + id + "\": show_if", "depends on itself"};
+    }
     return form;
 }
 
@@ -187,7 +272,9 @@ std::optional<FieldType> field_type_from_string(std::string_view s) {
     return std::nullopt;
 }
 
-bool is_typed(FieldType t) { return t != FieldType::choice && t != FieldType::choices && t != FieldType::yesno; }
+bool is_typed(FieldType t) {
+    return t != FieldType::choice && t != FieldType::choices && t != FieldType::yesno && t != FieldType::note;
+}
 
 const std::string& LocalText::in(std::string_view lang) const {
     static const std::string empty;
@@ -255,18 +342,53 @@ void Draft::wipe() {
     answers_.clear();
 }
 
-bool condition_true(const Condition& c, const Draft& d) {
+namespace {
+
+// Depth-limited although form_from refuses loops: a Form built by hand in a test must not recurse forever.
+bool holds(const Form& form, const Condition& c, const Draft& d, int depth) {
+    if (depth > 32) return false;
+    switch (c.kind) {
+        case Condition::Kind::all:
+            return std::all_of(c.parts.begin(), c.parts.end(),
+                               [&](const Condition& p) { return holds(form, p, d, depth + 1); });
+        case Condition::Kind::any:
+            return std::any_of(c.parts.begin(), c.parts.end(),
+                               [&](const Condition& p) { return holds(form, p, d, depth + 1); });
+        case Condition::Kind::negate: return !c.parts.empty() && !holds(form, c.parts.front(), d, depth + 1);
+        case Condition::Kind::field: break;
+    }
     const Answer* a = d.find(c.field);
     if (!a || a->empty()) return false;
+    const Field* f = form.field(c.field);
+    if (f && f->show_if && !holds(form, *f->show_if, d, depth + 1)) return false;  // hidden: unanswered
     if (c.not_empty) return true;
     return a->text == c.equals || std::find(a->picks.begin(), a->picks.end(), c.equals) != a->picks.end();
 }
 
-bool is_visible(const Field& f, const Draft& d) { return !f.show_if || condition_true(*f.show_if, d); }
+}  // namespace
+
+bool condition_true(const Form& form, const Condition& c, const Draft& d) { return holds(form, c, d, 0); }
+
+bool is_visible(const Form& form, const Field& f, const Draft& d) {
+    return !f.show_if || condition_true(form, *f.show_if, d);
+}
 
 bool shows_helplines(const Form& form, const Draft& d) {
     return std::any_of(form.safeguarding.begin(), form.safeguarding.end(),
-                       [&](const Condition& c) { return condition_true(c, d); });
+                       [&](const Condition& c) { return condition_true(form, c, d); });
+}
+
+const ContactRoute* contact_route(const Form& form, const Draft& d) {
+    for (const auto& r : form.routes)
+        if (condition_true(form, r.when, d)) return &r;
+    return nullptr;
+}
+
+std::string team_contact(const Form& form, std::string_view lang) {
+    if (content::is_placeholder_phone(form.team.phone)) return form.team.contact_unset.in(lang);
+    std::string text = form.team.contact.in(lang);
+    if (auto at = text.find("{phone}"); at != std::string::npos) text.replace(at, 7, form.team.phone);
+    return text;
 }
 
 }  // namespace lantern::kiosk::form

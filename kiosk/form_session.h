@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "kiosk/form_model.h"
@@ -19,7 +20,11 @@ struct FormSession {
     std::string notice;                         // strings key after a refused key press
     bool return_to_review = false;              // editing from the review screen: Next goes back there
     std::string reference;                      // after a successful submit
-    std::string submit_error;                   // strings key when the referral could not be saved
+    // Kept from the draft at submit for the done screen, which the draft (wiped) can no longer tell:
+    // which contact route holds (an index into the form's routes) and whether the helplines were showing.
+    std::optional<std::size_t> done_route;
+    bool done_helplines = false;
+    std::string submit_error;  // strings key when the referral could not be saved
 };
 
 }  // namespace lantern::kiosk

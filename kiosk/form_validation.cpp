@@ -153,10 +153,10 @@ std::optional<std::string> check_answer(const Field& f, const Answer* a) {
     }
 }
 
-std::map<std::string, std::string> check_step(const Step& step, const Draft& d) {
+std::map<std::string, std::string> check_step(const Form& form, const Step& step, const Draft& d) {
     std::map<std::string, std::string> errors;
     for (const Field& f : step.fields) {
-        if (!is_visible(f, d)) continue;
+        if (!is_visible(form, f, d)) continue;
         if (auto e = check_answer(f, d.find(f.id))) errors[f.id] = *e;
     }
     if (!step.require_one_of.empty()) {

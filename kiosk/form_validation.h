@@ -20,7 +20,7 @@ std::optional<std::string> check_answer(const Field& f, const Answer* a);
 
 // Field id -> error key for every visible field of the step; the key "" holds a step-level error
 // (require_one_of), whose text is the step's own message.
-std::map<std::string, std::string> check_step(const Step& step, const Draft& d);
+std::map<std::string, std::string> check_step(const Form& form, const Step& step, const Draft& d);
 
 // Whether text is valid UTF-8 with no control characters (newlines allowed when `multiline`).
 bool is_clean_text(std::string_view text, bool multiline);

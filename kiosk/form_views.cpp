@@ -40,6 +40,17 @@ std::string answer_text(const form::Field& f, const form::Answer& a, const std::
     return out;
 }
 
+// The helplines are the pack's (form.json), in its order: 999 and the silent 999-then-55 call first.
+void fill_helplines(const form::Form& f, const std::string& lang, std::string& title, std::vector<Helpline>& out) {
+    title = f.helplines_title.in(lang);
+    for (const auto& h : f.helplines) out.push_back({h.name.in(lang), h.number});
+}
+
+// Pack words may say {team_contact}: the team's number, or where to ask for it while none is set.
+std::string with_team(std::string text, const form::Form& f, const std::string& lang) {
+    return fill(std::move(text), "{team_contact}", form::team_contact(f, lang));
+}
+
 }  // namespace
 
 bool form_entry_shown(const App& app) {
@@ -67,13 +78,13 @@ FormStepView build_form_step(const App& app) {
     v.title = step.title.in(lang);
     v.next = tr(fs.return_to_review || index + 1 == f->steps.size() ? "form.to_review" : "form.next", lang);
     for (const form::Field& field : step.fields) {
-        if (!form::is_visible(field, fs.draft)) continue;
+        if (!form::is_visible(*f, field, fs.draft)) continue;
         FieldView fv;
         fv.id = field.id;
         fv.type = field.type;
-        fv.label = field.label.in(lang);
-        if (!field.required) fv.label += " " + tr("form.optional", lang);
-        fv.help = field.help.in(lang);
+        fv.label = with_team(field.label.in(lang), *f, lang);
+        if (!field.required && field.type != form::FieldType::note) fv.label += " " + tr("form.optional", lang);
+        fv.help = with_team(field.help.in(lang), *f, lang);
         fv.focused = fs.focus == field.id;
         fv.multiline = field.type == form::FieldType::multiline;
         const form::Answer* a = fs.draft.find(field.id);
@@ -90,17 +101,10 @@ FormStepView build_form_step(const App& app) {
     if (auto e = fs.errors.find(""); e != fs.errors.end())
         v.step_error = step.one_of_message.empty() ? tr(e->second, lang) : step.one_of_message.in(lang);
     if (!fs.notice.empty()) v.notice = tr(fs.notice, lang);
-    v.show_helplines = form::shows_helplines(*f, fs.draft);
-    if (v.show_helplines) {
-        v.helplines_title = tr("form.helplines.title", lang);
-        // Abuse lines first; then for a worry that is not abuse (self-harm, a child at risk) Samaritans and
-        // Childline (FACTS.md), and the silent 999 call last.
-        for (const char* k : {"refuge", "mens", "galop", "karma", "samaritans", "childline", "silent"})
-            v.helplines.push_back({tr(std::string("form.helplines.") + k, lang),
-                                   tr(std::string("form.helplines.") + k + ".number", lang)});
-    }
+    v.show_helplines = form::shows_helplines(*f, fs.draft) && !f->helplines.empty();
+    if (v.show_helplines) fill_helplines(*f, lang, v.helplines_title, v.helplines);
     const form::Field* focused = fs.focus.empty() ? nullptr : f->field(fs.focus);
-    if (focused && form::is_visible(*focused, fs.draft)) {
+    if (focused && form::is_visible(*f, *focused, fs.draft)) {
         v.keyboard = true;
         v.keys = keyboard_keys(fs.layer, focused->type == form::FieldType::multiline, lang);
     }
@@ -142,7 +146,7 @@ FormReviewView build_form_review(const App& app) {
         rs.change = tr("form.change", lang) + "##" + std::to_string(i);
         for (const auto& field : step.fields) {
             const form::Answer* a = s.form.draft.find(field.id);
-            if (!form::is_visible(field, s.form.draft)) continue;
+            if (field.type == form::FieldType::note || !form::is_visible(*f, field, s.form.draft)) continue;
             std::string value = a && !a->empty() ? answer_text(field, *a, lang) : tr("form.review.empty", lang);
             rs.answers.push_back({field.label.in(lang), value});
         }
@@ -153,12 +157,24 @@ FormReviewView build_form_review(const App& app) {
 
 FormDoneView build_form_done(const App& app) {
     const std::string& lang = app.session().lang;
+    const FormSession& fs = app.session().form;
     FormDoneView v;
     v.title = tr("form.done.title", lang);
     v.reference_label = tr("form.done.reference", lang);
-    v.reference = app.session().form.reference;
-    v.next_steps = tr("form.done.next", lang);
+    v.reference = fs.reference;
+    v.keep_reference = tr("form.done.keep_reference", lang);
     v.finish = tr("form.done.finish", lang);
+    const form::Form* f = app.form();
+    // Without a route (a pack that declares none) the done screen promises nothing about how or when.
+    if (f && fs.done_route && *fs.done_route < f->routes.size())
+        v.next_steps = with_team(f->routes[*fs.done_route].next.in(lang), *f, lang);
+    else v.next_steps = tr("form.done.next", lang);
+    if (!f) return v;
+    v.timescale = f->timescale.in(lang);
+    v.team_contact = form::team_contact(*f, lang);
+    v.withdraw = with_team(f->withdraw.in(lang), *f, lang);
+    v.show_helplines = fs.done_helplines && !f->helplines.empty();
+    if (v.show_helplines) fill_helplines(*f, lang, v.helplines_title, v.helplines);
     return v;
 }
 

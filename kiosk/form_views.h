@@ -76,8 +76,18 @@ struct FormReviewView {
     std::string submit, back, submit_error;
 };
 
+// After Send: the reference, then what happens next in the way she chose, when (if the pack says), the
+// team's contact and how to withdraw, all from the pack; the helplines again if she ticked abuse or danger.
 struct FormDoneView {
-    std::string title, reference_label, reference, next_steps, finish;
+    std::string title, reference_label, reference;
+    std::string keep_reference;  // "Write this down..."
+    std::string next_steps;      // the contact route's words
+    std::string timescale;       // empty unless the pack gives one
+    std::string team_contact, withdraw;
+    bool show_helplines = false;
+    std::string helplines_title;
+    std::vector<Helpline> helplines;
+    std::string finish;
 };
 
 // The keys of a keyboard layer with their labels in `lang`, for any screen that types.

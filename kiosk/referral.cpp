@@ -40,7 +40,9 @@ std::string referral_json(const form::Form& f, const form::Draft& d, const std::
     for (const auto& step : f.steps)
         for (const auto& field : step.fields) {
             const form::Answer* a = d.find(field.id);
-            if (!a || a->empty() || !form::is_visible(field, d) || (field.sensitive && !sensitive_ok)) continue;
+            if (!a || a->empty() || field.type == form::FieldType::note || !form::is_visible(f, field, d) ||
+                (field.sensitive && !sensitive_ok))
+                continue;
             if (field.type == form::FieldType::choices) answers[field.id] = a->picks;
             else answers[field.id] = trimmed(a->text);
         }

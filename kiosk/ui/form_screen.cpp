@@ -107,13 +107,14 @@ void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions)
 }
 
 // The helplines as a yellow panel; `compact` puts each number on its helpline's line.
-float helplines_height(Ui& ui, const FormStepView& view, float inner, bool compact) {
+float helplines_height(Ui& ui, const std::string& title, const std::vector<Helpline>& lines, float inner,
+                       bool compact) {
     const Theme& t = ui.theme;
     auto h = [&](ImFont* f, const std::string& s) {
         return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y;
     };
-    float total = t.pad() + h(ui.fonts.heading, view.helplines_title);
-    for (const Helpline& l : view.helplines)
+    float total = t.pad() + h(ui.fonts.heading, title);
+    for (const Helpline& l : lines)
         total += t.gap() * 0.3f + (l.name.find(l.number) != std::string::npos ? h(ui.fonts.bold, l.name)
                                    : compact ? h(ui.fonts.bold, l.name + ": " + keep_together(l.number))
                                              : h(ui.fonts.body, l.name) + h(ui.fonts.bold, keep_together(l.number)));
@@ -122,17 +123,18 @@ float helplines_height(Ui& ui, const FormStepView& view, float inner, bool compa
 
 // The panel never takes more than `max_height`: at large text, or on a small screen, its lines scroll inside
 // it, so the questions and the Next button always stay in sight and in reach.
-void draw_helplines(Ui& ui, const FormStepView& view, float width, float max_height, TouchScroll& scroll) {
+void draw_helplines(Ui& ui, const std::string& title, const std::vector<Helpline>& lines, float width, float max_height,
+                    TouchScroll& scroll) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float inner = width - 2 * t.pad() * 0.6f;
-    bool compact = helplines_height(ui, view, inner, false) > max_height;
-    float height = helplines_height(ui, view, inner, compact);
+    bool compact = helplines_height(ui, title, lines, inner, false) > max_height;
+    float height = helplines_height(ui, title, lines, inner, compact);
     bool scrolls = height > max_height;
     if (scrolls) {
         inner -= ImGui::GetStyle().ScrollbarSize;
-        height = helplines_height(ui, view, inner, compact);
+        height = helplines_height(ui, title, lines, inner, compact);
     }
     float shown = std::min(height, max_height);
     ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + shown), p.notice, t.radius() * 0.6f);
@@ -143,8 +145,8 @@ void draw_helplines(Ui& ui, const FormStepView& view, float width, float max_hei
     ImVec2 origin = ImGui::GetCursorScreenPos();
     float x = origin.x + t.pad() * 0.6f;
     ImGui::SetCursorScreenPos(ImVec2(x, origin.y + t.pad() * 0.5f));
-    text_block(ui, view.helplines_title, ui.fonts.heading, p.notice_text, inner);
-    for (const Helpline& h : view.helplines) {
+    text_block(ui, title, ui.fonts.heading, p.notice_text, inner);
+    for (const Helpline& h : lines) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.3f));
         // "Call 999, then press 55" already says its number. A number never splits across two lines.
         bool says_number = h.name.find(h.number) != std::string::npos;
@@ -237,12 +239,13 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     float scroll_top = title_bottom;
     if (view.show_helplines && side) {
         ImGui::SetCursorScreenPos(ImVec2(x0 + fields_w + 2 * t.pad(), title_bottom));
-        draw_helplines(ui, view, side_w, bottom - title_bottom - t.gap() * 0.5f, state.helplines_scroll);
+        draw_helplines(ui, view.helplines_title, view.helplines, side_w, bottom - title_bottom - t.gap() * 0.5f,
+                       state.helplines_scroll);
     } else if (view.show_helplines) {
         // Above the questions, at most 40% of the room, so the questions keep most of it.
         ImGui::SetCursorScreenPos(ImVec2(x0, title_bottom));
-        draw_helplines(ui, view, full_w, std::max(t.touch_min() * 2, (bottom - title_bottom) * 0.4f),
-                       state.helplines_scroll);
+        draw_helplines(ui, view.helplines_title, view.helplines, full_w,
+                       std::max(t.touch_min() * 2, (bottom - title_bottom) * 0.4f), state.helplines_scroll);
         scroll_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
     }
 
@@ -261,6 +264,11 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
     for (const FieldView& f : view.fields) {
+        if (f.type == form::FieldType::note) {  // words to read, not a question
+            note_box(ui, f.label, p.notice, p.notice_text, fields_w);
+            ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
+            continue;
+        }
         ImVec2 start = ImGui::GetCursorScreenPos();
         text_block(ui, f.label, ui.fonts.heading, p.text, fields_w);
         if (!f.help.empty()) text_block(ui, f.help, ui.fonts.body, p.muted_text, fields_w);
@@ -356,14 +364,18 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
     ImGui::EndChild();
 }
 
-void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& actions) {
+void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& scroll, FormUiState& state,
+                    Actions& actions) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
-    float width = std::min(area.width() - 4 * t.pad(), t.reading_width());
-    float x0 = area.min.x + (area.width() - width) / 2;
-    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + 2 * t.pad()));
+    float full_w = area.width() - 4 * t.pad();
+    float width = std::min(full_w, t.reading_width());
+    float side_w = full_w - width - 2 * t.pad();
+    bool side = view.show_helplines && side_w >= 440 * t.scale;
+    float x0 = side ? area.min.x + 2 * t.pad() : area.min.x + (area.width() - width) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
     text_block(ui, view.title, ui.fonts.title, p.text, width);
-    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.gap()));
+    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.gap() * 0.5f));
     text_block(ui, view.reference_label, ui.fonts.heading, p.text, width);
     // The reference large and boxed, so it can be read out or photographed from a step back.
     ImFont* huge = ui.fonts.huge;
@@ -377,13 +389,46 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& action
                 t.radius(), 0, 4 * t.scale);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.gap() * 0.5f + t.pad() * 0.5f));
     text_block(ui, view.reference, huge, p.accent, rw);
-    ImGui::SetCursorScreenPos(ImVec2(x0, pos.y + t.gap() * 1.5f + rh));
-    text_block(ui, view.next_steps, ui.fonts.body, p.text, width);
-    ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
-    ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
+    float list_top = pos.y + t.gap() + rh;
+
+    // Finish stays in reach at the bottom; what happens next scrolls above it at large text.
+    float h = t.touch_min();
+    float finish_y = area.max.y - h - t.pad() * 0.6f;
+    ImGui::SetCursorScreenPos(ImVec2(x0, finish_y));
     if (touch_button(ui, view.finish,
-                     ImVec2(std::max(360 * t.scale, text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), 0)))
+                     ImVec2(std::max(360 * t.scale, text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), h)))
         actions.push_back({ActionKind::form_finish});
+    float bottom = finish_y - t.gap() * 0.5f;
+    if (side) {
+        ImGui::SetCursorScreenPos(ImVec2(x0 + width + 2 * t.pad(), area.min.y + t.pad()));
+        draw_helplines(ui, view.helplines_title, view.helplines, side_w, bottom - area.min.y - t.pad(),
+                       state.helplines_scroll);
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(x0, list_top));
+    ImGui::BeginChild(("form_done_" + view.reference).c_str(),
+                      ImVec2(width + 40 * t.scale, std::max(1.0f, bottom - list_top)), false,
+                      ImGuiWindowFlags_NoBackground);
+    scroll.update();
+    text_block(ui, view.keep_reference, ui.fonts.body, p.text, width);
+    ImGui::Dummy(ImVec2(0, t.gap() * 0.5f));
+    text_block(ui, view.next_steps, ui.fonts.bold, p.text, width);
+    if (!view.timescale.empty()) text_block(ui, view.timescale, ui.fonts.body, p.text, width);
+    if (!view.team_contact.empty()) {
+        ImGui::Dummy(ImVec2(0, t.gap() * 0.5f));
+        text_block(ui, view.team_contact, ui.fonts.body, p.text, width);
+    }
+    if (!view.withdraw.empty()) {
+        ImGui::Dummy(ImVec2(0, t.gap() * 0.5f));
+        text_block(ui, view.withdraw, ui.fonts.body, p.text, width);
+    }
+    if (view.show_helplines && !side) {
+        ImGui::Dummy(ImVec2(0, t.gap()));
+        // Inside the scrolling list the panel is shown whole: its own height is no limit here.
+        draw_helplines(ui, view.helplines_title, view.helplines, width, FLT_MAX, state.helplines_scroll);
+    }
+    ImGui::Dummy(ImVec2(0, t.pad()));
+    ImGui::EndChild();
 }
 
 }  // namespace lantern::kiosk::ui

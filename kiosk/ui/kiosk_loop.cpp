@@ -313,7 +313,7 @@ int run_kiosk(const RunOptions& options) {
             case Screen::services: draw_services(ui, views.services, area, scroll, actions); break;
             case Screen::form_step: draw_form_step(ui, views.form_step, area, scroll, form_state, actions); break;
             case Screen::form_review: draw_form_review(ui, views.form_review, area, scroll, actions); break;
-            case Screen::form_done: draw_form_done(ui, views.form_done, area, actions); break;
+            case Screen::form_done: draw_form_done(ui, views.form_done, area, scroll, form_state, actions); break;
             case Screen::search: draw_search(ui, views.search, area, scroll, actions); break;
             case Screen::staff_pin: draw_staff_pin(ui, views.staff_pin, area, actions); break;
             case Screen::staff: draw_staff(ui, views.staff, area, scroll, actions); break;

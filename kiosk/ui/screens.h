@@ -58,7 +58,8 @@ struct FormUiState {
 void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& scroll, FormUiState& state,
                     Actions& actions);
 void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll& scroll, Actions& actions);
-void draw_form_done(Ui& ui, const FormDoneView& view, Area area, Actions& actions);
+void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& scroll, FormUiState& state,
+                    Actions& actions);
 void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& actions);
 void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, Actions& actions);

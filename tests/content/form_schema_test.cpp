@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "content/form_schema.h"
 #include "tests/content/sample_sources.h"
@@ -90,7 +93,7 @@ TEST_CASE("duplicate field ids are an error at the second one") {
 
 TEST_CASE("show_if naming an unknown field, or an option the field lacks, is an error") {
     auto unknown = validate_form_json(replaced(k_good_form, R"({"field": "how")", R"({"field": "hwo")"));
-    CHECK(any_is(unknown, "form.json:10: error: field \"phone\": show_if names unknown field \"hwo\""));
+    CHECK(any_is(unknown, "form.json:12: error: field \"phone\": show_if names unknown field \"hwo\""));
     auto option = validate_form_json(replaced(k_good_form, R"("equals": "phone")", R"("equals": "pigeon")"));
     CHECK(any_contains(option, "field \"phone\": show_if: field \"how\" has no option \"pigeon\""));
     auto both =
@@ -124,4 +127,94 @@ TEST_CASE("read_sources keeps a good form and refuses a bad one with the form's 
     CHECK(bad.has_errors());
     CHECK(bad.form_json.empty());
     CHECK(any_contains(bad.issues, "form.json:10: error: field \"phone\": unknown type \"fone\""));
+}
+
+TEST_CASE("a malformed all/any/not rule is an error naming form.json and the rule's own line") {
+    auto empty_all =
+        validate_form_json(replaced(k_good_form, R"({"field": "how", "equals": "phone"})", R"({"all": []})"));
+    CHECK(any_is(empty_all,
+                 "form.json:12: error: field \"phone\": show_if: \"all\" needs a non-empty list of conditions"));
+    auto bad_not = validate_form_json(replaced(k_good_form, R"({"field": "how", "equals": "phone"})",
+                                               R"({"any": [{"field": "how", "equals": "phone"}, {"not": 3}]})"));
+    CHECK(any_is(bad_not, "form.json:12: error: field \"phone\": show_if.any[2]: \"not\" needs one condition object"));
+    auto mixed = validate_form_json(replaced(k_good_form, R"({"field": "how", "equals": "phone"})",
+                                             R"({"not": {"field": "how", "equals": "phone"}, "field": "how"})"));
+    CHECK(any_contains(mixed, "form.json:12: error: field \"phone\": show_if: \"not\" stands alone in its object"));
+    // A rule over several lines: the error names the line of the part that is wrong.
+    auto deep = validate_form_json(replaced(k_good_form, R"({"field": "how", "equals": "phone"})",
+                                            "{\"any\": [\n{\"field\": \"how\", \"equals\": \"phone\"},\n"
+                                            "{\"field\": \"how\", \"equals\": \"pigeon\"}]}"));
+    CHECK(any_is(deep, "form.json:14: error: field \"phone\": show_if.any[2]: field \"how\" has no option \"pigeon\""));
+    auto unknown_key =
+        validate_form_json(replaced(k_good_form, R"("equals": "phone")", R"("equals": "phone", "eq": 1)"));
+    CHECK(any_contains(unknown_key, "form.json:12: error: field \"phone\": show_if: unknown key \"eq\""));
+}
+
+TEST_CASE("fields that show each other round a loop are an error") {
+    auto loop = validate_form_json(replaced(k_good_form, R"({"field": "how", "equals": "phone"})",
+                                            R"({"not": {"field": "safe_to_call", "equals": "yes"}})"));
+    CHECK(any_contains(loop, "error: field \"phone\": show_if depends on itself through other fields"));
+}
+
+namespace {
+
+std::string default_form_text() {
+    std::ifstream in(std::filesystem::path(LANTERN_SOURCE_DIR) / "assets/content/form.json");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int line_of(const std::string& text, const std::string& needle) {
+    auto at = text.find(needle);
+    REQUIRE(at != std::string::npos);
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("the default form is well formed, and its placeholder team number is warned about on its line") {
+    std::string text = default_form_text();
+    auto issues = validate_form_json(text);
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].severity == SourceIssue::Severity::warning);
+    std::string expected = "form.json:" + std::to_string(line_of(text, "\"phone\": \"PLACEHOLDER")) +
+                           ": warning: team: \"phone\" is a placeholder";
+    CHECK(issues[0].to_string().rfind(expected, 0) == 0);
+    // Set, it is no longer a placeholder.
+    auto set =
+        validate_form_json(replaced(text, "PLACEHOLDER: set the family support team's phone number", "01632 960001"));
+    CHECK(set.empty());
+    CHECK(is_placeholder_phone(""));
+    CHECK(is_placeholder_phone("PLACEHOLDER"));
+    CHECK_FALSE(is_placeholder_phone("01632 960001"));
+}
+
+TEST_CASE("safeguarding needs helplines; helplines, team and contact routes are checked with their lines") {
+    std::string text = default_form_text();
+    std::string no_helplines = text.substr(0, text.find("  \"helplines\"")) + text.substr(text.find("  \"team\""));
+    CHECK(
+        any_contains(validate_form_json(no_helplines), "error: \"safeguarding\" shows the helplines, but there is no"));
+
+    auto no_number = validate_form_json(replaced(text, R"("number": "999")", R"("numbr": "999")"));
+    CHECK(any_is(no_number, "form.json:" + std::to_string(line_of(text, R"("number": "999")") - 5) +
+                                ": error: helplines: line 1: needs a \"number\""));
+
+    std::string bad_route_text = replaced(text, R"("equals": "staff"
+        },
+        "next")",
+                                          R"("equals": "staf"
+        },
+        "next")");
+    auto bad_route = validate_form_json(bad_route_text);
+    int route_if_line = line_of(text, R"("equals": "staff"
+        },
+        "next")") - 2;
+    CHECK(any_is(bad_route, "form.json:" + std::to_string(route_if_line) +
+                                ": error: done: route 1: if: field \"safe_route\" has no option \"staf\""));
+
+    auto no_phone_word = validate_form_json(replaced(text, "phone number is {phone}.", "phone number is here."));
+    CHECK(any_contains(no_phone_word, "error: team: \"contact\" in \"en\" must say {phone}"));
+    auto no_withdraw = validate_form_json(replaced(text, "\"withdraw\"", "\"withdrew\""));
+    CHECK(any_contains(no_withdraw, "error: done: missing \"withdraw\""));
 }

@@ -76,16 +76,16 @@ TEST_CASE("show_if hides a field until its condition holds") {
     REQUIRE(r.form);
     Draft d;
     const Field& safe = *r.form->field("safe_to_call");
-    CHECK_FALSE(is_visible(safe, d));
+    CHECK_FALSE(is_visible(*r.form, safe, d));
     d.at("phone").text = "07700 900123";
-    CHECK(is_visible(safe, d));
+    CHECK(is_visible(*r.form, safe, d));
     d.at("phone").text = "  ";
-    CHECK_FALSE(is_visible(safe, d));
+    CHECK_FALSE(is_visible(*r.form, safe, d));
     const Field& language = *r.form->field("language");
     d.at("interpreter").text = "no";
-    CHECK_FALSE(is_visible(language, d));
+    CHECK_FALSE(is_visible(*r.form, language, d));
     d.at("interpreter").text = "yes";
-    CHECK(is_visible(language, d));
+    CHECK(is_visible(*r.form, language, d));
 }
 
 TEST_CASE("ticking domestic abuse or a safety worry shows the helplines") {
