@@ -32,6 +32,8 @@ enum class ActionKind {
     form_edit_step,    // arg: step index, from the review
     form_submit,
     form_finish,    // after the reference is shown: end the visit
+    leave_confirm,  // "Leave and clear": the form's answers go, then the way out she chose is taken
+    leave_stay,     // "Stay on the form": the question goes, nothing else changes
     open_search,    // the search screen, with the keyboard up
     search_focus,   // tap on the search box: show the keyboard again
     search_key,     // arg: on-screen key kind (as form_key), arg2: text

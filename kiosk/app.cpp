@@ -1,6 +1,7 @@
 // Navigation, idle timing and wiping. All session state changes happen here.
 #include "kiosk/app.h"
 
+#include <algorithm>
 #include <cmath>
 #include <iterator>
 
@@ -32,22 +33,57 @@ void App::stop_reading() {
 void App::wipe() {
     stop_reading();
     form::wipe_string(session_.staff.pin);
+    form::wipe_string(session_.staff.notice);
+    form::wipe_string(session_.search.query);
     // Assigning a fresh Session drops every answer and step of the visitor; there is no way back.
     session_ = Session{};
     ++revision_;
     session_.lang = default_lang_;
     ++wipes_;
+    ++arrivals_;
 }
+
+namespace {
+
+bool is_form_screen(Screen s) { return s == Screen::form_step || s == Screen::form_review || s == Screen::form_done; }
+bool is_staff_screen(Screen s) { return s == Screen::staff_pin || s == Screen::staff; }
+
+// While "Leave and clear your answers?" shows: her answer to it, Quick exit (always), the timer, and the
+// settings that help her read the question. Everything else waits for her answer.
+bool allowed_while_asking(ActionKind k) {
+    switch (k) {
+        case ActionKind::leave_confirm:
+        case ActionKind::leave_stay:
+        case ActionKind::quick_exit:
+        case ActionKind::still_here:
+        case ActionKind::reading_finished:
+        case ActionKind::set_language:
+        case ActionKind::cycle_text_size:
+        case ActionKind::toggle_contrast: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
 
 void App::apply(const Actions& actions, double now) {
     for (const Action& a : actions) {
         if (a.kind != ActionKind::reading_finished) note_activity(now);  // the voice ending is not the visitor
+        if (session_.leaving && !allowed_while_asking(a.kind)) continue;
+        if (!session_.leaving && leaves_form_with_answers(a)) {
+            session_.leaving = a;
+            ++revision_;
+            continue;
+        }
+        Whereabouts before = whereabouts();
         switch (a.kind) {
             case ActionKind::start:
+                if (screen() != Screen::attract) break;  // a visit starts once, from the attract screen
                 ++usage_["sessions"];
                 go({Screen::audience, "", ""});
                 break;
             case ActionKind::choose_audience:
+                if (screen() != Screen::audience) break;
                 ++usage_[std::string("audience_") + content::to_string(a.audience)];
                 session_.audience = a.audience;
                 go({Screen::topics, "", ""});
@@ -84,11 +120,26 @@ void App::apply(const Actions& actions, double now) {
                 if (session_.place.screen == Screen::attract) wipe();
                 break;
             case ActionKind::home:
-                if (session_.place.screen != Screen::topics) go({Screen::topics, "", ""});
+                // Home is the audience's home screen: there is none before she chooses, and none in staff mode.
+                if (screen() == Screen::attract || screen() == Screen::audience || is_staff_screen(screen())) break;
+                go_home();
                 break;
             case ActionKind::quick_exit:
                 ++usage_["quick_exits"];
                 wipe();
+                break;
+            case ActionKind::leave_confirm: {
+                if (!session_.leaving) break;
+                Action way = *session_.leaving;
+                session_.leaving.reset();
+                leave_form();
+                // Back is done by leaving; any other way (Home, Find local help...) is now taken from outside.
+                if (way.kind != ActionKind::back) apply({way}, now);
+                break;
+            }
+            case ActionKind::leave_stay:
+                session_.leaving.reset();
+                ++revision_;
                 break;
             case ActionKind::still_here: break;
             case ActionKind::open_services:
@@ -149,6 +200,68 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::staff_look_for_packs:
             case ActionKind::staff_import_pack: apply_staff(a, now); break;
         }
+        settle(before);
+    }
+}
+
+bool App::leaves_form_with_answers(const Action& a) const {
+    if (screen() != Screen::form_step && screen() != Screen::form_review) return false;
+    const auto& answers = session_.form.draft.answers();
+    if (std::none_of(answers.begin(), answers.end(), [](const auto& kv) { return !kv.second.empty(); })) return false;
+    switch (a.kind) {
+        // Back leaves only from the first step; from the others it goes a step back, answers kept.
+        case ActionKind::back: return screen() == Screen::form_step && session_.form.step == 0;
+        case ActionKind::home:
+        case ActionKind::open_services:
+        case ActionKind::open_search:
+        case ActionKind::open_topic:
+        case ActionKind::open_page: return true;
+        default: return false;
+    }
+}
+
+void App::leave_form() {
+    stop_reading();
+    session_.form = FormSession{};  // Draft's move assignment overwrites the answers before freeing them
+    std::erase_if(session_.history, [](const Place& p) { return is_form_screen(p.screen); });
+    if (session_.history.empty()) {
+        session_.place = {Screen::topics, "", ""};
+    } else {
+        session_.place = session_.history.back();
+        session_.history.pop_back();
+    }
+    ++revision_;
+}
+
+void App::go_home() {
+    stop_reading();
+    session_.history = {Place{Screen::attract, "", ""}, Place{Screen::audience, "", ""}};
+    session_.place = {Screen::topics, "", ""};
+    ++revision_;
+}
+
+void App::settle(const Whereabouts& before) {
+    Screen now_on = screen();
+    if (!is_form_screen(now_on)) {
+        // Whatever way she left the form (Send, a confirmed leave, or a way not foreseen), it is blank now,
+        // and no entry of the history leads back into it.
+        session_.form = FormSession{};
+        std::erase_if(session_.history, [](const Place& p) { return is_form_screen(p.screen); });
+        session_.leaving.reset();
+    }
+    if (now_on != Screen::search && !session_.search.query.empty()) {
+        form::wipe_string(session_.search.query);
+        session_.search = SearchSession{};
+    }
+    if (!is_staff_screen(now_on) && (!session_.staff.pin.empty() || !session_.staff.notice.empty())) {
+        form::wipe_string(session_.staff.pin);
+        form::wipe_string(session_.staff.notice);
+        session_.staff = StaffSession{};
+    }
+    if (whereabouts() != before) {
+        ++arrivals_;
+        ++revision_;
+        if (session_.reading_aloud && session_.place != before.place) stop_reading();
     }
 }
 
@@ -156,6 +269,7 @@ void App::apply_search(const Action& a) {
     // A search query is short: enough for a few words, never a place to paste a letter.
     constexpr std::size_t k_max_query = 80;
     SearchSession& ss = session_.search;
+    if (a.kind != ActionKind::open_search && screen() != Screen::search) return;  // no typing into a box not shown
     ++revision_;
     switch (a.kind) {
         case ActionKind::open_search:

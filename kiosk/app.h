@@ -1,6 +1,7 @@
 // The kiosk's state machine: which screen, the visitor's Session, idle and quick-exit wipes.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -60,7 +61,10 @@ struct StaffSession {
 };
 
 // Everything one visitor did. Wiped whole on idle timeout, quick exit and submission, so nothing of one
-// visitor can reach the next.
+// visitor can reach the next. Parts of it go sooner, when she leaves the place they belong to: the form's
+// answers when she leaves the form (after "Leave and clear your answers?"), the search text when she leaves
+// search, everything before Home when she taps Home. No entry in `history` leads into a form screen or to
+// a search with text once she has left them.
 struct Session {
     content::Audience audience = content::Audience::adult;
     std::string lang;
@@ -72,6 +76,9 @@ struct Session {
     FormSession form;      // the referral draft: wiped with the rest
     SearchSession search;  // what was searched for: wiped with the rest
     StaffSession staff;    // staff mode ends with the session too
+    // The way out of the form she tapped while it has answers: "Leave and clear your answers?" shows until
+    // she chooses, and nothing but that choice, Quick exit and the display settings does anything meanwhile.
+    std::optional<Action> leaving;
 };
 
 // Text size steps a visitor can choose; the third is 150%.
@@ -115,6 +122,9 @@ class App {
     // Seconds until tick() next has something to do (countdown or wipe), for the frame loop's sleep.
     std::optional<double> seconds_until_next_timer(double now) const;
     int wipes() const { return wipes_; }
+    // Changes whenever the visitor arrives somewhere new (another screen, page or form step, or a fresh
+    // visit): each arrival starts scrolled to the top, so no screen opens where the last visitor left it.
+    int arrivals() const { return arrivals_; }
     // Changes whenever what the screens show may change, so view models are rebuilt only then.
     int revision() const { return revision_; }
     // Anonymous counters for the hub's heartbeat (sessions, audiences, page views, exits): never what a
@@ -139,8 +149,25 @@ class App {
     const std::string& form_error() const { return form_error_; }
 
    private:
+    // What an arrival is: the place, the form step and the visit.
+    struct Whereabouts {
+        Place place;
+        std::size_t step = 0;
+        int visit = 0;
+        bool operator==(const Whereabouts&) const = default;
+    };
+    Whereabouts whereabouts() const { return {session_.place, session_.form.step, wipes_}; }
+
     void go(Place place);
     void wipe();
+    // Home: the audience's home screen with a fresh history, whose only way back is "Who is reading?".
+    void go_home();
+    // True when `a` would take her out of a form that holds answers: it must ask first.
+    bool leaves_form_with_answers(const Action& a) const;
+    // Out of the form to the place she came from, its answers cleared.
+    void leave_form();
+    // After every action: what belongs to a place she has left goes with it, and an arrival is counted.
+    void settle(const Whereabouts& before);
     // Every way off a page (another screen, Home, Back, Quick exit, idle wipe, a language switch) stops the
     // voice, so it never reads on to the next visitor or over another page.
     void stop_reading();
@@ -156,6 +183,7 @@ class App {
     double last_activity_ = 0;
     int wipes_ = 0;
     int revision_ = 0;
+    int arrivals_ = 0;
     std::map<std::string, std::int64_t> usage_;
     std::optional<form::Form> form_;
     std::string form_error_;

@@ -47,17 +47,14 @@ void App::apply_form(const Action& a) {
     FormSession& fs = session_.form;
     ++revision_;  // every form action changes what the form screens show
     if (a.kind == ActionKind::open_form) {
-        // A draft is resumed where it was left (Home by mistake must not lose answers); a submitted one is not.
-        if (!fs.reference.empty()) fs = FormSession{};
-        fs.focus.clear();
+        // Always a blank form: answers never outlive leaving it (Home and the rest ask first, then clear).
+        if (screen() == Screen::form_step || screen() == Screen::form_review || screen() == Screen::form_done) return;
+        fs = FormSession{};
         go({Screen::form_step, "", ""});
         return;
     }
     if (!form_) {
-        if (a.kind == ActionKind::back) {
-            session_.place = session_.history.empty() ? Place{Screen::topics, "", ""} : session_.history.back();
-            if (!session_.history.empty()) session_.history.pop_back();
-        }
+        if (a.kind == ActionKind::back) leave_form();
         return;
     }
     const form::Form& f = *form_;
@@ -138,7 +135,9 @@ void App::apply_form(const Action& a) {
             if (!fs.errors.empty()) break;
             if (fs.return_to_review || fs.step + 1 >= f.steps.size()) {
                 fs.return_to_review = false;
-                go({Screen::form_review, "", ""});
+                // Not through go(): the history keeps only the place before the form, so Back from the
+                // first step (or a confirmed leave) lands there, never on another form screen.
+                session_.place = {Screen::form_review, "", ""};
             } else {
                 ++fs.step;
             }
@@ -153,10 +152,9 @@ void App::apply_form(const Action& a) {
                 fs.step = f.steps.size() - 1;
                 session_.place = {Screen::form_step, "", ""};
             } else if (fs.step > 0) {
-                --fs.step;  // answers stay: Back never loses anything
+                --fs.step;  // answers stay: Back within the form never loses anything
             } else {
-                session_.place = session_.history.empty() ? Place{Screen::topics, "", ""} : session_.history.back();
-                if (!session_.history.empty()) session_.history.pop_back();
+                leave_form();  // with answers, she has already said "Leave and clear"
             }
             break;
         case ActionKind::form_edit_step: {

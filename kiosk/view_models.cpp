@@ -178,6 +178,18 @@ IdleView build_idle(const App& app, double now) {
     return v;
 }
 
+LeaveView build_leave(const App& app) {
+    LeaveView v;
+    v.showing = app.session().leaving.has_value();
+    if (!v.showing) return v;
+    const std::string& lang = app.session().lang;
+    v.title = tr("leave.title", lang);
+    v.body = tr("leave.body", lang);
+    v.leave = tr("leave.confirm", lang);
+    v.stay = tr("leave.stay", lang);
+    return v;
+}
+
 std::string read_aloud_text(const PageView& page) {
     if (!page.found) return "";
     auto end_sentence = [](std::string& out) {

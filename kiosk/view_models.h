@@ -109,6 +109,13 @@ struct IdleView {
     std::string title, body, button;
 };
 
+// "Leave and clear your answers?": shown over the form when she taps a way out of it with answers given.
+struct LeaveView {
+    bool showing = false;
+    std::string title, body;
+    std::string leave, stay;  // the two buttons
+};
+
 // What read-aloud says for the current page: its title and words as plain text, in the page's own language.
 struct ReadAloudText {
     std::string text;  // empty when there is no page to read
@@ -124,6 +131,7 @@ TopicsView build_topics(const App& app);
 PageListView build_page_list(const App& app);
 PageView build_page(const App& app);
 IdleView build_idle(const App& app, double now);
+LeaveView build_leave(const App& app);
 // Today's notices for the home screens in the visitor's language (English when none is written in it): those
 // for everyone, and with an audience those for it too. Adult-only notices never reach a child's screen.
 std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience);

@@ -48,11 +48,13 @@ struct Views {
     SearchView search;
     StaffPinView staff_pin;
     StaffView staff;
+    LeaveView leave;
 
     void rebuild(const App& app, double now) {
         revision = app.revision();
         voice = app.has_voice();
         chrome = build_chrome(app, voice);
+        leave = build_leave(app);
         switch (app.screen()) {
             case Screen::attract: attract = build_attract(app); break;
             case Screen::audience: audience = build_audience(app); break;
@@ -86,6 +88,16 @@ std::shared_ptr<const content::PackReader> open_pack(const std::string& path) {
 bool told_to_hang(const char* hang_file) {
     std::error_code ec;
     return hang_file && std::filesystem::exists(hang_file, ec);
+}
+
+// Dear ImGui keeps each window's scroll position for as long as the program runs, across visits. On every
+// arrival somewhere new (App::arrivals) all of them go back to the top, so no screen opens where the last
+// visitor left it, whatever its windows are called.
+void scroll_all_to_top() {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        w->Scroll = ImVec2(0, 0);
+        w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
+    }
 }
 
 bool any_input(const ImGuiIO& io, ImVec2 last_mouse) {
@@ -217,6 +229,7 @@ int run_kiosk(const RunOptions& options) {
     FormUiState form_state;
     StaffHold staff_hold;
     int scroll_revision = -1;
+    int arrivals = -1;
     int frames_to_draw = 3;
     bool animating = false;
     // --screenshot: ImGui sizes scroll regions from the previous frame's content, so the second frame is the
@@ -290,6 +303,11 @@ int run_kiosk(const RunOptions& options) {
 
         ImGui::NewFrame();
         ui.hits.begin_frame();
+        if (arrivals != app.arrivals()) {
+            arrivals = app.arrivals();
+            scroll_all_to_top();
+            form_state = FormUiState{};
+        }
         Actions actions;
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);
@@ -319,6 +337,7 @@ int run_kiosk(const RunOptions& options) {
             case Screen::staff: draw_staff(ui, views.staff, area, scroll, actions); break;
         }
         ImGui::End();
+        draw_leave(ui, views.leave, area, actions);
         IdleView idle = build_idle(app, t);
         draw_idle(ui, idle, actions);
         if (idle.showing) {

@@ -33,6 +33,8 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
 bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_idle(Ui& ui, const IdleView& view, Actions& actions);
+// "Leave and clear your answers?" over `area` (the top bar, with Quick exit, stays uncovered).
+void draw_leave(Ui& ui, const LeaveView& view, Area area, Actions& actions);
 // Today's notices stacked from `pos` across `width`; leaves the cursor below the last one.
 void draw_notices(Ui& ui, const std::vector<std::string>& notices, ImVec2 pos, float width);
 

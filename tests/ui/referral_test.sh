@@ -71,35 +71,55 @@ canary)
   echo "none of the answers is anywhere in the kiosk's data folder or logs in plaintext"
   ;;
 crash)
+  # Each round's kiosk makes referrals until it is killed; it never ends by itself (the script ends with a
+  # long wait), so every SIGKILL must hit a live kiosk, and each round must have made at least one referral.
   rounds=${LANTERN_CRASH_ROUNDS:-6}
   : >shown.txt
   for ((round = 1; round <= rounds; round++)); do
     : >script.txt
     for ((i = 1; i <= 4; i++)); do referral_script "Crash $round-$i" "07700 900$((100 + i))" "HMP Test" "round $round" >>script.txt; done
+    echo "wait 1000000" >>script.txt
     "${kiosk[@]}" --script script.txt >"round$round.out" 2>"round$round.err" &
     pid=$!
     # Once a referral has gone through (however slow this build is), die at a random moment of the next
     # ones: while typing, while sealing and committing, or just after the reference is shown.
-    for _ in $(seq 1 1200); do
+    for _ in $(seq 1 1800); do
       grep -q '^reference shown: ' "round$round.out" 2>/dev/null && break
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
     sleep "$((RANDOM % 4)).$((RANDOM % 10))"
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    kill -0 "$pid" 2>/dev/null || fail "round $round: the kiosk ended by itself before the kill: $(tail -3 "round$round.err")"
+    kill -KILL "$pid"
+    status=0
+    wait "$pid" 2>/dev/null || status=$?
+    [ "$status" -eq 137 ] || fail "round $round: the kiosk ended with status $status, not by the SIGKILL: $(tail -3 "round$round.err")"
+    made=$(grep -c '^reference shown: ' "round$round.out" || true)
+    [ "$made" -ge 1 ] || fail "round $round: no referral was made before the kill: $(tail -3 "round$round.err")"
     sed -n 's/^reference shown: //p' "round$round.out" >>shown.txt
+    echo "round $round: $made referral(s) shown, then SIGKILL of a live kiosk"
+    echo "$made" >"round$round.made"
   done
   opened >outbox.txt || fail "the outbox did not open after the kills: $(head -3 outbox.txt)"
   [ "$(head -1 outbox.txt)" = "integrity ok" ] || fail "integrity: $(head -1 outbox.txt)"
-  [ -s shown.txt ] || fail "no reference was shown in $rounds rounds: the kiosk never got far enough"
   while read -r ref; do
     grep -q "^$ref"$'\t' outbox.txt || fail "reference $ref was shown but is not in the outbox"
   done <shown.txt
   # Each referral carries its own name: none may be stored twice.
   dups=$(tail -n +2 outbox.txt | grep -o '"call_me":"[^"]*"' | sort | uniq -d)
   [ -z "$dups" ] || fail "stored twice: $dups"
-  echo "$(wc -l <shown.txt) references shown across $rounds SIGKILLs, all in the outbox intact, $(($(wc -l <outbox.txt) - 1)) stored, none twice"
+  # Per round: every referral shown is stored, plus at most the one killed between its commit and its
+  # reference showing; and they are the round's first ones, in order, none skipped.
+  for ((round = 1; round <= rounds; round++)); do
+    made=$(cat "round$round.made")
+    stored=$(grep -c "\"anything_else\":\"round $round\"" outbox.txt || true)
+    [ "$stored" -ge "$made" ] && [ "$stored" -le $((made + 1)) ] ||
+      fail "round $round: $made referral(s) shown but $stored stored"
+    for ((i = 1; i <= stored; i++)); do
+      grep -q "\"call_me\":\"Crash $round-$i\"" outbox.txt || fail "round $round: referral $i of $stored is missing"
+    done
+  done
+  echo "$(wc -l <shown.txt) references shown across $rounds SIGKILLs of a live kiosk, all in the outbox intact, $(($(wc -l <outbox.txt) - 1)) stored, none twice"
   ;;
 *) fail "unknown mode $mode" ;;
 esac
