@@ -54,6 +54,10 @@ const Table& table() {
          {{"en", "Nothing found. Try another word."}, {"cy", "Dim byd wedi'i ganfod. Rhowch gynnig ar air arall."}}},
         {"search.found_one", {{"en", "1 page found"}, {"cy", "1 dudalen wedi'i chanfod"}}},
         {"search.found", {{"en", "{n} pages found"}, {"cy", "{n} tudalen wedi'u canfod"}}},
+        // A search result shown in another language than the visitor's, because it has no version in theirs.
+        {"search.in_lang.en", {{"en", "In English"}, {"cy", "Yn Saesneg"}}},
+        {"search.in_lang.cy", {{"en", "In Welsh"}, {"cy", "Yn Gymraeg"}}},
+        {"search.read_page", {{"en", "Read: {title}"}, {"cy", "Darllen: {title}"}}},
         {"services.title", {{"en", "Find local help"}, {"cy", "Dod o hyd i help lleol"}}},
         {"services.all", {{"en", "All"}, {"cy", "Y cyfan"}}},
         {"services.phone", {{"en", "Phone"}, {"cy", "Ffôn"}}},

@@ -159,10 +159,130 @@ TEST_CASE("snippet_block turns match marks into bold words and takes out Markdow
     CHECK_FALSE(block.spans[0].strong);
     CHECK(block.spans[1].text == "travel");
     CHECK(block.spans[1].strong);
-    CHECK(block.spans[2].text == " costs. Next ");
+    CHECK(block.spans[2].text == " costs. \u00b7 Next ");
     CHECK_FALSE(block.spans[2].strong);
     CHECK(block.spans[3].text == "bus");
     CHECK(block.spans[3].strong);
     CHECK(snippet_block("").spans.empty());
     CHECK(snippet_block("\x02\x03").spans.empty());
+}
+
+namespace {
+
+std::string joined(const lantern::content::Block& b) {
+    std::string out;
+    for (const auto& span : b.spans) out += span.strong ? "[" + span.text + "]" : span.text;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("snippet_block keeps a heading apart from the next sentence with a dot, never in bold") {
+    CHECK(joined(snippet_block("Who can get help\nYou may get help")) == "Who can get help \u00b7 You may get help");
+    // Several breaks and spaces make one separator; none at the start or the end.
+    CHECK(joined(snippet_block("\nHow to claim \n\n  Claim online.\n")) == "How to claim \u00b7 Claim online.");
+    // Around marked words the separator stays in a plain span.
+    CHECK(joined(snippet_block("Travel by \x02"
+                               "bus\x03\nNext")) == "Travel by [bus] \u00b7 Next");
+    CHECK(joined(snippet_block("\x02"
+                               "bus\x03\n\x02"
+                               "bus\x03")) == "[bus] \u00b7 [bus]");
+    CHECK(joined(snippet_block("Heading\n\x02"
+                               "bus\x03 stop")) == "Heading \u00b7 [bus] stop");
+}
+
+TEST_CASE("a child searching hit sees Talk to someone above the results, Childline first, from the pack") {
+    Fixture f(Audience::child);
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("hit");
+    SearchView v = build_search(f.app);
+    REQUIRE(v.card);
+    CHECK(v.card->title == "Talk to someone");
+    CHECK(v.card->text == "You can tell a grown-up you trust.");
+    REQUIRE(v.card->helplines.size() == 2);
+    CHECK(v.card->helplines[0].name == "Childline");
+    CHECK(v.card->helplines[0].number == "0800 1111");
+    CHECK(v.card->helplines[0].about == "Free, day or night.");
+    CHECK(v.card->page_id == "feelings");
+    CHECK(v.card->page_label == "Read: All feelings are OK");
+    CHECK(v.card->find_help_label.empty());
+    // What was found still shows below the card.
+    CHECK(Fixture::has(v, "feelings"));
+    // In Welsh, the card's Welsh words.
+    Fixture g(Audience::child);
+    g.do_({{ActionKind::set_language, "cy"}});
+    g.do_({{ActionKind::open_search}});
+    g.tap_letters("hit");
+    SearchView cy = build_search(g.app);
+    REQUIRE(cy.card);
+    CHECK(cy.card->title == "Siarad â rhywun");
+    CHECK(cy.card->page_label == "Darllen: All feelings are OK");  // the page is in English only
+}
+
+TEST_CASE("an adult's search that finds nothing offers the pack's helplines and Find local help") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("xyzzy");
+    SearchView v = build_search(f.app);
+    CHECK(v.results.empty());
+    CHECK(v.status == "Nothing found. Try another word.");
+    REQUIRE(v.card);
+    CHECK(v.card->title == "You can still get help");
+    REQUIRE(v.card->helplines.size() == 1);
+    CHECK(v.card->helplines[0].number == "116 123");
+    CHECK(v.card->find_help_label == "Find local help");
+    // A search that finds something has no card for an adult.
+    for (int i = 0; i < 5; ++i) f.key("backspace");
+    f.tap_letters("travel");
+    CHECK_FALSE(build_search(f.app).card);
+}
+
+TEST_CASE("a child's search that finds nothing offers Childline") {
+    Fixture f(Audience::child);
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("travel");
+    SearchView v = build_search(f.app);
+    CHECK(v.results.empty());
+    REQUIRE(v.card);
+    REQUIRE_FALSE(v.card->helplines.empty());
+    CHECK(v.card->helplines[0].name == "Childline");
+    CHECK(v.card->find_help_label.empty());
+}
+
+TEST_CASE("synonyms and typos in the view: bus, fare and APVS find travel costs, vist finds the first visit") {
+    for (const char* q : {"bus", "fare", "APVS", "travl"}) {
+        CAPTURE(q);
+        Fixture f;
+        f.do_({{ActionKind::open_search}});
+        f.tap_letters(q);
+        SearchView v = build_search(f.app);
+        REQUIRE_FALSE(v.results.empty());
+        CHECK(v.results[0].id == "travel-costs");
+        CHECK_FALSE(v.card);
+    }
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("vist");
+    CHECK(Fixture::has(build_search(f.app), "first-visit"));
+}
+
+TEST_CASE("search finds other languages' words: Welsh in English, and English-only pages marked in Welsh") {
+    Fixture f;
+    f.do_({{ActionKind::open_search}});
+    f.tap_letters("gynnar");  // in the Welsh first-visit page only
+    SearchView en = build_search(f.app);
+    REQUIRE(en.results.size() == 1);
+    CHECK(en.results[0].id == "first-visit");
+    CHECK(en.results[0].title == "Your first visit");  // shown in the visitor's language
+    CHECK(en.results[0].language_note.empty());
+
+    Fixture g;
+    g.do_({{ActionKind::set_language, "cy"}});
+    g.do_({{ActionKind::open_search}});
+    g.tap_letters("bws");
+    SearchView cy = build_search(g.app);
+    REQUIRE_FALSE(cy.results.empty());
+    CHECK(cy.results[0].id == "travel-costs");
+    CHECK(cy.results[0].title == "Help with travel costs");  // the fixture has it in English only
+    CHECK(cy.results[0].language_note == "Yn Saesneg");
 }
