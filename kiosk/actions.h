@@ -9,7 +9,7 @@
 namespace lantern::kiosk {
 
 enum class ActionKind {
-    start,            // attract -> audience choice
+    start,            // attract -> audience choice; arg: the language to start in (empty: the kiosk's own)
     choose_audience,  // audience
     set_language,     // arg: language code
     open_topic,       // arg: topic id

@@ -9,6 +9,12 @@
 #include "kiosk/view_models.h"
 
 namespace lantern::kiosk {
+namespace {
+bool is_pack_language(const content::PackReader& pack, const std::string& lang) {
+    auto langs = pack.languages();
+    return std::find(langs.begin(), langs.end(), lang) != langs.end();
+}
+}  // namespace
 
 App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
     : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
@@ -80,6 +86,8 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::start:
                 if (screen() != Screen::attract) break;  // a visit starts once, from the attract screen
                 ++usage_["sessions"];
+                // "Cyffyrddwch i ddechrau" starts the visit in Welsh: the words tapped choose the language.
+                if (!a.arg.empty() && pack_ && is_pack_language(*pack_, a.arg)) session_.lang = a.arg;
                 go({Screen::audience, "", ""});
                 break;
             case ActionKind::choose_audience:

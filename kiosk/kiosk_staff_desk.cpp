@@ -2,7 +2,10 @@
 #include "kiosk/kiosk_staff_desk.h"
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
+
+#include "kiosk/human_time.h"
 
 namespace lantern::kiosk {
 
@@ -51,8 +54,10 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
     lines.push_back({"Hub", hub_url_, false});
     auto s = sync_->status();
     if (!s) return lines;
-    lines.push_back(
-        {"Last reached the hub", s->last_success.empty() ? "not yet" : s->last_success, s->last_success.empty()});
+    // Staff read the kiosk's own clock: "today at 14:28", not the UTC the worker keeps.
+    lines.push_back({"Last reached the hub",
+                     s->last_success.empty() ? "not yet" : human_time(s->last_success, std::time(nullptr), "en"),
+                     s->last_success.empty()});
     lines.push_back({"Last problem", s->last_error.empty() ? "none" : s->last_error, !s->last_error.empty()});
     lines.push_back({"Referrals waiting to send", std::to_string(s->outbox_depth), false});
     lines.push_back({"Referrals sent", std::to_string(s->delivered), false});

@@ -69,6 +69,8 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
                 return fail("expect_apart needs \"text\" \"Label\"");
         } else if (word == "expect_text_fits") {
             step.kind = K::expect_text_fits;
+        } else if (word == "expect_no_overlap") {
+            step.kind = K::expect_no_overlap;
         } else if (word == "press") {
             step.kind = K::press;
             if (!(in >> step.x >> step.y)) return fail("press needs X Y");

@@ -25,6 +25,7 @@ namespace lantern::kiosk {
 //   expect_text_fits     fail if any words run off the sides of the screen, or out of the button, tile or
 //                        card they are written on (a word broken in two counts as running out)
 //   expect_apart "text" "Label"  fail if words containing this text overlap the tappable element "Label"
+//   expect_no_overlap    fail if any two tappable elements on screen overlap (keys over keys)
 struct ScriptStep {
     enum class Kind {
         tap,
@@ -42,7 +43,8 @@ struct ScriptStep {
         expect_min_size,
         expect_all_min_size,
         expect_text_fits,
-        expect_apart
+        expect_apart,
+        expect_no_overlap
     };
     Kind kind;
     std::string text;

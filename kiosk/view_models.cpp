@@ -16,6 +16,9 @@ std::vector<std::string> pack_languages(const App& app) {
     return langs;
 }
 
+// Content, not a kiosk word: the pack's strings.yaml holds it, so the team that writes the pages words it.
+constexpr const char* k_grown_up_note = "little.grown_up_note";
+
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
     for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
@@ -45,18 +48,18 @@ ChromeView build_chrome(const App& app, bool has_voice) {
 
 AttractView build_attract(const App& app) {
     AttractView v;
-    for (const auto& code : pack_languages(app)) v.welcomes.push_back(tr("attract.welcome", code));
+    for (const auto& code : pack_languages(app)) v.welcomes.push_back({code, tr("attract.welcome", code)});
     v.tagline = tr("attract.tagline", app.session().lang);
     // Anyone passing sees the attract screen, children too: only notices meant for everyone. Three at most,
     // the staff's own first, so the welcome keeps its place.
     v.notices = build_notices(app, std::nullopt);
     if (v.notices.size() > 3) v.notices.resize(3);
-    v.touch = tr("attract.touch", app.session().lang);
+    v.touch = {app.session().lang, tr("attract.touch", app.session().lang)};
     v.staff_corner = app.staff_enabled();
     for (const auto& code : pack_languages(app)) {
         const std::string& other = tr("attract.touch", code);
-        if (other == v.touch) continue;  // the same words, or a language with no translation yet
-        v.touch_elsewhere += (v.touch_elsewhere.empty() ? "" : "  \xC2\xB7  ") + other;
+        if (other == v.touch.words) continue;  // the same words, or a language with no translation yet
+        v.touch_elsewhere.push_back({code, other});
     }
     return v;
 }
@@ -94,7 +97,7 @@ PageListView build_page_list(const App& app) {
     for (const auto& t : app.pack()->topics(s.audience, s.lang))
         if (t.id == s.place.topic) v.title = t.title;
     for (const auto& p : app.pack()->pages_in_topic(s.place.topic, s.audience, s.lang))
-        v.pages.push_back({p.id, p.title, p.summary});
+        v.pages.push_back({p.id, p.title, p.summary, language_tag(p.lang, s.lang)});
     return v;
 }
 
@@ -113,10 +116,20 @@ PageView build_page(const App& app) {
     }
     v.found = true;
     v.title = page->title;
-    v.image = page->image;
     v.lang = page->lang;
     if (page->fell_back) v.notice = tr("page.fallback", s.lang);
     v.doc = content::parse_markdown(page->body_markdown);
+    // The page's picture goes on top, unless its words already show it where it belongs (children's pages
+    // put every picture beside its idea): one picture is never shown twice.
+    bool in_text = std::any_of(v.doc.blocks.begin(), v.doc.blocks.end(), [&](const content::Block& b) {
+        return b.kind == content::BlockKind::image && b.image == page->image;
+    });
+    if (!in_text) v.image = page->image;
+    // Under-5s read with a grown-up: the pack's note for them (strings.yaml), in the interface's language.
+    if (s.audience == content::Audience::little) {
+        const std::string& note = tr(k_grown_up_note, s.lang);
+        if (note != k_grown_up_note) v.grown_up = note;
+    }
     return v;
 }
 
@@ -124,29 +137,40 @@ ServicesView build_services(const App& app) {
     static const char* const needs[] = {"money-debt",       "housing",       "physical-health", "mental-health",
                                         "domestic-abuse",   "drugs-alcohol", "feeling-alone",   "visits-travel",
                                         "staying-in-touch", "parenting",     "children",        "release"};
+    auto adult_only_need = [](const std::string& n) {
+        return n == "domestic-abuse" || n == "money-debt" || n == "drugs-alcohol";
+    };
     const Session& s = app.session();
     bool adult = s.audience == content::Audience::adult;
+    // Young people are offered help made for them, never adult-only subjects.
+    auto for_audience = [&](const content::Service& svc) {
+        if (adult) return true;
+        if (svc.age_range == "18+") return false;
+        return svc.needs.empty() || !std::all_of(svc.needs.begin(), svc.needs.end(), adult_only_need);
+    };
     ServicesView v;
     v.title = tr("services.title", s.lang);
     v.none = tr("services.none", s.lang);
     v.phone_label = tr("services.phone", s.lang);
     v.open_label = tr("services.open", s.lang);
     v.web_label = tr("services.web", s.lang);
-    v.needs.push_back({"", tr("services.all", s.lang), s.place.need.empty()});
-    for (const char* n : needs) {
-        // Young people are offered help made for them, never adult-only subjects.
-        if (!adult &&
-            (std::string(n) == "domestic-abuse" || std::string(n) == "money-debt" || std::string(n) == "drugs-alcohol"))
-            continue;
-        v.needs.push_back({n, tr(std::string("need.") + n, s.lang), s.place.need == n});
-    }
     if (!app.pack()) return v;
-    for (const auto& svc : app.pack()->services(s.place.need)) {
-        if (!adult && svc.age_range == "18+") continue;
-        bool adult_only_need = !svc.needs.empty() && std::all_of(svc.needs.begin(), svc.needs.end(), [](auto& n) {
-            return n == "domestic-abuse" || n == "money-debt" || n == "drugs-alcohol";
+    std::vector<content::Service> shown;
+    for (auto& svc : app.pack()->services())
+        if (for_audience(svc)) shown.push_back(std::move(svc));
+    // Only needs with a service this audience may see: a filter that can only answer "No services listed" is a
+    // dead end. With none, there is no filter row at all.
+    for (const char* n : needs) {
+        if (!adult && adult_only_need(n)) continue;
+        bool has_service = std::any_of(shown.begin(), shown.end(), [&](const content::Service& svc) {
+            return std::find(svc.needs.begin(), svc.needs.end(), n) != svc.needs.end();
         });
-        if (!adult && adult_only_need) continue;
+        if (has_service) v.needs.push_back({n, tr(std::string("need.") + n, s.lang), s.place.need == n});
+    }
+    if (!v.needs.empty()) v.needs.insert(v.needs.begin(), {"", tr("services.all", s.lang), s.place.need.empty()});
+    for (const auto& svc : shown) {
+        if (!s.place.need.empty() && std::find(svc.needs.begin(), svc.needs.end(), s.place.need) == svc.needs.end())
+            continue;
         // "Refuge: National Domestic Abuse Helpline", but "Karma Nirvana Helpline", not the name said twice.
         bool named_in_name = svc.name.rfind(svc.organisation, 0) == 0;
         std::string name = svc.organisation.empty() || named_in_name ? svc.name : svc.organisation + ": " + svc.name;
@@ -217,6 +241,14 @@ std::string read_aloud_text(const PageView& page) {
         end_sentence(out);
     }
     return out;
+}
+
+std::string language_tag(const std::string& page_lang, const std::string& interface_lang) {
+    if (page_lang.empty() || page_lang == interface_lang) return "";
+    std::string key = "lang_tag." + page_lang;
+    const std::string& words = tr(key, interface_lang);
+    // A language the strings table does not name yet is still marked, by its own name for itself.
+    return words == key ? language_name(page_lang) : words;
 }
 
 ReadAloudText build_read_aloud(const App& app) {

@@ -26,13 +26,20 @@ struct ChromeView {
     std::string read_aloud;        // "Read aloud" or "Stop reading"
 };
 
+// Words on the attract screen that start a visit in their own language ("Croeso" starts it in Welsh).
+struct StartChoice {
+    std::string lang;
+    std::string words;
+    bool operator==(const StartChoice&) const = default;
+};
+
 struct AttractView {
-    std::vector<std::string> welcomes;  // "Welcome" in every language of the pack
+    std::vector<StartChoice> welcomes;  // "Welcome" in every language of the pack
     std::vector<std::string> notices;   // today's notices meant for everyone
     std::string tagline;
-    std::string touch;
-    std::string touch_elsewhere;  // "Touch to start" in the pack's other languages, for a smaller line under it
-    bool staff_corner = false;    // staff mode is set up: holding the top-left corner opens it
+    StartChoice touch;                         // the big button, in the kiosk's language
+    std::vector<StartChoice> touch_elsewhere;  // "Touch to start" in the pack's other languages, smaller, under it
+    bool staff_corner = false;                 // staff mode is set up: holding the top-left corner opens it
 };
 
 struct AudienceChoice {
@@ -66,6 +73,7 @@ struct PageItem {
     std::string id;
     std::string title;
     std::string summary;
+    std::string lang_tag;  // "English" / "Saesneg" when the page is not in the interface's language, else empty
 };
 
 struct PageListView {
@@ -78,7 +86,8 @@ struct PageView {
     std::string title;
     std::string image;
     std::string lang;
-    std::string notice;  // the fallback note, or the "not found" text
+    std::string notice;    // the fallback note, or the "not found" text
+    std::string grown_up;  // under-5 pages: the pack's note for the grown-up reading with the child, else empty
     content::Document doc;
 };
 
@@ -136,6 +145,9 @@ LeaveView build_leave(const App& app);
 // for everyone, and with an audience those for it too. Adult-only notices never reach a child's screen.
 std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience);
 ReadAloudText build_read_aloud(const App& app);
+// The tag a list puts on a page shown in another language than the interface's: the page language's name in
+// the interface's language ("Saesneg" for an English page in Welsh); empty when they are the same.
+std::string language_tag(const std::string& page_lang, const std::string& interface_lang);
 // The page's words for a voice: Markdown already gone, headings and list items ended so the voice pauses,
 // phone numbers spaced so they are read digit by digit.
 std::string read_aloud_text(const PageView& page);

@@ -37,34 +37,71 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     float y = welcome_y;
     // "Welcome · Croeso" on one line when it fits; otherwise one language a line (portrait, a large text size,
     // a third language), and a word wider than the screen is drawn smaller rather than run off its sides.
+    // Each welcome starts the visit in its own language when touched.
     float avail = area.width() - 2 * t.pad();
-    std::string welcome;
-    for (const auto& w : view.welcomes) welcome += (welcome.empty() ? "" : "  \xC2\xB7  ") + w;
-    std::vector<std::string> lines{welcome};
-    if (text_width(ui.fonts.huge, welcome) > avail) lines = view.welcomes;
+    const std::string dot = "  \xC2\xB7  ";
+    std::vector<std::vector<StartChoice>> lines{view.welcomes};
+    std::string one_line;
+    for (const auto& w : view.welcomes) one_line += (one_line.empty() ? "" : dot) + w.words;
+    if (text_width(ui.fonts.huge, one_line) > avail) {
+        lines.clear();
+        for (const auto& w : view.welcomes) lines.push_back({w});
+    }
     ImFont* huge = ui.fonts.huge;
-    for (const std::string& line : lines) {
-        float lw = text_width(huge, line);
+    for (const auto& line : lines) {
+        std::string words;
+        for (const auto& w : line) words += (words.empty() ? "" : dot) + w.words;
+        float lw = text_width(huge, words);
         float size = huge->FontSize * std::min(1.0f, avail / std::max(1.0f, lw));
-        lw *= size / huge->FontSize;
-        ImVec2 at(c.x - lw / 2, y);
-        ImGui::GetWindowDrawList()->AddText(huge, size, at, t.palette.text, line.c_str());
-        ui.hits.add(line, at, ImVec2(at.x + lw, at.y + size), false);
+        float k = size / huge->FontSize;
+        ImVec2 at(c.x - lw * k / 2, y);
+        ImGui::GetWindowDrawList()->AddText(huge, size, at, t.palette.text, words.c_str());
+        ui.hits.add(words, at, ImVec2(at.x + lw * k, at.y + size), false);
+        float x = at.x;
+        for (std::size_t i = 0; i < line.size(); ++i) {
+            float ww = text_width(huge, line[i].words) * k;
+            ImGui::PushID(line[i].lang.c_str());
+            if (tap_rect(ui, line[i].words, ImVec2(x, y), ImVec2(ww, size), nullptr))
+                actions.push_back({ActionKind::start, line[i].lang});
+            ImGui::PopID();
+            x += ww + text_width(huge, dot) * k;
+        }
         y += size;
     }
     ImGui::SetCursorScreenPos(ImVec2(c.x, y));
     centred_text(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, c.x, ImGui::GetCursorScreenPos().y + t.gap(),
                  avail);
 
-    ImVec2 size(std::min(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch) + 4 * t.pad()), avail),
+    ImVec2 size(std::min(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch.words) + 4 * t.pad()), avail),
                 150 * t.scale);
     float button_y = area.max.y - size.y - 150 * t.scale;
     ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, button_y));
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
-    if (touch_button(ui, view.touch, size, look)) actions.push_back({ActionKind::start});
+    if (touch_button(ui, view.touch.words, size, look)) actions.push_back({ActionKind::start, view.touch.lang});
+    // The same invitation in the other languages, each a button that starts the visit in its own language:
+    // side by side when they fit, else one under another.
     if (!view.touch_elsewhere.empty()) {
-        centred_text(ui, view.touch_elsewhere, ui.fonts.heading, t.palette.muted_text, c.x, button_y + size.y + t.gap(),
-                     avail);
+        ImFont* font = ui.fonts.heading;
+        float h = std::max(t.touch_min(), font->FontSize + t.pad() * 0.5f);
+        std::vector<float> widths;
+        float row_w = 0;
+        for (const auto& other : view.touch_elsewhere) {
+            widths.push_back(std::min(avail, std::max(t.touch_min(), text_width(font, other.words) + 2 * t.pad())));
+            row_w += widths.back() + (widths.size() > 1 ? t.gap() : 0);
+        }
+        bool side_by_side = row_w <= avail;
+        float x = c.x - (side_by_side ? row_w : 0) / 2;
+        float by = button_y + size.y + t.gap() * 0.5f;
+        for (std::size_t i = 0; i < view.touch_elsewhere.size(); ++i) {
+            const StartChoice& other = view.touch_elsewhere[i];
+            ImGui::SetCursorScreenPos(ImVec2(side_by_side ? x : c.x - widths[i] / 2, by));
+            ImGui::PushID(other.lang.c_str());
+            if (touch_button(ui, other.words, ImVec2(widths[i], h), ButtonLook{ButtonKind::plain, font}))
+                actions.push_back({ActionKind::start, other.lang});
+            ImGui::PopID();
+            if (side_by_side) x += widths[i] + t.gap();
+            else by += h + t.gap() * 0.5f;
+        }
     }
 
     // Staff hold the top-left corner for a few seconds; a quick touch there starts a visit like anywhere else.

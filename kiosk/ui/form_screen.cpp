@@ -204,7 +204,7 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     // While typing, the field being typed into must show above the keyboard. When the step's heading would
     // leave too little room for it (large text, a short screen) the heading steps aside until Done.
     float heading_h = ui.fonts.bold->FontSize + ui.fonts.title->FontSize + t.pad() * 0.5f;
-    float keyboard_h = view.keyboard ? keyboard_height(ui, view.keys, view.notice) : 0;
+    float keyboard_h = view.keyboard ? keyboard_height(ui, view.keys, view.notice, area.width()) : 0;
     float room_under_heading = area.max.y - keyboard_h - (top + heading_h + t.gap() * 0.5f);
     bool show_heading = !view.keyboard || room_under_heading >= 3 * t.touch_min();
     float title_bottom = top + t.pad() * 0.5f;

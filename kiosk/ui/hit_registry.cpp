@@ -68,4 +68,28 @@ std::string overlapping(const std::vector<HitElement>& elements, const std::stri
     return "";
 }
 
+std::string overlapping_tappables(const std::vector<HitElement>& elements, ImVec2 screen) {
+    constexpr float slack = 1.5f;  // touching edges are not an overlap
+    constexpr int k_most = 5;
+    std::string out;
+    int found = 0;
+    auto shown = [&](const HitElement& e) {
+        return e.tappable && e.max.x > 0 && e.max.y > 0 && e.min.x < screen.x && e.min.y < screen.y;
+    };
+    for (std::size_t i = 0; i < elements.size() && found < k_most; ++i) {
+        const HitElement& a = elements[i];
+        if (!shown(a)) continue;
+        for (std::size_t j = i + 1; j < elements.size() && found < k_most; ++j) {
+            const HitElement& b = elements[j];
+            if (!shown(b)) continue;
+            bool overlap = a.min.x < b.max.x - slack && b.min.x < a.max.x - slack && a.min.y < b.max.y - slack &&
+                           b.min.y < a.max.y - slack;
+            if (!overlap) continue;
+            out += (out.empty() ? "\"" : "; \"") + a.label + "\" overlaps \"" + b.label + "\"";
+            ++found;
+        }
+    }
+    return out;
+}
+
 }  // namespace lantern::kiosk::ui

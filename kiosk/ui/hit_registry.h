@@ -43,4 +43,8 @@ std::string text_that_does_not_fit(const std::vector<HitElement>& elements, ImVe
 // Empty unless some words containing `text` overlap the element `target` (words covered by a button).
 std::string overlapping(const std::vector<HitElement>& elements, const std::string& text, const HitElement& target);
 
+// Empty unless two tappable elements on screen overlap (keys drawn over keys, a button over a tile): a finger
+// there would not know which it taps. Names each pair, up to a few.
+std::string overlapping_tappables(const std::vector<HitElement>& elements, ImVec2 screen);
+
 }  // namespace lantern::kiosk::ui

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/keyboard_layout.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
@@ -13,6 +14,11 @@ constexpr float k_key_h_px = 80;
 constexpr float k_key_gap_px = 10;
 constexpr float k_keyboard_max_w_px = 1560;
 constexpr float k_key_max_w_px = 240;  // a phone keypad's keys stay key-shaped, not bars
+
+// Single characters read better large; words ("Delete", "Space") in the bold body size, never smaller.
+ImFont* key_font(const Ui& ui, const KeyView& k) {
+    return k.kind == KeyKind::insert && k.label.size() <= 4 ? ui.fonts.heading : ui.fonts.bold;
+}
 
 // Where wrapped text ends, so the caret sits after the last character, also on a wrapped line.
 ImVec2 wrapped_end(ImFont* font, const std::string& text, float wrap) {
@@ -39,17 +45,60 @@ ImVec2 wrapped_end(ImFont* font, const std::string& text, float wrap) {
     return ImVec2(x, y);
 }
 
+// A portrait screen needs every pixel across for ten keys of the touch size: a thin margin only.
+float keys_width(const Ui& ui, float area_width) {
+    return std::min(area_width - ui.theme.pad() * 0.5f, k_keyboard_max_w_px * ui.theme.scale);
+}
+
+struct KeysFit {
+    KeyboardFit fit;
+    float pad = 0;  // above and below the keys, inside the panel
+};
+
+// The keys' places for this width: each key at least the touch size and as wide as its words in the font
+// it is drawn in, so a long Welsh label ("Gorffen teipio") is never shrunk nor wrapped onto two lines. Taller
+// than `max_height` (a child's keys on a short screen), the lines and the panel's margins close up first:
+// keys keep their size.
+KeysFit fit_keys(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, float area_width, float max_height) {
+    const Theme& t = ui.theme;
+    KeyboardRequest r;
+    r.width = keys_width(ui, area_width);
+    r.gap = k_key_gap_px * t.scale;
+    r.min_key = t.touch_min();
+    r.max_unit = k_key_max_w_px * t.scale;
+    // Keys are touch buttons, so never shorter than the theme's touch size.
+    r.key_height = std::max(k_key_h_px * t.scale, t.touch_min());
+    for (const auto& row : keys) {
+        std::vector<KeySize> sizes;
+        for (const KeyView& k : row) {
+            float words = text_width(key_font(ui, k), k.label) + t.pad() + 2 * t.scale;
+            sizes.push_back({k.kind == KeyKind::insert, k.width, words});
+        }
+        r.rows.push_back(std::move(sizes));
+    }
+    KeysFit out{fit_keyboard(r), t.pad() * 0.5f};
+    std::size_t n = out.fit.lines.size();
+    if (out.fit.height + 2 * out.pad > max_height && n > 1) {
+        out.pad = t.pad() * 0.125f;
+        float spare = max_height - 2 * out.pad - static_cast<float>(n) * r.key_height;
+        r.row_gap = std::clamp(spare / static_cast<float>(n - 1), 3 * t.scale, r.gap);
+        out.fit = fit_keyboard(r);
+    }
+    return out;
+}
+
+float notice_height(const Ui& ui, const std::string& notice) {
+    return notice.empty() ? 0 : ui.fonts.bold->FontSize + k_key_gap_px * ui.theme.scale;
+}
+
 }  // namespace
 
-float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, const std::string& notice) {
+float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, const std::string& notice,
+                      float area_width, float max_height) {
     if (keys.empty()) return 0;
-    const Theme& t = ui.theme;
-    // Keys are touch buttons, so never shorter than the theme's touch size.
-    float key_h = std::max(k_key_h_px * t.scale, t.touch_min());
-    float gap = k_key_gap_px * t.scale;
-    float rows = static_cast<float>(keys.size());
-    float notice_h = notice.empty() ? 0 : ui.fonts.bold->FontSize + gap;
-    return rows * key_h + (rows - 1) * gap + 2 * t.pad() * 0.5f + notice_h;
+    float notice_h = notice_height(ui, notice);
+    KeysFit f = fit_keys(ui, keys, area_width, max_height - notice_h);
+    return f.fit.height + 2 * f.pad + notice_h;
 }
 
 Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
@@ -57,53 +106,35 @@ Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area a
     if (keys.empty()) return area;
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
+    float notice_h = notice_height(ui, notice);
+    KeysFit keys_fit = fit_keys(ui, keys, area.width(), area.height() - notice_h);
+    const KeyboardFit& fit = keys_fit.fit;
     float key_h = std::max(k_key_h_px * t.scale, t.touch_min());
-    float gap = k_key_gap_px * t.scale;
-    float notice_h = notice.empty() ? 0 : ui.fonts.bold->FontSize + gap;
-    float top = area.max.y - keyboard_height(ui, keys, notice);
+    float top = area.max.y - (fit.height + 2 * keys_fit.pad + notice_h);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(area.min.x, top), area.max, p.surface);
     dl->AddLine(ImVec2(area.min.x, top), ImVec2(area.max.x, top), p.accent, 3.0f * t.scale);
 
-    float width = std::min(area.width() - 2 * t.pad(), k_keyboard_max_w_px * t.scale);
-    // One key unit for the whole layout, from its widest row, so keys line up row to row.
-    float unit = k_key_max_w_px * t.scale;
-    for (const auto& row : keys) {
-        float units = 0;
-        for (const KeyView& k : row) units += k.width;
-        float n = static_cast<float>(row.size());
-        unit = std::min(unit, (width - (n - 1) * gap) / units);
-    }
-
-    float y = top + t.pad() * 0.5f;
+    float y = top + keys_fit.pad;
     if (!notice.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(area.min.x + t.pad(), y));
         text_block(ui, notice, ui.fonts.bold, p.danger, area.width() - 2 * t.pad());
         y += notice_h;
     }
-    for (std::size_t r = 0; r < keys.size(); ++r) {
-        const auto& row = keys[r];
-        float row_w = 0;
-        for (const KeyView& k : row) row_w += k.width * unit;
-        row_w += static_cast<float>(row.size() - 1) * gap;
-        float x = area.min.x + (area.width() - row_w) / 2;
-        for (const KeyView& k : row) {
-            float w = k.width * unit;
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
+    float x0 = area.min.x + (area.width() - keys_width(ui, area.width())) / 2;
+    for (const auto& line : fit.lines) {
+        for (const PlacedKey& place : line) {
+            const KeyView& k = keys[place.row][place.index];
+            ImGui::SetCursorScreenPos(ImVec2(x0 + place.x, y + place.y));
             ButtonLook look{k.kind == KeyKind::insert ? ButtonKind::tile : ButtonKind::secondary};
             if (k.kind == KeyKind::done) look.kind = ButtonKind::primary;
             look.selected = k.active;
-            // Single characters read better large; words ("Delete", "Space") in the bold body size.
-            if (k.kind == KeyKind::insert && k.label.size() <= 4) look.font = ui.fonts.heading;
-            // A long word on a small key ("Priflythyren") drops a size rather than breaking mid-word.
-            else if (text_width(ui.fonts.bold, k.label) > w - t.pad() * 0.5f) look.font = ui.fonts.small;
+            look.font = key_font(ui, k);
             // The key's label is what a script taps ("a", "Shift", "Done"); its id keeps keys apart.
-            if (touch_button(ui, k.label + "##key" + std::to_string(r), ImVec2(w, key_h), look))
+            if (touch_button(ui, k.label + "##key" + std::to_string(place.row), ImVec2(place.width, key_h), look))
                 actions.push_back({kind, key_kind_name(k.kind), content::Audience::adult, k.text});
-            x += w + gap;
         }
-        y += key_h + gap;
     }
     return {area.min, ImVec2(area.max.x, top)};
 }

@@ -21,7 +21,13 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
         float inner = width - 2 * t.pad();
         ImVec2 ts = ui.fonts.heading->CalcTextSizeA(ui.fonts.heading->FontSize, FLT_MAX, inner, p.title.c_str());
         ImVec2 ss = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, inner, p.summary.c_str());
-        float h = t.pad() * 1.5f + ts.y + (p.summary.empty() ? 0 : ss.y + t.gap() * 0.3f);
+        // A page in another language than the interface's says so under its title ("Saesneg"), so a Welsh
+        // reader knows before tapping which pages will be in English.
+        ImFont* tag_font = ui.fonts.bold;
+        float tag_h = p.lang_tag.empty() ? 0 : tag_font->FontSize + t.pad() * 0.3f;
+        float tag_w = p.lang_tag.empty() ? 0 : text_width(tag_font, p.lang_tag) + t.pad() * 0.8f;
+        float tag_gap = p.lang_tag.empty() ? 0 : t.gap() * 0.3f;
+        float h = t.pad() * 1.5f + ts.y + tag_gap + tag_h + (p.summary.empty() ? 0 : ss.y + t.gap() * 0.3f);
         ImGui::PushID(static_cast<int>(i));
         bool held = false;
         if (touch_area(ui, p.title, ImVec2(width, h), &held)) actions.push_back({ActionKind::open_page, p.id});
@@ -30,11 +36,26 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.surface, t.radius());
         dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 2 * t.scale);
         ImU32 text = held ? t.palette.button_text : t.palette.text;
-        dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize, ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f),
-                    text, p.title.c_str(), nullptr, inner);
+        float y = pos.y + t.pad() * 0.75f;
+        dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize, ImVec2(pos.x + t.pad(), y), text, p.title.c_str(),
+                    nullptr, inner);
+        label_text(ui, p.title, ImVec2(pos.x + t.pad(), y), ImVec2(pos.x + t.pad() + ts.x, y + ts.y));
+        y += ts.y;
+        if (!p.lang_tag.empty()) {
+            y += tag_gap;
+            ImVec2 tag_min(pos.x + t.pad(), y), tag_max(pos.x + t.pad() + tag_w, y + tag_h);
+            dl->AddRectFilled(tag_min, tag_max, held ? t.palette.button_text : t.palette.accent, t.radius() * 0.5f);
+            ImVec2 words(tag_min.x + t.pad() * 0.4f, tag_min.y + t.pad() * 0.15f);
+            dl->AddText(tag_font, tag_font->FontSize, words, held ? t.palette.button_pressed : t.palette.accent_text,
+                        p.lang_tag.c_str());
+            // Registered as words of the card, so scripts see the tag and check it stays inside.
+            label_text(ui, p.title, tag_min, tag_max);
+            ImRect seen(tag_min, tag_max);
+            if (clip_to_view(seen)) ui.hits.add(p.lang_tag, seen.Min, seen.Max, false);
+            y += tag_h;
+        }
         if (!p.summary.empty())
-            dl->AddText(ui.fonts.body, ui.fonts.body->FontSize,
-                        ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.75f + ts.y + t.gap() * 0.3f),
+            dl->AddText(ui.fonts.body, ui.fonts.body->FontSize, ImVec2(pos.x + t.pad(), y + t.gap() * 0.3f),
                         held ? t.palette.button_text : t.palette.muted_text, p.summary.c_str(), nullptr, inner);
         ImGui::Dummy(ImVec2(0, t.gap()));
     }

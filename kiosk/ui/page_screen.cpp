@@ -25,6 +25,19 @@ bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Act
     if (view.found) {
         text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
         ImGui::Dummy(ImVec2(0, t.gap()));
+        if (!view.grown_up.empty()) {
+            // The note for the grown-up reading with an under-5: set apart in a box, before the story starts.
+            ImVec2 pos = ImGui::GetCursorScreenPos();
+            float inner = width - 2 * t.pad();
+            ImVec2 size = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, inner, view.grown_up.c_str());
+            ImVec2 max(pos.x + width, pos.y + size.y + t.pad());
+            dl->AddRectFilled(pos, max, t.palette.surface, t.radius());
+            dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 3 * t.scale);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() / 2));
+            text_block(ui, view.grown_up, ui.fonts.body, t.palette.text, inner);
+            ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y + t.gap()));
+            ImGui::Dummy(ImVec2(width, 0));
+        }
         if (!view.image.empty()) {
             content::Document picture;
             content::Block img;

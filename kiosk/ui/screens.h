@@ -43,7 +43,10 @@ void draw_notices(Ui& ui, const std::vector<std::string>& notices, ImVec2 pos, f
 Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
                    const std::string& notice, Actions& actions);
 // The height draw_keyboard takes for these keys and notice (0 with no keys).
-float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, const std::string& notice);
+// `area_width`: the width of the area it is drawn across (a narrow screen takes more rows); `max_height`: the
+// height it may take (draw_keyboard's area), over which its lines close up.
+float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, const std::string& notice,
+                      float area_width, float max_height = FLT_MAX);
 // A text box the kiosk's keyboard types into: the value, a caret when focused, the placeholder when empty.
 // Registered by `label`; returns true when tapped (the caller emits the focus action).
 bool text_field(Ui& ui, const std::string& label, const std::string& value, const std::string& placeholder,

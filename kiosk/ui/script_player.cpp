@@ -182,7 +182,8 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
         case K::expect_min_size:
         case K::expect_all_min_size:
         case K::expect_text_fits:
-        case K::expect_apart: apply_pointer(); return;  // done in after_render, on this frame's pixels
+        case K::expect_apart:
+        case K::expect_no_overlap: apply_pointer(); return;  // done in after_render, on this frame's pixels
     }
 }
 
@@ -230,6 +231,12 @@ void ScriptPlayer::after_render(const HitRegistry& hits,
             if (!target) return fail("nothing to measure labelled \"" + s.other + "\"");
             if (!hits.shows(s.text, screen)) return fail("expected to see \"" + s.text + "\" but it is not on screen");
             std::string clash = overlapping(hits.last_frame(), s.text, *target);
+            if (!clash.empty()) return fail(clash);
+            next_step();
+            break;
+        }
+        case ScriptStep::Kind::expect_no_overlap: {
+            std::string clash = overlapping_tappables(hits.last_frame(), screen);
             if (!clash.empty()) return fail(clash);
             next_step();
             break;

@@ -95,14 +95,27 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
     float x0 = area.min.x + 2 * t.pad();
     float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
 
+    // While typing, the box must stay clear of the keyboard: when a child's big keys or the largest text leave
+    // too little room, the title and then the hint under the box step aside until the keyboard is put away.
+    float box_h = std::max(t.touch_min(), ui.fonts.body->FontSize + t.pad());
+    float keys_room = area.height() - t.pad() * 0.6f - box_h - t.gap() * 0.9f;
+    float keys_h = view.focused ? keyboard_height(ui, view.keys, "", area.width(), keys_room) : 0;
+    float title_h = centred_text_height(ui.fonts.title, view.title, width) + t.gap() * 0.4f;
+    float status_h = centred_text_height(ui.fonts.bold, view.status, width) + t.gap() * 0.9f;
+    float room = area.height() - keys_h - t.pad() * 0.6f - box_h;
+    bool show_status = !view.focused || room >= status_h;
+    bool show_title = !view.focused || room >= status_h + title_h;
+
     ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad() * 0.6f));
-    text_block(ui, view.title, ui.fonts.title, p.text, width);
-    ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
+    if (show_title) {
+        text_block(ui, view.title, ui.fonts.title, p.text, width);
+        ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
+    }
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
     if (text_field(ui, view.box_label, view.query, view.placeholder, view.focused, false, false, width))
         actions.push_back({ActionKind::search_focus});
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.gap() * 0.4f));
-    text_block(ui, view.status, ui.fonts.bold, p.muted_text, width);
+    if (show_status) text_block(ui, view.status, ui.fonts.bold, p.muted_text, width);
     float list_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
 
     float bottom = area.max.y;

@@ -87,7 +87,9 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
     float chips_top = ImGui::GetCursorScreenPos().y + t.gap();
     bool chips_scroll = chips_height() > 0.4f * (area.max.y - chips_top);
     float top = chips_top;
-    if (!chips_scroll) {
+    if (view.needs.empty()) {
+        chips_scroll = false;  // no filter row at all: nothing to choose between
+    } else if (!chips_scroll) {
         draw_chips(ImVec2(x0, chips_top));
         top = ImGui::GetCursorScreenPos().y;
     }
@@ -95,7 +97,7 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
     ImGui::SetCursorScreenPos(ImVec2(x0, top));
     ImGui::BeginChild("services", ImVec2(width + 40 * t.scale, area.max.y - top), false, ImGuiWindowFlags_NoBackground);
     scroll.update();
-    if (chips_scroll) draw_chips(ImGui::GetCursorScreenPos());
+    if (chips_scroll && !view.needs.empty()) draw_chips(ImGui::GetCursorScreenPos());
     if (view.services.empty()) text_block(ui, view.none, ui.fonts.heading, t.palette.muted_text, width);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float inner = width - 2 * t.pad();

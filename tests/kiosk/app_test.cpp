@@ -198,7 +198,38 @@ TEST_CASE("the attract screen invites a touch in every language the pack has") {
     lantern::test::TempDir dir;
     App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
     AttractView v = build_attract(app);
-    CHECK(v.touch == "Touch to start");
-    CHECK(v.touch_elsewhere == "Cyffyrddwch i ddechrau");
-    CHECK(v.welcomes == std::vector<std::string>{"Welcome", "Croeso"});
+    CHECK(v.touch == StartChoice{"en", "Touch to start"});
+    CHECK(v.touch_elsewhere == std::vector<StartChoice>{{"cy", "Cyffyrddwch i ddechrau"}});
+    CHECK(v.welcomes == std::vector<StartChoice>{{"en", "Welcome"}, {"cy", "Croeso"}});
+}
+
+TEST_CASE("each start in its own language starts the visit in that language") {
+    lantern::test::TempDir dir;
+    App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
+    // What the Welsh words on the attract screen send.
+    AttractView v = build_attract(app);
+    REQUIRE(v.touch_elsewhere.size() == 1);
+    app.apply({{ActionKind::start, v.touch_elsewhere[0].lang}}, 1);
+    CHECK(app.screen() == Screen::audience);
+    CHECK(app.session().lang == "cy");
+    CHECK(build_audience(app).title == "Pwy sy'n darllen?");
+    // The visit ends; the next one starts in the kiosk's own language, from the English button.
+    app.apply({{ActionKind::quick_exit}}, 2);
+    CHECK(app.session().lang == "en");
+    app.apply({{ActionKind::start, build_attract(app).touch.lang}}, 3);
+    CHECK(app.session().lang == "en");
+    app.apply({{ActionKind::quick_exit}, {ActionKind::start, "cy"}}, 4);
+    CHECK(build_audience(app).title == "Pwy sy'n darllen?");
+}
+
+TEST_CASE("a kiosk set to Welsh offers English as the smaller start, and a start in no pack language is ignored") {
+    lantern::test::TempDir dir;
+    App app(lantern::test::build_fixture_pack(dir), "cy", IdleSettings{90, 30});
+    AttractView v = build_attract(app);
+    CHECK(v.touch == StartChoice{"cy", "Cyffyrddwch i ddechrau"});
+    CHECK(v.touch_elsewhere == std::vector<StartChoice>{{"en", "Touch to start"}});
+    app.apply({{ActionKind::start, "xx"}}, 1);
+    CHECK(app.session().lang == "cy");
+    app.apply({{ActionKind::quick_exit}, {ActionKind::start, "en"}}, 2);
+    CHECK(app.session().lang == "en");
 }

@@ -48,3 +48,20 @@ TEST_CASE("words under a button are named; words beside it are not") {
     frame[0].max.y = 590;
     CHECK(overlapping(frame, "20 seconds", button).empty());
 }
+
+TEST_CASE("tappable elements drawn over each other are named; side by side or touching they are not") {
+    std::vector<HitElement> keys = {tappable("q", {0, 0}, {96, 96}), tappable("w", {106, 0}, {202, 96}),
+                                    tappable("e", {202, 0}, {298, 96})};
+    CHECK(overlapping_tappables(keys, screen).empty());
+    keys.push_back(tappable("Shift", {250, 40}, {400, 136}));
+    std::string clash = overlapping_tappables(keys, screen);
+    CHECK(clash == "\"e\" overlaps \"Shift\"");
+}
+
+TEST_CASE("only tappable elements on screen count: words on a button and off-screen keys do not") {
+    std::vector<HitElement> frame = {tappable("Done", {100, 100}, {300, 200}), words("Done", {120, 120}, {280, 180}),
+                                     text("Typing here", {0, 90}, {500, 210}),
+                                     tappable("scrolled away", {100, -300}, {300, -200}),
+                                     tappable("also scrolled away", {100, -290}, {300, -210})};
+    CHECK(overlapping_tappables(frame, screen).empty());
+}

@@ -61,3 +61,10 @@ TEST_CASE("the text checks parse: words fit, and words apart from a button") {
     CHECK(r.steps[1].other == "I'm still here");
     CHECK(parse_script("expect_apart \"one\"\n", "s.txt").error == "s.txt:1: expect_apart needs \"text\" \"Label\"");
 }
+
+TEST_CASE("expect_no_overlap parses, and takes no argument") {
+    auto r = parse_script("expect_no_overlap\n", "s.txt");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.steps.size() == 1);
+    CHECK(r.steps[0].kind == ScriptStep::Kind::expect_no_overlap);
+}

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <regex>
 
 #include "kiosk/app.h"
 #include "kiosk/config.h"
@@ -10,6 +11,9 @@
 #include "kiosk/staff_store.h"
 #include "kiosk/staff_views.h"
 #include "kiosk/view_models.h"
+#include "sync/encoding.h"
+#include "sync/pack_update.h"
+#include "sync/sealing.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk;
@@ -295,4 +299,26 @@ TEST_CASE("the [staff] config: a PIN hash from `lantern kiosk pin` and the USB f
     auto bad_paths = parse_kiosk_config("[staff]\nusb_paths = \"/media\"\n", "k.toml");
     REQUIRE(std::holds_alternative<ConfigError>(bad_paths));
     CHECK(std::get<ConfigError>(bad_paths).message.find("staff.usb_paths") != std::string::npos);
+}
+
+TEST_CASE("staff see when the kiosk last reached the hub in local, human words, not raw UTC") {
+    TempDir dir;
+    auto keys = lantern::sync::generate_referral_keys();
+    lantern::sync::write_key_file(dir / "referral.pub", keys.public_key);
+    std::filesystem::create_directories(dir / "data");
+    {
+        lantern::sync::OutboxStore outbox(dir / "data" / "outbox.sqlite");
+        outbox.set_state(lantern::sync::state_key::last_success, lantern::sync::utc_now_iso());
+    }
+    KioskConfig config;
+    config.referral_public_key = (dir / "referral.pub").string();
+    config.data_dir = (dir / "data").string();
+    config.hub_url = "http://127.0.0.1:1";  // nothing listens: the worker fails, last_success stays as stored
+    KioskSync sync(config, "1", {});
+    KioskStaffDesk desk(&sync, nullptr, {}, config.hub_url, [] { return std::string("1"); });
+    std::string when;
+    for (const auto& line : desk.status())
+        if (line.label == "Last reached the hub") when = line.value;
+    // Just now, by the kiosk's clock ("yesterday" only if midnight passed since the line above).
+    CHECK_MESSAGE(std::regex_match(when, std::regex("(today|yesterday) at [0-2][0-9]:[0-5][0-9]")), when);
 }
