@@ -200,7 +200,9 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     ::signal(SIGPIPE, SIG_IGN);
 
-    std::string config = std::string("quiet = ") + (quiet_hub ? "true" : "false") + "\n";
+    // Every simulated kiosk connects from 127.0.0.1: the per-address cap is for real networks.
+    std::string config =
+        std::string("quiet = ") + (quiet_hub ? "true" : "false") + "\nmax_connections_per_address = 4096\n";
     if (threads > 0) config += "threads = " + std::to_string(threads) + "\n";
 
     nlohmann::json out = {{"clients", clients},

@@ -42,7 +42,7 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
     enrol->callback([ea, &exit_code] {
         HubConfig c;
         c.data_dir = ea->data;
-        std::filesystem::create_directories(c.data_dir);
+        prepare_data_dir(c);
         HubStore store(c.db_path());
         std::string token;
         try {
@@ -119,18 +119,25 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
     });
 
     struct AdminArgs {
-        std::string data, label = "admin";
+        std::string data, label = "admin", out;
     };
     auto aa = std::make_shared<AdminArgs>();
     auto* admin = app.add_subcommand("admin-token", "Create an admin token in the hub's store and print it");
     admin->add_option("--data", aa->data, "The hub's data folder")->required();
     admin->add_option("--label", aa->label, "Who or what the token is for");
+    admin->add_option("-o,--output", aa->out, "Write the token here (mode 0600) instead of printing it");
     admin->callback([aa] {
         HubConfig c;
         c.data_dir = aa->data;
-        std::filesystem::create_directories(c.data_dir);
+        prepare_data_dir(c);
         HubStore store(c.db_path());
-        std::cout << store.create_admin_token(aa->label) << "\n";
+        std::string token = store.create_admin_token(aa->label);
+        if (aa->out.empty()) {
+            std::cout << token << "\n";
+        } else {
+            write_private_file(aa->out, token + "\n");
+            std::cout << "wrote " << aa->out << "\n";
+        }
     });
 }
 

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "content/pack_check.h"
 #include "content/pack_reader.h"
 #include "hub/admin_client.h"
 #include "hub/commands.h"
@@ -38,6 +39,11 @@ void register_publish_commands(CLI::App& app, int& exit_code) {
     sign->add_option("--content-version", sa->version, "Version to sign (default: the pack's own)");
     sign->add_option("-o,--output", sa->out, "Signature file (default PACK.sig)");
     sign->callback([sa, &exit_code] {
+        if (std::string problem = content::validate_pack_file(sa->pack); !problem.empty()) {
+            std::cerr << "lantern content sign: " << problem << "\n";
+            exit_code = 1;
+            return;
+        }
         std::string version = sa->version;
         if (version.empty()) {
             try {
@@ -68,7 +74,21 @@ void register_publish_commands(CLI::App& app, int& exit_code) {
     publish->add_option("--token", pa->token, "Admin token")->required()->envname("LANTERN_ADMIN_TOKEN");
     publish->add_option("--ca-file", pa->ca, "CA bundle for the hub's certificate");
     publish->callback([pa, &exit_code] {
-        auto sig = nlohmann::json::parse(read_all(pa->sig.empty() ? pa->pack + ".sig" : pa->sig), nullptr, false);
+        // Kiosks install only signed packs that open: anything else is refused here, before the upload.
+        std::string sig_path = pa->sig.empty() ? pa->pack + ".sig" : pa->sig;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(sig_path, ec)) {
+            std::cerr << "lantern content publish: " << pa->pack << " is not signed (no " << sig_path
+                      << "): sign it first with `lantern content sign`\n";
+            exit_code = 1;
+            return;
+        }
+        if (std::string problem = content::validate_pack_file(pa->pack); !problem.empty()) {
+            std::cerr << "lantern content publish: " << problem << "\n";
+            exit_code = 1;
+            return;
+        }
+        auto sig = nlohmann::json::parse(read_all(sig_path), nullptr, false);
         if (!sig.is_object() || !sig.contains("version") || !sig.contains("signature") || !sig.contains("sha256")) {
             std::cerr << "lantern content publish: the signature file is not one `lantern content sign` wrote\n";
             exit_code = 1;

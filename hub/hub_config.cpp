@@ -21,6 +21,13 @@ void parse_listen(const std::string& text, HubConfig& config) {
     config.port = p;
 }
 
+void prepare_data_dir(const HubConfig& config) {
+    for (const auto& dir : {config.data_dir, config.packs_dir()}) {
+        std::filesystem::create_directories(dir);
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace);
+    }
+}
+
 void load_config_file(const std::filesystem::path& file, HubConfig& config) {
     toml::table t;
     try {
@@ -66,6 +73,14 @@ void load_config_file(const std::filesystem::path& file, HubConfig& config) {
             config.max_pack_bytes = static_cast<std::size_t>(need_size(1024, std::int64_t{4} << 30));
         } else if (k == "threads") {
             config.threads = static_cast<int>(need_size(1, 512));
+        } else if (k == "max_connections_per_address") {
+            config.max_connections_per_address = static_cast<int>(need_size(1, 4096));
+        } else if (k == "header_timeout_seconds") {
+            config.header_timeout_seconds = static_cast<int>(need_size(1, 300));
+        } else if (k == "request_timeout_seconds") {
+            config.request_timeout_seconds = static_cast<int>(need_size(1, 3600));
+        } else if (k == "transfer_timeout_seconds") {
+            config.transfer_timeout_seconds = static_cast<int>(need_size(1, 86400));
         } else if (k == "keep_alive_seconds") {
             config.keep_alive_seconds = static_cast<int>(need_size(1, 300));
         } else if (k == "retention_days") {

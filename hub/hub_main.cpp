@@ -76,8 +76,7 @@ int main(int argc, char** argv) {
         if (!tls_cert.empty()) config.tls_cert = tls_cert;
         if (!tls_key.empty()) config.tls_key = tls_key;
         if (quiet) config.quiet = true;
-        std::filesystem::create_directories(config.data_dir);
-        std::filesystem::create_directories(config.packs_dir());
+        prepare_data_dir(config);
     } catch (const std::exception& e) {
         std::cerr << "lantern-hub: " << e.what() << "\n";
         return 2;

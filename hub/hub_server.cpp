@@ -11,6 +11,9 @@
 #include <thread>
 #include <sstream>
 
+#include "content/pack_check.h"
+#include "hub/guarded_server.h"
+#include "hub/log_text.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "sync/sealing.h"
@@ -24,7 +27,7 @@ namespace {
 constexpr const char* k_json = "application/json";
 constexpr int k_suppress_below = 5;
 
-enum class Role { kiosk, admin };
+enum class Role { anyone, kiosk, admin };  // anyone: no token (the watchdog's health check)
 
 struct RouteRule {
     const char* method;
@@ -32,19 +35,21 @@ struct RouteRule {
     bool prefix;
     Role role;
     std::size_t HubConfig::*limit;  // nullptr: no body expected
+    bool transfer;                  // a pack goes up or down: transfer_timeout_seconds, not request_timeout
 };
 
 // Which token each route needs and how big its body may be; checked before the body is read.
 const RouteRule k_rules[] = {
-    {"POST", "/api/v1/referrals/exported", false, Role::admin, &HubConfig::max_json_bytes},
-    {"POST", "/api/v1/referrals", false, Role::kiosk, &HubConfig::max_referral_bytes},
-    {"GET", "/api/v1/referrals", false, Role::admin, nullptr},
-    {"GET", "/api/v1/content/manifest", false, Role::kiosk, nullptr},
-    {"GET", "/api/v1/content/packs/", true, Role::kiosk, nullptr},
-    {"POST", "/api/v1/heartbeat", false, Role::kiosk, &HubConfig::max_json_bytes},
-    {"POST", "/api/v1/content", false, Role::admin, &HubConfig::max_pack_bytes},
-    {"GET", "/api/v1/report", false, Role::admin, nullptr},
-    {"GET", "/api/v1/kiosks", false, Role::admin, nullptr},
+    {"POST", "/api/v1/referrals/exported", false, Role::admin, &HubConfig::max_json_bytes, false},
+    {"POST", "/api/v1/referrals", false, Role::kiosk, &HubConfig::max_referral_bytes, false},
+    {"GET", "/api/v1/referrals", false, Role::admin, nullptr, false},
+    {"GET", "/api/v1/content/manifest", false, Role::kiosk, nullptr, false},
+    {"GET", "/api/v1/content/packs/", true, Role::kiosk, nullptr, true},
+    {"POST", "/api/v1/heartbeat", false, Role::kiosk, &HubConfig::max_json_bytes, false},
+    {"POST", "/api/v1/content", false, Role::admin, &HubConfig::max_pack_bytes, true},
+    {"GET", "/api/v1/report", false, Role::admin, nullptr, false},
+    {"GET", "/api/v1/kiosks", false, Role::admin, nullptr, false},
+    {"GET", "/api/v1/health", false, Role::anyone, nullptr, false},
 };
 
 const RouteRule* find_rule(const httplib::Request& req) {
@@ -149,38 +154,44 @@ struct HubServer::Impl {
     void log_line(const std::string& line) {
         if (config.quiet) return;
         std::lock_guard lock(log_mutex);
-        log << sync::utc_now_iso() << " " << line << "\n" << std::flush;
+        log << sync::utc_now_iso() << " " << escape_for_log(line) << "\n" << std::flush;
     }
 
     std::optional<std::string> kiosk_of(const httplib::Request& req) { return store.kiosk_for_token(bearer(req)); }
 
+    // Runs once the headers are in and before any body is read: an unknown route, a body the route does not
+    // take or cannot take at that size, or a wrong token is answered at once, and the connection closes
+    // (see the error handler) so the unread body is never parsed as further requests.
     httplib::Server::HandlerResponse pre_route(const httplib::Request& req, httplib::Response& res) {
+        auto refuse = [&](int status, const std::string& message) {
+            fail(res, status, message);
+            return httplib::Server::HandlerResponse::Handled;
+        };
         const RouteRule* rule = find_rule(req);
-        if (!rule) return httplib::Server::HandlerResponse::Unhandled;  // the router answers 404
-        if (rule->limit) {
-            std::size_t limit = config.*(rule->limit);
-            if (!req.has_header("Content-Length")) {
-                res.set_header("Connection", "close");
-                fail(res, 411, "a Content-Length is required");
-                return httplib::Server::HandlerResponse::Handled;
-            }
+        if (!rule) return refuse(404, "no such route");
+        // httplib 0.11 reads a chunked body with no size limit, and prefers it to a Content-Length.
+        if (req.has_header("Transfer-Encoding"))
+            return refuse(411, "a Content-Length is required (Transfer-Encoding is not accepted)");
+        std::size_t limit = rule->limit ? config.*(rule->limit) : 0;
+        if (rule->limit && !req.has_header("Content-Length")) return refuse(411, "a Content-Length is required");
+        if (req.get_header_value_count("Content-Length") > 1) return refuse(400, "more than one Content-Length");
+        if (req.has_header("Content-Length")) {
             std::string text = req.get_header_value("Content-Length");
             bool numeric =
                 !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
-            if (!numeric || std::stoull(text) > limit) {
-                res.set_header("Connection", "close");
-                fail(res, 413, "body too large");
-                return httplib::Server::HandlerResponse::Handled;
-            }
+            if (!numeric || std::stoull(text) > limit) return refuse(413, "body too large");
         }
         std::string token = bearer(req);
-        bool ok = rule->role == Role::kiosk ? store.kiosk_for_token(token).has_value() : store.is_admin_token(token);
+        bool ok = rule->role == Role::anyone  ? true
+                  : rule->role == Role::kiosk ? store.kiosk_for_token(token).has_value()
+                                              : store.is_admin_token(token);
         if (!ok) {
             res.set_header("WWW-Authenticate", "Bearer");
-            if (rule->limit) res.set_header("Connection", "close");  // the body was not read
-            fail(res, 401, "missing or wrong token");
-            return httplib::Server::HandlerResponse::Handled;
+            return refuse(401, "missing or wrong token");
         }
+        if (auto* connection = current_connection())
+            connection->allow_body(limit, std::chrono::seconds(rule->transfer ? config.transfer_timeout_seconds
+                                                                              : config.request_timeout_seconds));
         return httplib::Server::HandlerResponse::Unhandled;
     }
 
@@ -264,8 +275,11 @@ struct HubServer::Impl {
         if (!sig || sig->size() != sync::k_signature_bytes)
             return fail(res, 400, "X-Lantern-Signature must be a base64 Ed25519 signature");
         if (req.body.empty()) return fail(res, 400, "empty pack");
+        // Without the content key the hub cannot tell a signed pack from anything else: it publishes nothing.
+        if (content_key.empty())
+            return fail(res, 403, "publishing is off: this hub has no content_public_key in its config");
         std::string sha = sync::sha256_hex(req.body);
-        if (!content_key.empty() && !sync::verify_pack_signature(version, sha, *sig, content_key))
+        if (!sync::verify_pack_signature(version, sha, *sig, content_key))
             return fail(res, 422, "signature does not verify with the hub's content key");
 
         std::lock_guard lock(publish_mutex);
@@ -280,6 +294,14 @@ struct HubServer::Impl {
             out.write(req.body.data(), static_cast<std::streamsize>(req.body.size()));
             out.flush();
             if (!out) return fail(res, 500, "cannot store the pack");
+        }
+        // A signed pack can still be broken (a build gone wrong, the wrong file signed): kiosks would fetch
+        // it and fail on it, so the hub offers only packs the content library can read.
+        if (std::string problem = content::validate_pack_file(tmp); !problem.empty()) {
+            std::filesystem::remove(tmp, ec);
+            std::string prefix = tmp.string() + ": ";
+            if (problem.rfind(prefix, 0) == 0) problem.erase(0, prefix.size());  // no server paths in answers
+            return fail(res, 422, "pack refused: " + problem);
         }
         std::filesystem::rename(tmp, file, ec);
         if (ec) return fail(res, 500, "cannot store the pack");
@@ -369,6 +391,11 @@ struct HubServer::Impl {
         using Req = const httplib::Request&;
         using Res = httplib::Response&;
         s.set_pre_routing_handler([this](Req q, Res r) { return pre_route(q, r); });
+        // curl asks "Expect: 100-continue" before a large body: the same checks answer it, so a refused
+        // upload is refused before it is sent.
+        s.set_expect_100_continue_handler([this](Req q, Res r) {
+            return pre_route(q, r) == httplib::Server::HandlerResponse::Handled ? r.status : 100;
+        });
         s.Post("/api/v1/referrals/exported", [this](Req q, Res r) { post_exported(q, r); });
         s.Post("/api/v1/referrals", [this](Req q, Res r) { post_referral(q, r); });
         s.Get("/api/v1/referrals", [this](Req q, Res r) { get_referrals(q, r); });
@@ -380,8 +407,16 @@ struct HubServer::Impl {
         s.Get("/api/v1/kiosks", [this](Req q, Res r) { get_kiosks(q, r); });
         // Liveness for the systemd watchdog and monitoring, no token: answers only when a worker and the store do.
         s.Get("/api/v1/health", [this](Req, Res r) { reply(r, 200, json{{"ok", store.referral_count() >= 0}}); });
-        s.set_error_handler([](Req, Res r) {
+        s.set_error_handler([](Req q, Res r) {
+            auto* connection = current_connection();
+            if (connection && connection->over_budget()) {
+                r.status = 413;
+                r.body.clear();
+            }
             if (r.body.empty() && r.status >= 400) fail(r, r.status, default_message(r.status));
+            // After an error the rest of the request may be unread: it must never be taken for another one.
+            if (connection) connection->close_after_answer();
+            if (q.get_header_value("Connection") != "close") r.set_header("Connection", "close");
         });
         s.set_exception_handler([this](Req, Res r, std::exception_ptr ep) {
             std::string what = "unknown";
@@ -405,23 +440,18 @@ struct HubServer::Impl {
 HubServer::HubServer(const HubConfig& config, HubStore& store, std::ostream& log)
     : impl_(std::make_unique<Impl>(config, store, log)) {
     auto& c = impl_->config;
-    if (!c.tls_cert.empty() || !c.tls_key.empty()) {
-        if (c.tls_cert.empty() || c.tls_key.empty()) throw std::runtime_error("TLS needs both a certificate and a key");
-        auto ssl = std::make_unique<httplib::SSLServer>(c.tls_cert.c_str(), c.tls_key.c_str());
-        if (!ssl->is_valid()) throw std::runtime_error("TLS certificate or key cannot be used");
-        impl_->svr = std::move(ssl);
-    } else {
-        impl_->svr = std::make_unique<httplib::Server>();
-    }
+    ConnectionLimits limits;
+    limits.max_per_address = c.max_connections_per_address;
+    limits.header_seconds = c.header_timeout_seconds;
+    limits.keep_alive_seconds = c.keep_alive_seconds;
+    impl_->svr = make_guarded_server(limits, c.tls_cert, c.tls_key);
     if (!c.content_public_key.empty())
         impl_->content_key = sync::read_key_file(c.content_public_key, sync::k_signing_public_key_bytes);
     int threads = c.threads;
     impl_->svr->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    impl_->svr->set_keep_alive_timeout(c.keep_alive_seconds);  // only what the answers' Keep-Alive header says
+    impl_->svr->set_keep_alive_max_count(static_cast<std::size_t>(limits.keep_alive_max));
     impl_->svr->set_payload_max_length(std::max({c.max_pack_bytes, c.max_referral_bytes, c.max_json_bytes}));
-    impl_->svr->set_keep_alive_timeout(c.keep_alive_seconds);
-    impl_->svr->set_keep_alive_max_count(1000);
-    impl_->svr->set_read_timeout(10, 0);
-    impl_->svr->set_write_timeout(10, 0);
     // httplib sends the status line and headers, then the body, as two writes. With Nagle's algorithm on,
     // the body waits for the client's delayed ACK of the headers: 40 ms per answer on Linux, which capped a
     // kept-alive kiosk at about 20 referrals/s and 20 kiosks at about 400/s (seen with strace in bench/).

@@ -1,11 +1,16 @@
 // SQL for the hub: migrations, hashed tokens, idempotent referral ingest, export, report, packs.
 #include "hub/hub_store.h"
 
+#include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <iterator>
 #include <stdexcept>
@@ -73,8 +78,22 @@ std::string new_token(const std::string& prefix) {
     return prefix + b64;
 }
 
+namespace {
+// The store holds summaries (needs, centre, date) and token hashes: only the hub's own user may read it.
+// The file is made 0600 before SQLite opens it, whatever the umask, and SQLite gives the -wal and -shm
+// files it creates the database's own mode; ones left by an older hub are narrowed too.
+std::string private_db_file(const std::filesystem::path& db_path) {
+    int fd = ::open(db_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot open " + db_path.string() + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);
+    ::close(fd);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) ::chmod((db_path.string() + suffix).c_str(), 0600);
+    return db_path.string();
+}
+}  // namespace
+
 HubStore::HubStore(const std::filesystem::path& db_path)
-    : db_(db_path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+    : db_(private_db_file(db_path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
     sync::make_durable(db_);
     // Purged answers are overwritten on disk, not left in free pages for anyone with the file.
     db_.exec("PRAGMA secure_delete = ON");

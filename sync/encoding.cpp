@@ -139,18 +139,35 @@ std::string utc_now_iso() {
     return buf;
 }
 
+namespace {
+// The number in text[at, at + len), all digits, or -1.
+int digits_at(std::string_view text, std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) {
+        if (text[i] < '0' || text[i] > '9') return -1;
+        v = v * 10 + (text[i] - '0');
+    }
+    return v;
+}
+}  // namespace
+
+std::optional<CivilDate> parse_date(std::string_view d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return std::nullopt;
+    CivilDate c{digits_at(d, 0, 4), digits_at(d, 5, 2), digits_at(d, 8, 2)};
+    if (c.year < 1970 || c.month < 1 || c.month > 12 || c.day < 1) return std::nullopt;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (c.year % 4 == 0 && c.year % 100 != 0) || c.year % 400 == 0;
+    int last = days[c.month - 1] + (c.month == 2 && leap ? 1 : 0);
+    if (c.day > last) return std::nullopt;
+    return c;
+}
+
 bool is_utc_iso(std::string_view t) {
     // YYYY-MM-DDTHH:MM:SSZ
-    static constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
-    if (t.size() != shape.size()) return false;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-        if (shape[i] == 'd') {
-            if (t[i] < '0' || t[i] > '9') return false;
-        } else if (t[i] != shape[i]) {
-            return false;
-        }
-    }
-    return true;
+    if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return false;
+    if (!parse_date(t.substr(0, 10))) return false;
+    int h = digits_at(t, 11, 2), m = digits_at(t, 14, 2), s = digits_at(t, 17, 2);
+    return h >= 0 && h <= 23 && m >= 0 && m <= 59 && s >= 0 && s <= 59;
 }
 
 namespace {

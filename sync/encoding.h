@@ -44,7 +44,15 @@ bool is_reference_code(std::string_view code);
 
 // Now in UTC as "2024-05-01T12:34:56Z".
 std::string utc_now_iso();
+// "YYYY-MM-DDTHH:MM:SSZ" naming a real moment: a real calendar day (see parse_date), 00-23, 00-59, 00-59.
 bool is_utc_iso(std::string_view text);
+
+struct CivilDate {
+    int year, month, day;
+};
+// "YYYY-MM-DD" naming a day that exists (2024-02-29 yes, 2026-02-31 and 2023-02-29 no), years 1970-9999;
+// nothing else: no spaces, signs or other lengths.
+std::optional<CivilDate> parse_date(std::string_view text);
 
 // Version order for content packs: dot-separated parts, numeric parts compared as numbers, others as
 // text; "20240501120000" > "20240430000000", "1.10" > "1.9". Returns <0, 0, >0.

@@ -110,14 +110,7 @@ bool is_valid_need(std::string_view need) {
 
 bool is_valid_audience(std::string_view a) { return a == "little" || a == "child" || a == "teen" || a == "adult"; }
 
-bool is_valid_date(std::string_view d) {
-    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (d[i] < '0' || d[i] > '9') return false;
-    int month = (d[5] - '0') * 10 + (d[6] - '0');
-    int day = (d[8] - '0') * 10 + (d[9] - '0');
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
+bool is_valid_date(std::string_view d) { return parse_date(d).has_value(); }
 
 bool is_sha256_hex(std::string_view s) {
     if (s.size() != 64) return false;
@@ -158,7 +151,7 @@ Parsed<Summary> parse_summary(const json& j) {
     if (!rd.str("audience", s.audience) || !rd.str("centre", s.centre) || !rd.str("date", s.date)) return r;
     if (!is_valid_audience(s.audience)) return rd.fail("unknown audience"), r;
     if (!printable_text(s.centre, 1, 100)) return rd.fail("bad centre"), r;
-    if (!is_valid_date(s.date)) return rd.fail("date must be YYYY-MM-DD"), r;
+    if (!is_valid_date(s.date)) return rd.fail("\"date\" must be a real calendar date as YYYY-MM-DD"), r;
     r.value = std::move(s);
     return r;
 }
@@ -195,7 +188,7 @@ Parsed<ReferralPost> parse_referral_post(std::string_view body) {
     if (!is_uuid(p.id)) return rd.fail("\"id\" must be a lower-case UUID"), r;
     if (!is_valid_kiosk_name(p.kiosk)) return rd.fail("bad \"kiosk\""), r;
     if (!is_reference_code(p.reference)) return rd.fail("bad \"reference\""), r;
-    if (!is_utc_iso(p.created)) return rd.fail("\"created\" must be UTC ISO 8601"), r;
+    if (!is_utc_iso(p.created)) return rd.fail("\"created\" must be a real UTC time as YYYY-MM-DDTHH:MM:SSZ"), r;
     if (!printable_text(p.form_version, 1, 64)) return rd.fail("bad \"form_version\""), r;
     auto sealed = from_base64(sealed_b64);
     if (!sealed) return rd.fail("\"sealed\" is not base64"), r;
@@ -284,7 +277,8 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
         return r;
     if (!printable_text(h.app_version, 1, 64) || !printable_text(h.last_error, 0, 200))
         return rd.fail("bad text field"), r;
-    if (!h.last_success.empty() && !is_utc_iso(h.last_success)) return rd.fail("bad \"last_success\""), r;
+    if (!h.last_success.empty() && !is_utc_iso(h.last_success))
+        return rd.fail("\"last_success\" must be a real UTC time as YYYY-MM-DDTHH:MM:SSZ"), r;
     if (auto it = j->find("usage"); it != j->end()) {
         if (!it->is_object() || it->size() > 64) return rd.fail("\"usage\" must be an object of counters"), r;
         for (auto u = it->begin(); u != it->end(); ++u) {

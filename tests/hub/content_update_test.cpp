@@ -23,11 +23,17 @@ std::string random_bytes(std::size_t n, unsigned seed) {
     return s;
 }
 
+// These tests are about the kiosk's side, so the pack goes straight into the hub's store and packs folder
+// as a publish leaves it: the hub's own checks would refuse the broken and wrongly signed packs offered here
+// (tests/hub/publish_check_test.cpp tests those checks).
 sync::Manifest publish(const HubFixture& f, const std::string& bytes, const std::string& version,
                        const sync::SecretBytes& key) {
-    auto sig = sync::sign_pack(version, sync::sha256_hex(bytes), key);
-    hub::AdminClient admin(f.hub->url(), f.admin_token);
-    return admin.publish_pack(bytes, version, sync::to_base64(sig));
+    std::string sha = sync::sha256_hex(bytes);
+    auto sig = sync::to_base64(sync::sign_pack(version, sha, key));
+    std::ofstream(f.data_dir() / "packs" / (sha + ".pack"), std::ios::binary) << bytes;
+    hub::PackRecord rec{sha, version, sig, static_cast<std::int64_t>(bytes.size()), ""};
+    REQUIRE(hub::HubStore(f.data_dir() / "hub.sqlite").add_pack(rec));
+    return {version, sha, rec.size, sig, "/api/v1/content/packs/" + sha};
 }
 
 sync::SyncWorkerOptions content_options(const HubFixture& f, const std::string& installed) {

@@ -116,6 +116,28 @@ TEST_CASE("malformed JSON, wrong shapes and hostile strings get 400 and store no
     CHECK(f.hub_referral_count() == 1);
 }
 
+TEST_CASE("an impossible date in a summary or heartbeat gets 400 naming the field, and stores nothing") {
+    HubFixture f;
+    httplib::Client c(f.hub->url());
+    auto kiosk = auth(f.kiosk_tokens.at("k1"));
+    auto body = json::parse(referral_body(f, sync::new_uuid_v4()));
+    body["summary"]["date"] = "2026-02-31";
+    auto r = c.Post("/api/v1/referrals", kiosk, body.dump(), "application/json");
+    check_json_error(r, 400);
+    CHECK(r->body.find("real calendar date") != std::string::npos);
+    body["summary"]["date"] = "2026-02-28";
+    body["created"] = "2026-11-25T25:00:00Z";
+    r = c.Post("/api/v1/referrals", kiosk, body.dump(), "application/json");
+    check_json_error(r, 400);
+    CHECK(r->body.find("created") != std::string::npos);
+    json hb{{"app_version", "1.0"}, {"outbox_depth", 0}, {"last_success", "2026-02-30T10:00:00Z"}};
+    r = c.Post("/api/v1/heartbeat", kiosk, hb.dump(), "application/json");
+    check_json_error(r, 400);
+    CHECK(r->body.find("last_success") != std::string::npos);
+    CHECK(f.hub_referral_count() == 0);
+    check_still_serving(f);
+}
+
 TEST_CASE("SQL-looking text in an allowed field is stored as plain text and harms nothing") {
     HubFixture f;
     httplib::Client c(f.hub->url());

@@ -35,6 +35,7 @@ struct HubFixture {
     sync::KeyPair signing_keys = sync::generate_signing_keys();
     std::unique_ptr<HubProcess> hub;
 
+    // The hub trusts signing_keys' public half for published packs (content_public_key), as a real one must.
     explicit HubFixture(std::vector<std::string> kiosks = {"k1"}, const std::string& config_toml = "quiet = false\n") {
         {
             std::filesystem::create_directories(data_dir());
@@ -42,7 +43,9 @@ struct HubFixture {
             admin_token = store.create_admin_token("tests");
             for (const auto& k : kiosks) kiosk_tokens[k] = store.enrol_kiosk(k);
         }
-        hub = std::make_unique<HubProcess>(LANTERN_BINARY_DIR "/hub/lantern-hub", data_dir(), 0, config_toml);
+        sync::write_key_file(dir / "content-signing.pub", signing_keys.public_key);
+        std::string toml = "content_public_key = \"" + (dir / "content-signing.pub").string() + "\"\n" + config_toml;
+        hub = std::make_unique<HubProcess>(LANTERN_BINARY_DIR "/hub/lantern-hub", data_dir(), 0, toml);
     }
 
     std::filesystem::path data_dir() const { return dir / "hub"; }

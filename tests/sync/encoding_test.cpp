@@ -48,7 +48,37 @@ TEST_CASE("versions compare numerically part by part") {
     CHECK(compare_versions("1.2", "1.2.1") < 0);
 }
 
-TEST_CASE("timestamps are UTC ISO 8601") {
+TEST_CASE("timestamps are UTC ISO 8601 naming a real moment") {
     CHECK(is_utc_iso(utc_now_iso()));
+    CHECK(is_utc_iso("2024-02-29T23:59:59Z"));
     CHECK_FALSE(is_utc_iso("2024-05-01 12:00:00"));
+    CHECK_FALSE(is_utc_iso("2026-02-31T10:00:00Z"));
+    CHECK_FALSE(is_utc_iso("2023-02-29T10:00:00Z"));
+    CHECK_FALSE(is_utc_iso("2026-01-01T24:00:00Z"));
+    CHECK_FALSE(is_utc_iso("2026-01-01T10:60:00Z"));
+    CHECK_FALSE(is_utc_iso("2026-01-01T10:00:60Z"));
+    CHECK_FALSE(is_utc_iso("2026-01-01T10:00:00+01"));
+    CHECK_FALSE(is_utc_iso("2026-01-01T1a:00:00Z"));
+}
+
+TEST_CASE("parse_date accepts only days that exist") {
+    auto d = parse_date("2024-02-29");
+    REQUIRE(d);
+    CHECK(d->year == 2024);
+    CHECK(d->month == 2);
+    CHECK(d->day == 29);
+    CHECK(parse_date("2000-02-29"));  // divisible by 400: a leap year
+    CHECK(parse_date("2026-12-31"));
+    CHECK_FALSE(parse_date("2026-02-31"));
+    CHECK_FALSE(parse_date("2023-02-29"));
+    CHECK_FALSE(parse_date("1900-02-29"));
+    CHECK_FALSE(parse_date("2026-04-31"));
+    CHECK_FALSE(parse_date("2026-13-01"));
+    CHECK_FALSE(parse_date("2026-00-10"));
+    CHECK_FALSE(parse_date("2026-01-00"));
+    CHECK_FALSE(parse_date("0000-01-01"));
+    CHECK_FALSE(parse_date("2026-1-01"));
+    CHECK_FALSE(parse_date("2026-01-01 "));
+    CHECK_FALSE(parse_date("+026-01-01"));
+    CHECK_FALSE(parse_date(""));
 }

@@ -113,3 +113,28 @@ TEST_CASE("a heartbeat round trips and refuses personal-looking usage keys") {
     j["outbox_depth"] = -4;
     CHECK_FALSE(parse_heartbeat(j.dump()));
 }
+
+TEST_CASE("impossible dates and times in a referral or heartbeat are refused, naming the field") {
+    auto post = sample_post();
+    post.summary.date = "2026-02-31";
+    auto parsed = parse_referral_post(to_json(post).dump());
+    CHECK_FALSE(parsed);
+    CHECK(parsed.error.find("\"date\" must be a real calendar date") != std::string::npos);
+
+    post = sample_post();
+    post.created = "2026-02-29T10:00:00Z";  // 2026 is not a leap year
+    parsed = parse_referral_post(to_json(post).dump());
+    CHECK_FALSE(parsed);
+    CHECK(parsed.error.find("\"created\"") != std::string::npos);
+
+    post = sample_post();
+    post.summary.date = "2024-02-29";
+    CHECK(parse_referral_post(to_json(post).dump()));
+
+    json hb{{"app_version", "1.0"}, {"outbox_depth", 0}, {"last_success", "2026-04-31T10:00:00Z"}};
+    auto beat = parse_heartbeat(hb.dump());
+    CHECK_FALSE(beat);
+    CHECK(beat.error.find("\"last_success\"") != std::string::npos);
+    hb["last_success"] = "2026-04-30T23:59:59Z";
+    CHECK(parse_heartbeat(hb.dump()));
+}
