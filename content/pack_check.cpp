@@ -1,35 +1,38 @@
-// Checks a content pack's structure against the schema the reader queries, without trusting the file.
+// Checks a pack's file, schema and content so a broken one is refused before the kiosk switches to it.
 #include "content/pack_check.h"
 
-#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include <map>
-#include <set>
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
 
-#include "content/pack_reader.h"
+#include "content/form_schema.h"
 #include "content/pack_schema.h"
 
 namespace lantern::content {
 
 namespace {
 
-// Table -> columns of the schema this build writes and reads.
-std::map<std::string, std::set<std::string>> expected_tables() {
-    SQLite::Database model(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    model.exec(k_pack_schema_sql);
-    std::map<std::string, std::set<std::string>> tables;
-    SQLite::Statement q(model,
-                        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE TABLE%' "
-                        "AND name NOT LIKE 'pages_fts_%'");
-    while (q.executeStep()) tables[q.getColumn(0).getString()];
-    for (auto& [name, columns] : tables) {
-        SQLite::Statement c(model, "SELECT name FROM pragma_table_info(?)");
-        c.bind(1, name);
-        while (c.executeStep()) columns.insert(c.getColumn(0).getString());
-    }
-    return tables;
-}
+struct Needed {
+    const char* table;
+    std::vector<const char*> columns;
+};
+
+// Everything PackReader's queries name (notices.audiences and ui_strings are optional: older packs lack them).
+const Needed k_needed[] = {
+    {"meta", {"key", "value"}},
+    {"topics", {"id", "position", "icon", "audiences", "adult_only"}},
+    {"topic_titles", {"topic_id", "lang", "title"}},
+    {"pages", {"id", "lang", "title", "summary", "topic", "audiences", "body", "reviewed", "icon", "image"}},
+    {"images", {"name", "alt", "data"}},
+    {"services", {"id", "json"}},
+    {"service_needs", {"service_id", "need"}},
+    {"form", {"json"}},
+    {"notices", {"id", "lang", "text"}},
+    {"pages_fts", {"id", "lang", "audiences", "title", "summary", "body"}},
+};
 
 std::int64_t count(SQLite::Database& db, const char* sql) {
     SQLite::Statement q(db, sql);
@@ -38,46 +41,67 @@ std::int64_t count(SQLite::Database& db, const char* sql) {
 
 }  // namespace
 
-std::string validate_pack_file(const std::filesystem::path& path) {
-    std::string where = path.string() + ": ";
+std::string check_pack_schema(SQLite::Database& db) {
     try {
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(path, ec)) return where + "not a file";
-        PackReader reader(path.string());  // format_version present and understood
-        SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-        {
-            SQLite::Statement q(db, "PRAGMA quick_check");
-            if (!q.executeStep() || q.getColumn(0).getString() != "ok")
-                return where + "the pack file is damaged (SQLite quick_check failed)";
+        for (const auto& n : k_needed) {
+            SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?1)");
+            q.bind(1, n.table);
+            std::vector<std::string> have;
+            while (q.executeStep()) have.push_back(q.getColumn(0).getString());
+            if (have.empty()) return std::string("no \"") + n.table + "\" table";
+            for (const char* c : n.columns)
+                if (std::find(have.begin(), have.end(), c) == have.end())
+                    return std::string("table \"") + n.table + "\" has no \"" + c + "\" column";
         }
-        for (const auto& [table, columns] : expected_tables()) {
-            std::set<std::string> present;
-            SQLite::Statement c(db, "SELECT name FROM pragma_table_info(?)");
-            c.bind(1, table);
-            while (c.executeStep()) present.insert(c.getColumn(0).getString());
-            if (present.empty()) {
-                if (table == "ui_strings") continue;
-                return where + "not a complete Lantern pack: no \"" + table + "\" table";
-            }
-            for (const auto& column : columns)
-                if (!present.count(column))
-                    return where + "not a complete Lantern pack: table \"" + table + "\" has no \"" + column +
-                           "\" column";
-        }
-        if (count(db, "SELECT count(*) FROM sqlite_master WHERE name = 'pages_fts'") == 0)
-            return where + "not a complete Lantern pack: no search index (pages_fts)";
-        if (reader.meta().content_version.empty()) return where + "the pack has no content_version";
-        if (count(db, "SELECT count(*) FROM form") == 0) return where + "the pack has no form";
-        if (count(db, "SELECT count(*) FROM topics") == 0) return where + "the pack has no topics";
-        if (count(db, "SELECT count(*) FROM pages") == 0) return where + "the pack has no pages";
-        if (count(db, "SELECT count(*) FROM pages WHERE topic NOT IN (SELECT id FROM topics)") > 0)
-            return where + "a page names a topic the pack does not have";
-        return {};
     } catch (const std::exception& e) {
-        std::string what = e.what();
-        // PackError already names the file.
-        return what.rfind(path.string(), 0) == 0 ? what : where + what;
+        return std::string("its tables cannot be read (") + e.what() + ")";
     }
+    return {};
+}
+
+std::string validate_pack_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (ec) return "the pack file cannot be read";
+    if (size < 512) return "the pack file is too short to be a content pack";
+    {
+        char header[16] = {};
+        std::ifstream in(path, std::ios::binary);
+        in.read(header, sizeof header);
+        if (!in || std::memcmp(header, "SQLite format 3\0", 16) != 0)
+            return "the pack file is not an SQLite database (zeroed, random or another kind of file)";
+    }
+    try {
+        SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+        // Whole file: a truncated or damaged pack fails here, not on a visitor's tap.
+        std::string integrity = db.execAndGet("PRAGMA quick_check").getString();
+        if (integrity != "ok") return "the pack file is damaged or cut short (" + integrity.substr(0, 80) + ")";
+        if (auto why = check_pack_schema(db); !why.empty()) return "the pack is incomplete: " + why;
+        std::string format;
+        {
+            SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'format_version'");
+            if (q.executeStep()) format = q.getColumn(0).getString();
+        }
+        int f = format.empty() || format.size() > 6 || format.find_first_not_of("0123456789") != std::string::npos
+                    ? 0
+                    : std::stoi(format);
+        if (f <= 0) return "the pack has no format version";
+        if (f > k_pack_format_version) return "the pack's format " + format + " is newer than this kiosk reads";
+        if (count(db, "SELECT COUNT(*) FROM meta WHERE key = 'content_version' AND value <> ''") == 0)
+            return "the pack has no content version";
+        if (count(db, "SELECT COUNT(*) FROM topics") == 0) return "the pack has no topics";
+        if (count(db, "SELECT COUNT(*) FROM pages p WHERE EXISTS (SELECT 1 FROM topics t WHERE t.id = p.topic)") == 0)
+            return "the pack has no pages filed under a topic";
+        SQLite::Statement form(db, "SELECT json FROM form LIMIT 1");
+        if (!form.executeStep()) return "the pack has no referral form";
+        for (const auto& issue : validate_form_json(form.getColumn(0).getString()))
+            if (issue.severity == SourceIssue::Severity::error)
+                return "the pack's form does not parse: " + issue.message;
+    } catch (const std::exception& e) {
+        // Past the header check, SQLite failing to read it means a damaged or cut-short file.
+        return std::string("the pack file is damaged or cut short (") + e.what() + ")";
+    }
+    return {};
 }
 
 }  // namespace lantern::content

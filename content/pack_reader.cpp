@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "content/pack_check.h"
 #include "content/pack_schema.h"
 #include "content/search_words.h"
 
@@ -55,6 +56,8 @@ PackReader::PackReader(const std::string& path) try : path_(path), db_(path, SQL
     if (format > k_pack_format_version)
         throw PackError(path + ": pack format " + std::to_string(format) + " is newer than this kiosk understands (" +
                         std::to_string(k_pack_format_version) + ")");
+    // A pack without a table the screens query would throw on a visitor's first tap: refuse it here instead.
+    if (auto why = check_pack_schema(db_); !why.empty()) throw PackError(path + ": not a usable content pack: " + why);
 } catch (const SQLite::Exception& e) {
     throw PackError(path + ": cannot open content pack: " + e.what());
 }

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <sstream>
 
 #include "content/pack_check.h"
@@ -75,6 +76,14 @@ void reply(httplib::Response& res, int status, const json& body) {
 void fail(httplib::Response& res, int status, const std::string& message) {
     res.status = status;
     res.set_content(sync::error_body(message), k_json);
+}
+
+// A referral route's error names the referral (its Idempotency-Key) so the kiosk can tell the hub's verdict
+// on that referral from a proxy's or portal's JSON error, which names none.
+void fail_referral(const httplib::Request& req, httplib::Response& res, int status, const std::string& message) {
+    std::string id = req.get_header_value("Idempotency-Key");
+    res.status = status;
+    res.set_content(sync::is_uuid(id) ? sync::error_body(message, id) : sync::error_body(message), k_json);
 }
 
 const char* default_message(int status) {
@@ -179,7 +188,11 @@ struct HubServer::Impl {
             std::string text = req.get_header_value("Content-Length");
             bool numeric =
                 !text.empty() && text.size() <= 18 && text.find_first_not_of("0123456789") == std::string::npos;
-            if (!numeric || std::stoull(text) > limit) return refuse(413, "body too large");
+            if (!numeric || std::stoull(text) > limit) {
+                // Names the referral's id, so its kiosk knows the hub itself refused it (the error handler closes).
+                fail_referral(req, res, 413, "body too large");
+                return httplib::Server::HandlerResponse::Handled;
+            }
         }
         std::string token = bearer(req);
         bool ok = rule->role == Role::anyone  ? true
@@ -200,20 +213,22 @@ struct HubServer::Impl {
     void post_referral(const httplib::Request& req, httplib::Response& res) {
         auto kiosk = kiosk_of(req);
         if (!kiosk) return fail(res, 401, "missing or wrong token");
-        if (req.body.size() > config.max_referral_bytes) return fail(res, 413, "body too large");
+        if (req.body.size() > config.max_referral_bytes) return fail_referral(req, res, 413, "body too large");
         auto parsed = sync::parse_referral_post(req.body);
-        if (!parsed) return fail(res, 400, parsed.error);
+        if (!parsed) return fail_referral(req, res, 400, parsed.error);
         const auto& post = *parsed.value;
         if (post.kiosk != *kiosk) return fail(res, 403, "referral names a different kiosk than the token");
         if (req.has_header("Idempotency-Key") && req.get_header_value("Idempotency-Key") != post.id)
-            return fail(res, 400, "Idempotency-Key differs from the referral id");
+            return fail(res, 400, "Idempotency-Key differs from the referral id");  // names no id: retried
         // Hash of the canonical form, so a retry that re-serialises the same values still matches.
         std::string body_hash = sync::sha256_hex(sync::to_json(post).dump());
         auto stored = store.store_referral(post, body_hash);
         switch (stored.outcome) {
             case StoreOutcome::created: reply(res, 201, sync::to_json(stored.receipt)); break;
             case StoreOutcome::duplicate: reply(res, 200, sync::to_json(stored.receipt)); break;
-            case StoreOutcome::conflict: fail(res, 409, "this id is already stored with a different body"); break;
+            case StoreOutcome::conflict:
+                fail_referral(req, res, 409, "this id is already stored with a different body");
+                break;
         }
         log_line("referral " + post.id + " " + std::to_string(res.status));
     }
@@ -260,8 +275,12 @@ struct HubServer::Impl {
         if (!kiosk) return fail(res, 401, "missing or wrong token");
         auto hb = sync::parse_heartbeat(req.body);
         if (!hb) return fail(res, 400, hb.error);
+        std::string nonce = std::exchange(hb.value->nonce, "");  // answered, not kept
         store.record_heartbeat(*kiosk, sync::to_json(*hb.value).dump());
-        reply(res, 200, json{{"status", "ok"}});
+        json answer{{"status", "ok"}};
+        // Bound to the token the kiosk sent: only this hub (or whoever holds the token) can answer it.
+        if (!nonce.empty()) answer["proof"] = sync::heartbeat_proof(bearer(req), nonce);
+        reply(res, 200, answer);
     }
 
     // ---- admin routes ----

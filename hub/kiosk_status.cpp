@@ -54,7 +54,9 @@ std::string kiosk_status_table(const nlohmann::json& kiosks, std::time_t now, in
             k.contains("heartbeat") && k["heartbeat"].is_object() ? k["heartbeat"] : nlohmann::json::object();
         std::time_t heard = parse_utc_iso(text(k, "received_at"));
         std::int64_t refused = number(hb, "refused");
-        std::string error = text(hb, "last_error").substr(0, 60);
+        std::string error = text(hb, "last_error");
+        if (error.empty()) error = text(hb, "pack_fault");  // a kiosk that fell back to an older pack
+        error = error.substr(0, 60);
         bool stale = heard < 0 || now - heard > static_cast<std::time_t>(stale_minutes) * 60;
         bool look = stale || refused > 0 || !error.empty();
         needs_look += look;

@@ -41,6 +41,7 @@ enum class ActionKind {
     staff_open,     // the attract screen's corner held for a few seconds: the PIN pad
     staff_pin_key,  // arg: a digit, "delete" or "ok"
     staff_sync_now,
+    staff_retry_kept_aside,  // "Try kept-aside referrals again"
     staff_notice_focus,
     staff_notice_key,   // arg: on-screen key kind (as form_key), arg2: text
     staff_notice_type,  // arg2: characters from a physical keyboard

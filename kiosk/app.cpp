@@ -200,6 +200,7 @@ void App::apply(const Actions& actions, double now) {
             case ActionKind::staff_open:
             case ActionKind::staff_pin_key:
             case ActionKind::staff_sync_now:
+            case ActionKind::staff_retry_kept_aside:
             case ActionKind::staff_notice_focus:
             case ActionKind::staff_notice_key:
             case ActionKind::staff_notice_type:

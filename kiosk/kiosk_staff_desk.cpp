@@ -20,14 +20,35 @@ std::vector<std::string> find_signed_packs(const std::vector<std::string>& roots
         for (; !ec && it != end; it.increment(ec)) {
             if (it.depth() >= 3) it.disable_recursion_pending();
             const fs::path& p = it->path();
-            if (p.extension() == ".sig" || !it->is_regular_file(ec)) continue;
-            if (fs::is_regular_file(p.string() + ".sig", ec)) found.push_back(p.string());
+            // Links are never followed or offered: one on a stick could point at any file on the kiosk.
+            // (The iterator does not descend into linked folders either.)
+            if (p.extension() == ".sig" || !fs::is_regular_file(it->symlink_status(ec))) continue;
+            if (fs::is_regular_file(fs::symlink_status(p.string() + ".sig", ec))) found.push_back(p.string());
         }
     }
     std::sort(found.begin(), found.end());
     found.erase(std::unique(found.begin(), found.end()), found.end());
     if (found.size() > 20) found.resize(20);
     return found;
+}
+
+bool is_on_a_stick(const std::string& path, const std::vector<std::string>& roots) {
+    fs::path p = fs::path(path).lexically_normal();
+    for (const auto& r : roots) {
+        fs::path root = fs::path(r).lexically_normal();
+        auto rel = p.lexically_relative(root);
+        if (rel.empty() || *rel.begin() == ".." || rel.is_absolute()) continue;
+        // Every folder below the root, and the file, must be itself: no link anywhere on the way.
+        fs::path at = root;
+        bool linked = false;
+        std::error_code ec;
+        for (const auto& part : rel) {
+            at /= part;
+            if (fs::is_symlink(fs::symlink_status(at, ec))) linked = true;
+        }
+        if (!linked) return true;
+    }
+    return false;
 }
 
 KioskStaffDesk::KioskStaffDesk(KioskSync* sync, std::unique_ptr<StaffStore> store, std::vector<std::string> usb_roots,
@@ -43,6 +64,7 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
     std::string version = pack_version_ ? pack_version_() : "";
     lines.push_back({"Content in use", version.empty() ? "none: information cannot be shown" : "version " + version,
                      version.empty()});
+    if (!pack_fault_.empty()) lines.push_back({"Content problem", pack_fault_, true});
     if (!sync_ || !sync_->sink()) {
         lines.push_back({"Referrals", "cannot be taken: the config names no referral key", true});
         return lines;
@@ -69,6 +91,21 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
 
 void KioskStaffDesk::sync_now() {
     if (sync_) sync_->sync_now();
+}
+
+std::int64_t KioskStaffDesk::kept_aside() const {
+    if (!sync_) return 0;
+    auto s = sync_->status();
+    return s ? s->refused : 0;
+}
+
+std::int64_t KioskStaffDesk::retry_kept_aside() {
+    if (!sync_) return 0;
+    try {
+        return sync_->retry_kept_aside();
+    } catch (const std::exception&) {
+        return 0;  // the outbox could not be written: they stay kept aside, nothing is lost
+    }
 }
 
 std::vector<std::string> KioskStaffDesk::notices_today() const {
@@ -101,12 +138,12 @@ std::vector<std::string> KioskStaffDesk::usb_packs() const { return find_signed_
 
 std::string KioskStaffDesk::import_pack(const std::string& path) {
     if (!sync_) return "Content cannot be imported: the config names no referral key or data folder.";
-    try {
-        return sync_->import_pack(path);
-    } catch (const std::exception& e) {
-        return std::string("pack rejected: ") + e.what();
-    }
+    // Listed from a stick, then checked again now: no folder on the way to it may have become a link.
+    if (!is_on_a_stick(path, usb_roots_)) return "Not imported: the pack is no longer on the stick (or is a link).";
+    return sync_->start_import(path);
 }
+
+StaffImportStatus KioskStaffDesk::import_status() const { return sync_ ? sync_->import_status() : StaffImportStatus{}; }
 
 int KioskStaffDesk::wrong_pins() const {
     if (!store_) return 0;

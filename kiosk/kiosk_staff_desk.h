@@ -14,7 +14,10 @@
 namespace lantern::kiosk {
 
 // Files with a `.sig` beside them, up to three folders deep under each root; sorted, at most 20.
+// Links are neither followed nor offered.
 std::vector<std::string> find_signed_packs(const std::vector<std::string>& roots);
+// True when `path` lies under one of `roots` with no link in any folder between them, nor the file itself.
+bool is_on_a_stick(const std::string& path, const std::vector<std::string>& roots);
 
 class KioskStaffDesk : public StaffDesk {
    public:
@@ -25,13 +28,18 @@ class KioskStaffDesk : public StaffDesk {
 
     std::vector<StaffStatusLine> status() const override;
     void sync_now() override;
+    std::int64_t kept_aside() const override;
+    std::int64_t retry_kept_aside() override;
     std::vector<std::string> notices_today() const override;
     std::string post_notice(const std::string& text) override;
     void clear_notices_today() override;
     std::vector<std::string> usb_packs() const override;
     std::string import_pack(const std::string& path) override;
+    StaffImportStatus import_status() const override;
     int wrong_pins() const override;
     void set_wrong_pins(int count) override;
+    // The kiosk could not use its newest pack and fell back: why (shown in the status until a restart).
+    void set_pack_fault(std::string fault) { pack_fault_ = std::move(fault); }
 
    private:
     KioskSync* sync_;
@@ -39,6 +47,7 @@ class KioskStaffDesk : public StaffDesk {
     std::vector<std::string> usb_roots_;
     std::string hub_url_;
     std::function<std::string()> pack_version_;
+    std::string pack_fault_;
 };
 
 }  // namespace lantern::kiosk

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "sync/durable_db.h"
 #include "sync/encoding.h"
 #include "sync/pack_update.h"
 #include "sync/sealing.h"
@@ -29,12 +30,13 @@ SubmitResult OutboxReferralSink::submit(const std::string& form_version, const s
 }
 
 KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pack_version,
-                     std::function<void()> on_change) {
+                     std::function<void()> on_change)
+    : on_change_(on_change) {
     if (config.referral_public_key.empty()) return;  // no key: this kiosk cannot take referrals
     if (config.data_dir.empty())
         throw std::runtime_error("paths.data: needed to keep referrals safe until they reach the hub");
     auto key = sync::read_key_file(config.referral_public_key, sync::k_referral_public_key_bytes);
-    std::filesystem::create_directories(config.data_dir);
+    sync::create_private_dir(config.data_dir);  // referrals and packs: this kiosk's alone, whatever the umask
     outbox_ = std::make_unique<sync::OutboxStore>(std::filesystem::path(config.data_dir) / "outbox.sqlite");
 
     installed_version_ = installed_pack_version;
@@ -64,6 +66,7 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
 }
 
 KioskSync::~KioskSync() {
+    if (importer_.joinable()) importer_.join();
     if (worker_) worker_->stop();
 }
 
@@ -88,17 +91,90 @@ void KioskSync::sync_now() {
     if (worker_) worker_->wake();
 }
 
-std::string KioskSync::import_pack(const std::filesystem::path& pack) {
-    if (!outbox_) return "pack rejected: this kiosk has no data folder (paths.data) to keep a pack in";
-    if (content_key_.empty()) return "pack rejected: this kiosk has no content-signing key (hub.content_public_key)";
-    if (worker_) return worker_->import_pack(pack);
+int KioskSync::retry_kept_aside() {
+    if (worker_) return worker_->retry_kept_aside();
+    return outbox_ ? outbox_->requeue_refused(-1) : 0;
+}
+
+std::string KioskSync::import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress) {
+    if (!outbox_) return "Not imported: this kiosk has no data folder (paths.data) to keep a pack in.";
+    if (content_key_.empty())
+        return "Not imported: this kiosk has no content-signing key (hub.content_public_key) to check packs with.";
+    if (worker_) return worker_->import_pack(pack, progress);
     std::string current = installed_version_;
     for (auto p : {sync::current_pack(*outbox_), sync::pending_pack(*outbox_)})
         if (p && (current.empty() || sync::compare_versions(p->version, current) > 0)) current = p->version;
     std::string version;
-    std::string why = sync::import_signed_pack(*outbox_, pack, packs_dir_, content_key_, current, version);
+    std::string why = sync::import_signed_pack(*outbox_, pack, packs_dir_, content_key_, current, version, progress);
     if (why.empty()) pending_offline_ = true;
     return why;
+}
+
+std::string KioskSync::start_import(const std::filesystem::path& pack) {
+    {
+        std::lock_guard lock(import_mutex_);
+        if (import_.running) return "A pack is being checked already. Wait for it to finish.";
+        import_.running = true;
+        import_.percent = 0;
+        import_.message.clear();
+        import_.problem = false;
+        ++import_.revision;
+    }
+    if (importer_.joinable()) importer_.join();  // the last one has finished: running was false
+    importer_ = std::thread([this, pack] {
+        if (import_gate_) import_gate_();
+        int last_percent = -1;
+        auto progress = [&](std::int64_t done, std::int64_t total) {
+            int percent = total > 0 ? static_cast<int>(done * 100 / total) : 0;
+            if (percent == last_percent) return;  // at most 100 redraws
+            last_percent = percent;
+            {
+                std::lock_guard lock(import_mutex_);
+                import_.percent = percent;
+                ++import_.revision;
+            }
+            if (on_change_) on_change_();
+        };
+        std::string why;
+        try {
+            why = import_pack(pack, progress);
+        } catch (const std::exception& e) {
+            why = std::string("Not imported: ") + e.what();
+        }
+        {
+            std::lock_guard lock(import_mutex_);
+            import_.running = false;
+            import_.percent = 100;
+            import_.problem = !why.empty();
+            import_.message = why.empty() ? "Content imported. The next visitor sees it." : why;
+            ++import_.revision;
+        }
+        if (on_change_) on_change_();
+    });
+    return {};
+}
+
+ImportStatus KioskSync::import_status() const {
+    std::lock_guard lock(import_mutex_);
+    return import_;
+}
+
+void KioskSync::set_pack_fault(const std::string& fault) {
+    {
+        std::lock_guard lock(import_mutex_);
+        pack_fault_ = fault;
+    }
+    if (worker_) worker_->set_pack_fault(fault);
+}
+
+std::string KioskSync::pack_fault() const {
+    std::lock_guard lock(import_mutex_);
+    return pack_fault_;
+}
+
+std::optional<sync::PackInfo> KioskSync::previous_pack() const {
+    if (!outbox_) return std::nullopt;
+    return sync::previous_pack(*outbox_);
 }
 
 std::optional<sync::PackInfo> KioskSync::current_pack() const {

@@ -2,13 +2,17 @@
 // background sync worker, all made from the kiosk config.
 #pragma once
 
+#include <atomic>
 #include <functional>
+#include <mutex>
+#include <thread>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "kiosk/config.h"
 #include "kiosk/referral_sink.h"
+#include "kiosk/staff_desk.h"
 #include "sync/outbox_store.h"
 #include "sync/sync_worker.h"
 
@@ -27,6 +31,8 @@ class OutboxReferralSink : public ReferralSink {
     sync::Bytes public_key_;
     std::function<void()> on_submitted_;
 };
+
+using ImportStatus = StaffImportStatus;
 
 // Everything made from the config. `sink` is null when the config names no referral key (referrals
 // then cannot be taken, and the form says so); `worker` is null when no hub is configured, and the
@@ -47,11 +53,25 @@ class KioskSync {
     std::optional<sync::PackInfo> take_pending_pack();
     // The pack last switched to (after a restart, open this rather than the bundled one).
     std::optional<sync::PackInfo> current_pack() const;
+    // The pack in use before that one: the last good pack to fall back to.
+    std::optional<sync::PackInfo> previous_pack() const;
     // Staff: ask the worker for a pass now (no-op without a hub).
     void sync_now();
+    // Staff: every kept-aside referral back to the queue (sent at the next pass). Returns how many.
+    int retry_kept_aside();
     // Staff: a signed pack from a USB stick becomes the pending pack, shown from the next visitor on.
-    // Empty on success, else why not (nothing changes).
-    std::string import_pack(const std::filesystem::path& pack);
+    // Empty on success, else why not (nothing changes). Runs on the caller's thread: see start_import.
+    std::string import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress = {});
+    // Staff: the same on a background thread, so neither the staff screen nor a visitor's ever waits for a
+    // stick (a big or slow one took seconds). Empty when started; else why not (one is running already).
+    std::string start_import(const std::filesystem::path& pack);
+    // The running or last import, for the staff screen; `revision` changes whenever anything else does.
+    ImportStatus import_status() const;
+    // Tests: runs on the import thread before the import itself.
+    void set_import_gate(std::function<void()> gate) { import_gate_ = std::move(gate); }
+    // The kiosk could not use its newest pack and fell back (why): shown to staff, sent in the heartbeat.
+    void set_pack_fault(const std::string& fault);
+    std::string pack_fault() const;
 
    private:
     std::unique_ptr<sync::OutboxStore> outbox_;
@@ -60,7 +80,13 @@ class KioskSync {
     sync::Bytes content_key_;
     std::filesystem::path packs_dir_;
     std::string installed_version_;
-    bool pending_offline_ = false;  // no hub: a USB import is waiting for the next session
+    std::atomic<bool> pending_offline_{false};  // no hub: a USB import is waiting for the next session
+    std::function<void()> on_change_;
+    std::function<void()> import_gate_;
+    mutable std::mutex import_mutex_;  // guards import_, pack_fault_
+    ImportStatus import_;
+    std::string pack_fault_;
+    std::thread importer_;
 };
 
 }  // namespace lantern::kiosk

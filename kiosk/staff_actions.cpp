@@ -61,6 +61,13 @@ void App::apply_staff(const Action& a, double now) {
             staff_desk_->sync_now();
             say("The kiosk is trying to reach the hub now.", false);
             break;
+        case ActionKind::staff_retry_kept_aside: {
+            std::int64_t n = staff_desk_->retry_kept_aside();
+            say(n > 0 ? std::to_string(n) + " kept-aside referral(s) will be sent to the hub again now."
+                      : "No referral is kept aside.",
+                false);
+            break;
+        }
         case ActionKind::staff_notice_focus: st.notice_focused = true; break;
         case ActionKind::staff_notice_key:
             press_key({st.notice, st.layer, st.notice_focused, k_max_notice_chars}, a.arg, a.arg2);
@@ -90,8 +97,8 @@ void App::apply_staff(const Action& a, double now) {
         case ActionKind::staff_import_pack:
             // Only a pack the desk itself found: an action cannot name any file on the kiosk.
             if (std::find(st.usb_packs.begin(), st.usb_packs.end(), a.arg) == st.usb_packs.end()) break;
-            if (std::string why = staff_desk_->import_pack(a.arg); why.empty())
-                say("Content imported. The next visitor sees it.", false);
+            // Started in the background: the USB section shows how far it is, then how it ended.
+            if (std::string why = staff_desk_->import_pack(a.arg); why.empty()) say("", false);
             else say(why, true);
             break;
         default: break;

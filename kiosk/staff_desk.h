@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,12 +18,25 @@ struct StaffStatusLine {
     bool problem = false;  // shown so staff notice it (an error, referrals kept aside)
 };
 
+// A USB import runs in the background; the staff screen shows how far it is, then how it ended.
+struct StaffImportStatus {
+    bool running = false;
+    int percent = 0;
+    std::string message;  // the outcome once finished: empty before the first import
+    bool problem = false;
+    int revision = 0;  // changes whenever anything above does
+};
+
 class StaffDesk {
    public:
     virtual ~StaffDesk() = default;
     // Is the kiosk syncing: hub, last success and error, outbox counts, content versions. Never personal data.
     virtual std::vector<StaffStatusLine> status() const = 0;
     virtual void sync_now() = 0;
+    // Referrals the hub refused, kept aside; staff can send them all again (after the cause is fixed).
+    virtual std::int64_t kept_aside() const = 0;
+    // How many went back to the queue.
+    virtual std::int64_t retry_kept_aside() = 0;
     // Notices staff posted today, shown to everyone on the home screens.
     virtual std::vector<std::string> notices_today() const = 0;
     // Empty when posted, else why not.
@@ -30,8 +44,9 @@ class StaffDesk {
     virtual void clear_notices_today() = 0;
     // Signed packs (a pack with its .sig beside it) on any USB stick the kiosk can see.
     virtual std::vector<std::string> usb_packs() const = 0;
-    // Empty when the pack will be shown from the next visitor on, else why not.
+    // Starts checking and copying the pack in the background: empty when started, else why not.
     virtual std::string import_pack(const std::string& path) = 0;
+    virtual StaffImportStatus import_status() const = 0;
     // Wrong PINs since the last right one, kept across restarts.
     virtual int wrong_pins() const = 0;
     virtual void set_wrong_pins(int count) = 0;

@@ -20,7 +20,7 @@ const char* const k_migrations[] = {
 }  // namespace
 
 StaffStore::StaffStore(const std::filesystem::path& file) try
-    : db_(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+    : db_(sync::prepare_private_file(file), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
     sync::make_durable(db_);
     sync::migrate_schema(db_, k_migrations, "staff notices");
 } catch (const SQLite::Exception& e) {

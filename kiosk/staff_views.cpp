@@ -23,7 +23,13 @@ StaffView build_staff(const App& app) {
     StaffView v;
     if (const StaffDesk* desk = app.staff_desk()) {
         v.status = desk->status();
+        v.can_retry_kept_aside = desk->kept_aside() > 0;
         v.notices_today = desk->notices_today();
+        StaffImportStatus imp = desk->import_status();
+        v.import_revision = imp.revision;
+        if (imp.running) v.import_line = "Checking and copying the pack: " + std::to_string(imp.percent) + "%";
+        else v.import_line = imp.message;
+        v.import_problem = !imp.running && imp.problem;
     }
     v.notice = st.notice;
     v.notice_focused = st.notice_focused;

@@ -26,11 +26,15 @@ struct StaffPackView {
 struct StaffView {
     std::string title = "Staff";
     std::vector<StaffStatusLine> status;
+    bool can_retry_kept_aside = false;  // referrals are kept aside: offer to send them again
     std::vector<std::string> notices_today;
     std::string notice;  // being written
     bool notice_focused = false;
     std::vector<std::vector<KeyView>> keys;
     std::vector<StaffPackView> packs;
+    std::string import_line;  // "Checking and copying the pack: 40%", then how the import ended
+    bool import_problem = false;
+    int import_revision = -1;  // the desk's, when this view was built: the kiosk rebuilds when it changes
     std::string message;
     bool problem = false;
 };

@@ -2,10 +2,14 @@
 #include "sync/hub_client.h"
 
 #include <curl/curl.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+
+#include "sync/sealing.h"
 
 namespace lantern::sync {
 
@@ -178,15 +182,18 @@ PostOutcome classify_post_response(const std::string& id, long status, const std
         out.error = code;
         return out;
     }
-    // Any other 4xx counts as the hub's verdict on this referral only when the hub said so in its
-    // own JSON error shape; an HTML 4xx from a proxy is retried.
+    // Any other 4xx counts as the hub's verdict on this referral only when the hub's JSON error names this
+    // referral's id. A proxy's or captive portal's 400/413, HTML or even JSON {"error": ...}, names none: it
+    // says nothing about the referral, so it is retried (a kept-aside referral is never delivered on its own).
     auto j = nlohmann::json::parse(body, nullptr, false);
-    if (is_json(content_type) && j.is_object() && j.contains("error")) {
+    bool names_id = j.is_object() && j.contains("error") && j.contains("id") && j["id"].is_string() &&
+                    j["id"].get_ref<const std::string&>() == id;
+    if (is_json(content_type) && names_id) {
         out.delivery = Delivery::refused;
         out.error =
             status == 409 ? code + ": the hub holds this id with a different body" : code + ": refused by the hub";
     } else {
-        out.error = code + " without the hub's JSON error";
+        out.error = code + " without the hub's verdict on this referral (a proxy or captive portal?)";
     }
     return out;
 }
@@ -262,12 +269,17 @@ size_t write_part(char* ptr, size_t size, size_t nmemb, void* user) {
     if (!s->started) {
         s->started = true;
         curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &s->status);
+        int flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC;
         if (s->status == 200) {
             // The server ignored the Range: start over.
-            s->file = std::fopen(s->path.c_str(), "wb");
+            int fd = ::open(s->path.c_str(), flags | O_TRUNC, 0600);  // the kiosk's alone, whatever the umask
+            s->file = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
+            if (fd >= 0 && !s->file) ::close(fd);
             s->have = 0;
         } else if (s->status == 206) {
-            s->file = std::fopen(s->path.c_str(), "ab");
+            int fd = ::open(s->path.c_str(), flags | O_APPEND, 0600);
+            s->file = fd >= 0 ? ::fdopen(fd, "ab") : nullptr;
+            if (fd >= 0 && !s->file) ::close(fd);
         } else {
             s->error = "pack: HTTP " + std::to_string(s->status);
             return 0;
@@ -344,14 +356,22 @@ DownloadOutcome HubClient::download_pack(const Manifest& manifest, const std::fi
 }
 
 bool HubClient::post_heartbeat(const Heartbeat& heartbeat, std::string& error) {
-    auto r = request("POST", "/api/v1/heartbeat", to_json(heartbeat).dump(), {"Content-Type: application/json"});
+    Heartbeat hb = heartbeat;
+    hb.nonce = new_heartbeat_nonce();
+    auto r = request("POST", "/api/v1/heartbeat", to_json(hb).dump(), {"Content-Type: application/json"});
     if (r.code != CURLE_OK) {
         error = "heartbeat: " + network_error(r.code);
         return false;
     }
+    // Only the hub, holding this kiosk's token, can answer the fresh nonce: a captive portal's or proxy's
+    // 200 {"status": "ok"} is not the hub, and must never show staff a false "Last reached the hub".
     auto j = nlohmann::json::parse(r.body, nullptr, false);
-    if (r.status != 200 || !is_json(r.content_type) || !j.is_object() || j.value("status", "") != "ok") {
-        error = "heartbeat: HTTP " + std::to_string(r.status) + (r.status == 200 ? " but not the hub's answer" : "");
+    bool proven = r.status == 200 && is_json(r.content_type) && j.is_object() && j.value("status", "") == "ok" &&
+                  j.contains("proof") && j["proof"].is_string() &&
+                  same_proof(j["proof"].get_ref<const std::string&>(), heartbeat_proof(options_.token, hb.nonce));
+    if (!proven) {
+        error = "heartbeat: HTTP " + std::to_string(r.status) +
+                (r.status == 200 ? " but not the hub's answer (captive portal or proxy?)" : "");
         return false;
     }
     return true;

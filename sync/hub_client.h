@@ -23,7 +23,7 @@ struct HubClientOptions {
 
 enum class Delivery {
     delivered,  // the hub's receipt named this id
-    refused,    // the hub judged this referral bad for good (409, 400, 413 ... with its JSON error)
+    refused,    // the hub judged this referral bad (409, 400, 413 ... with its JSON error naming this id)
     retry,      // anything else: network, timeout, 5xx, 408/429, auth or a page that is not the hub's
 };
 
@@ -62,7 +62,8 @@ class HubClient {
     ManifestOutcome get_manifest(const std::string& etag);
     // Downloads into `part_file`, resuming with a Range request from whatever it already holds.
     DownloadOutcome download_pack(const Manifest& manifest, const std::filesystem::path& part_file);
-    // True when the hub answered {"status": "ok"}; otherwise sets `error`.
+    // True when the hub answered {"status": "ok"} with the proof of this kiosk's token over a fresh nonce
+    // (heartbeat_proof); otherwise sets `error`.
     bool post_heartbeat(const Heartbeat& heartbeat, std::string& error);
 
    private:

@@ -30,6 +30,10 @@ CREATE TABLE referrals (
 CREATE INDEX referrals_state ON referrals(state, seq);
 CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL",
+    // How often a kept-aside referral went back to the queue by itself (bounded: see requeue_refused).
+    R"SQL(
+ALTER TABLE referrals ADD COLUMN auto_requeues INTEGER NOT NULL DEFAULT 0;
+)SQL",
 };
 
 OutboxState state_from(const std::string& s) {
@@ -75,7 +79,7 @@ const char* to_string(OutboxState s) {
 }
 
 OutboxStore::OutboxStore(const std::filesystem::path& path)
-    : db_(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+    : db_(prepare_private_file(path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
     sync::make_durable(db_);
     migrate();
 }
@@ -176,6 +180,21 @@ bool OutboxStore::requeue(const std::string& id) {
                         "UPDATE referrals SET state = 'queued', last_error = '' WHERE id = ? AND state = 'refused'");
     q.bind(1, id);
     return q.exec() == 1;
+}
+
+int OutboxStore::requeue_refused(int max_auto_requeues) {
+    std::lock_guard lock(mutex_);
+    if (max_auto_requeues < 0) {
+        SQLite::Statement q(db_,
+                            "UPDATE referrals SET state = 'queued', auto_requeues = 0, last_error = '' "
+                            "WHERE state = 'refused'");
+        return q.exec();
+    }
+    SQLite::Statement q(db_,
+                        "UPDATE referrals SET state = 'queued', auto_requeues = auto_requeues + 1, last_error = '' "
+                        "WHERE state = 'refused' AND auto_requeues < ?");
+    q.bind(1, max_auto_requeues);
+    return q.exec();
 }
 
 OutboxDepth OutboxStore::depth() const {

@@ -75,6 +75,10 @@ class OutboxStore {
     void note_attempt_failed(const std::string& id, const std::string& error);
     // Puts a refused row back in the queue (staff action after fixing the cause).
     bool requeue(const std::string& id);
+    // Puts kept-aside rows back in the queue; returns how many. With max_auto_requeues >= 0 (the worker,
+    // after a hub answer proved the path) only rows requeued that way fewer times than that, each counted;
+    // with -1 (staff's "Try kept-aside referrals again") every kept-aside row, and the counts start again.
+    int requeue_refused(int max_auto_requeues);
 
     OutboxDepth depth() const;
     // PRAGMA quick_check answered "ok".

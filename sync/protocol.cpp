@@ -121,6 +121,10 @@ bool is_sha256_hex(std::string_view s) {
 
 std::string error_body(std::string_view message) { return json{{"error", std::string(message)}}.dump(); }
 
+std::string error_body(std::string_view message, std::string_view referral_id) {
+    return json{{"error", std::string(message)}, {"id", std::string(referral_id)}}.dump();
+}
+
 // ---- Summary ----
 
 json to_json(const Summary& s) {
@@ -253,13 +257,16 @@ Parsed<Manifest> parse_manifest(std::string_view body) {
 // ---- Heartbeat ----
 
 json to_json(const Heartbeat& h) {
-    return json{{"app_version", h.app_version},
-                {"pack_version", h.pack_version},
-                {"outbox_depth", h.outbox_depth},
-                {"refused", h.refused},
-                {"last_success", h.last_success},
-                {"last_error", h.last_error},
-                {"usage", h.usage}};
+    json j{{"app_version", h.app_version},
+           {"pack_version", h.pack_version},
+           {"outbox_depth", h.outbox_depth},
+           {"refused", h.refused},
+           {"last_success", h.last_success},
+           {"last_error", h.last_error},
+           {"usage", h.usage}};
+    if (!h.pack_fault.empty()) j["pack_fault"] = h.pack_fault;
+    if (!h.nonce.empty()) j["nonce"] = h.nonce;
+    return j;
 }
 
 Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
@@ -267,16 +274,19 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     auto j = parse_json(body, r.error);
     if (!j) return r;
     Reader rd{*j, r.error, "heartbeat"};
-    if (!rd.object_with_only(
-            {"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error", "usage"}))
+    if (!rd.object_with_only({"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error",
+                              "usage", "pack_fault", "nonce"}))
         return r;
     Heartbeat h;
     if (!rd.str("app_version", h.app_version, true, 64) || !rd.str("pack_version", h.pack_version, false, 64) ||
         !rd.integer("outbox_depth", h.outbox_depth) || !rd.integer("refused", h.refused, false) ||
-        !rd.str("last_success", h.last_success, false, 32) || !rd.str("last_error", h.last_error, false, 200))
+        !rd.str("last_success", h.last_success, false, 32) || !rd.str("last_error", h.last_error, false, 200) ||
+        !rd.str("pack_fault", h.pack_fault, false, 200) || !rd.str("nonce", h.nonce, false, 64))
         return r;
-    if (!printable_text(h.app_version, 1, 64) || !printable_text(h.last_error, 0, 200))
+    if (!printable_text(h.app_version, 1, 64) || !printable_text(h.last_error, 0, 200) ||
+        !printable_text(h.pack_fault, 0, 200))
         return rd.fail("bad text field"), r;
+    if (!h.nonce.empty() && !is_sha256_hex(h.nonce)) return rd.fail("bad \"nonce\""), r;
     if (!h.last_success.empty() && !is_utc_iso(h.last_success))
         return rd.fail("\"last_success\" must be a real UTC time as YYYY-MM-DDTHH:MM:SSZ"), r;
     if (auto it = j->find("usage"); it != j->end()) {

@@ -81,6 +81,8 @@ struct Heartbeat {
     std::string last_success;                   // UTC ISO or empty
     std::string last_error;                     // our own error text, never personal data
     std::map<std::string, std::int64_t> usage;  // anonymous counters, e.g. "page_views": 12
+    std::string pack_fault;                     // why the kiosk is not on its newest pack (it fell back), or empty
+    std::string nonce;  // 64 hex, fresh each time: the hub answers heartbeat_proof(token, nonce)
     bool operator==(const Heartbeat&) const = default;
 };
 nlohmann::json to_json(const Heartbeat& h);
@@ -88,6 +90,8 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body);
 
 // {"error": "..."} as every 4xx/5xx body from the hub.
 std::string error_body(std::string_view message);
+// {"error": "...", "id": "<referral id>"}: the hub's verdict on that one referral (referral routes).
+std::string error_body(std::string_view message, std::string_view referral_id);
 
 bool is_valid_kiosk_name(std::string_view name);
 bool is_valid_need(std::string_view need);

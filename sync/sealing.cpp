@@ -112,6 +112,29 @@ std::string pack_signing_message(std::string_view version, std::string_view sha2
     return "lantern-pack-v1\n" + std::string(version) + "\n" + std::string(sha256_hex) + "\n";
 }
 
+std::string heartbeat_proof(std::string_view token, std::string_view nonce) {
+    ensure_sodium();
+    Bytes key = sha256(token);
+    std::string message = "lantern-heartbeat-v1\n" + std::string(nonce);
+    crypto_auth_hmacsha256_state state;
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_init(&state, key.data(), key.size());
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    crypto_auth_hmacsha256_final(&state, mac);
+    return to_hex(mac, sizeof mac);
+}
+
+std::string new_heartbeat_nonce() {
+    ensure_sodium();
+    unsigned char buf[32];
+    randombytes_buf(buf, sizeof buf);
+    return to_hex(buf, sizeof buf);
+}
+
+bool same_proof(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 Bytes sign_pack(std::string_view version, std::string_view sha256_hex, const SecretBytes& signing_key) {
     ensure_sodium();
     if (signing_key.size() != crypto_sign_SECRETKEYBYTES) throw CryptoError("signing key has the wrong size");

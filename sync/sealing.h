@@ -75,6 +75,15 @@ Bytes sign_pack(std::string_view version, std::string_view sha256_hex, const Sec
 bool verify_pack_signature(std::string_view version, std::string_view sha256_hex, const Bytes& signature,
                            const Bytes& signing_public_key);
 
+// The hub's answer to a heartbeat, bound to the kiosk's token so a captive portal or proxy cannot fake it:
+//   hex(HMAC-SHA256(key = SHA-256(token), "lantern-heartbeat-v1\n" + nonce))
+// The kiosk sends a fresh random nonce each time, so an old answer cannot be replayed either.
+std::string heartbeat_proof(std::string_view token, std::string_view nonce);
+// 32 random bytes as lower-case hex: a heartbeat's nonce.
+std::string new_heartbeat_nonce();
+// Constant-time comparison of two proofs.
+bool same_proof(std::string_view a, std::string_view b);
+
 // Wipes a string holding plaintext (answers) before it is freed.
 void wipe(std::string& s);
 

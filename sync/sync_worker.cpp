@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <random>
 
+#include "sync/durable_db.h"
+
 namespace lantern::sync {
 
 using Clock = std::chrono::steady_clock;
@@ -68,7 +70,10 @@ std::optional<PackInfo> SyncWorker::take_pending_pack() {
     }
     std::optional<PackInfo> p;
     {
-        std::lock_guard pack_lock(pack_mutex_);
+        // Never wait here: a USB import holds the lock for as long as the stick takes, and the kiosk asks
+        // from its drawing thread. Busy now: the kiosk asks again next frame.
+        std::unique_lock pack_lock(pack_mutex_, std::try_to_lock);
+        if (!pack_lock.owns_lock()) return std::nullopt;
         p = sync::take_pending_pack(outbox_);
     }
     if (p) {
@@ -77,6 +82,15 @@ std::optional<PackInfo> SyncWorker::take_pending_pack() {
         status_.pending_pack_version.clear();
     }
     return p;
+}
+
+void SyncWorker::set_pack_fault(const std::string& fault) {
+    {
+        std::lock_guard lock(mutex_);
+        status_.pack_fault = fault;
+    }
+    heartbeat_soon_ = true;  // tell the hub at the next pass, not in five minutes
+    wake();
 }
 
 void SyncWorker::changed() {
@@ -90,6 +104,26 @@ void SyncWorker::note_success() {
     status_.last_success = now;
     status_.last_error.clear();
     status_.consecutive_failures = 0;
+}
+
+void SyncWorker::path_proven() {
+    {
+        std::lock_guard lock(mutex_);
+        if (status_.refused == 0) return;  // the common case: no SQLite write per delivery
+    }
+    if (outbox_.requeue_refused(k_max_auto_requeues) > 0) {
+        refresh_depth();
+        std::lock_guard lock(mutex_);
+        woken_ = true;  // send them in the next pass, not after the idle wait
+    }
+}
+
+int SyncWorker::retry_kept_aside() {
+    int n = outbox_.requeue_refused(-1);
+    refresh_depth();
+    wake();
+    changed();
+    return n;
 }
 
 void SyncWorker::note_error(const std::string& error) {
@@ -107,13 +141,13 @@ void SyncWorker::refresh_depth() {
     status_.delivered = d.delivered;
 }
 
-std::string SyncWorker::import_pack(const std::filesystem::path& pack) {
+std::string SyncWorker::import_pack(const std::filesystem::path& pack, const ImportProgress& progress) {
     std::string version;
     std::string why;
     {
         std::lock_guard pack_lock(pack_mutex_);
         why = import_signed_pack(outbox_, pack, options_.packs_dir, options_.content_public_key,
-                                 current_version_locked(), version);
+                                 current_version_locked(), version, progress);
     }
     if (why.empty()) {
         std::lock_guard lock(mutex_);
@@ -144,6 +178,7 @@ bool SyncWorker::drain_outbox() {
                 case Delivery::delivered:
                     outbox_.mark_delivered(row.id, out.receipt->received_at);
                     note_success();
+                    path_proven();
                     break;
                 case Delivery::refused:
                     // One bad referral must not block the queue: set it aside for staff and go on.
@@ -173,7 +208,12 @@ void SyncWorker::check_content() {
         note_error(m.error);
         return;
     }
-    note_success();
+    {
+        // A manifest answer is no proof it came from the hub (a proxy can answer 304 or a JSON 404), so it
+        // never counts as "last reached the hub"; it only clears its own earlier error.
+        std::lock_guard lock(mutex_);
+        if (status_.last_error.rfind("manifest:", 0) == 0) status_.last_error.clear();
+    }
     if (m.kind != ManifestOutcome::Kind::updated) return;
     const Manifest& manifest = m.manifest;
     std::string current = current_version_locked();
@@ -182,8 +222,18 @@ void SyncWorker::check_content() {
         outbox_.set_state(state_key::manifest_etag, m.etag);
         return;
     }
+    if (manifest.size > k_max_pack_bytes) {
+        outbox_.set_state(state_key::manifest_etag, m.etag);  // do not ask for it again
+        note_error("pack rejected: " + std::to_string(manifest.size) + " bytes is more than a pack may be");
+        return;
+    }
     std::error_code ec;
-    std::filesystem::create_directories(options_.packs_dir, ec);
+    try {
+        create_private_dir(options_.packs_dir);
+    } catch (const std::exception& e) {
+        note_error(std::string("pack: ") + e.what());
+        return;
+    }
     auto part = options_.packs_dir / (manifest.sha256 + ".part");
     auto dl = client_->download_pack(manifest, part);
     if (!dl.complete) {
@@ -235,10 +285,15 @@ void SyncWorker::send_heartbeat() {
         hb.last_success = status_.last_success;
         hb.last_error = status_.last_error.substr(0, 200);
         hb.usage = usage_;
+        hb.pack_fault = status_.pack_fault.substr(0, 200);
     }
     std::string error;
-    if (client_->post_heartbeat(hb, error)) note_success();
-    else note_error(error);
+    if (client_->post_heartbeat(hb, error)) {
+        note_success();
+        path_proven();
+    } else {
+        note_error(error);
+    }
 }
 
 void SyncWorker::pass(bool& failed) {
@@ -248,7 +303,7 @@ void SyncWorker::pass(bool& failed) {
     // The heartbeat goes before the content check: its success clears last_error, and after the check it
     // wiped a rejected pack's reason ("SHA-256 ...", "bad signature") a millisecond after it was set, so
     // staff would never see it. (Hidden until the hub stopped answering 40 ms late; bench/RESULTS.md.)
-    if (now >= next_heartbeat_) {
+    if (now >= next_heartbeat_ || heartbeat_soon_.exchange(false)) {
         send_heartbeat();
         next_heartbeat_ = Clock::now() + options_.heartbeat_interval;
     }

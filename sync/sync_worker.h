@@ -18,6 +18,11 @@
 
 namespace lantern::sync {
 
+// A kept-aside referral goes back to the queue by itself at most this many times, each after a hub answer
+// proved the path (a receipt for another referral, or a verified heartbeat): enough to undo a hub hiccup,
+// bounded so one the hub truly refuses does not loop. Staff can always try again.
+inline constexpr int k_max_auto_requeues = 3;
+
 struct SyncWorkerOptions {
     HubClientOptions hub;
     std::string kiosk_name;
@@ -46,6 +51,7 @@ struct SyncStatus {
     std::string last_error;    // empty after a success; never personal data
     std::string pack_version;  // the pack in use
     std::string pending_pack_version;
+    std::string pack_fault;  // the kiosk fell back from a pack it could not use, and why
     int consecutive_failures = 0;
     bool running = false;
 };
@@ -71,7 +77,11 @@ class SyncWorker {
     // At a session start: the new pack (now current), or nullopt to keep the one in use.
     std::optional<PackInfo> take_pending_pack();
     // Staff import from a USB stick (see import_signed_pack): empty on success, else why not.
-    std::string import_pack(const std::filesystem::path& pack);
+    std::string import_pack(const std::filesystem::path& pack, const ImportProgress& progress = {});
+    // The kiosk could not use its newest pack and fell back (why, for staff and the hub); empty: all well.
+    void set_pack_fault(const std::string& fault);
+    // Staff: every kept-aside referral back to the queue, and a pass now. Returns how many.
+    int retry_kept_aside();
 
    private:
     void run();
@@ -80,6 +90,7 @@ class SyncWorker {
     void check_content();
     void send_heartbeat();
     void note_success();
+    void path_proven();  // a hub answer bound to this kiosk: give kept-aside referrals another go
     void note_error(const std::string& error);
     void refresh_depth();
     void changed();
@@ -95,6 +106,7 @@ class SyncWorker {
     std::map<std::string, std::int64_t> usage_;
     bool woken_ = false;
     std::atomic<bool> stopping_{false};
+    std::atomic<bool> heartbeat_soon_{false};
     std::mutex pack_mutex_;  // serialises installing a pending pack and taking it
     std::thread thread_;
 

@@ -7,6 +7,7 @@
 
 #include "content/pack_builder.h"
 #include "content/pack_reader.h"
+#include "tests/read_file.h"
 #include "tests/temp_dir.h"
 
 namespace lantern::test {
@@ -19,6 +20,15 @@ inline std::shared_ptr<const content::PackReader> build_fixture_pack(const TempD
     REQUIRE_FALSE(s.has_errors());
     REQUIRE(content::write_pack(s, dir / "pack.sqlite", {"1"}));
     return std::make_shared<content::PackReader>((dir / "pack.sqlite").string());
+}
+
+// The fixture content built as a real pack of `version`, as bytes: what hub and USB tests offer a kiosk.
+inline std::string fixture_pack_bytes(const TempDir& dir, const std::string& version) {
+    content::Sources s = content::read_sources(std::filesystem::path(LANTERN_SOURCE_DIR) / "tests/fixtures/content");
+    REQUIRE_FALSE(s.has_errors());
+    auto path = dir / ("fixture-pack-" + version + ".sqlite");
+    REQUIRE(content::write_pack(s, path, {version}));
+    return read_file(path);
 }
 
 }  // namespace lantern::test

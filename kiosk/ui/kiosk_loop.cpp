@@ -18,6 +18,7 @@
 
 #include "kiosk/kiosk_staff_desk.h"
 #include "kiosk/kiosk_sync.h"
+#include "kiosk/pack_choice.h"
 #include "kiosk/espeak_speaker.h"
 #include "kiosk/script.h"
 #include "kiosk/ui/frame_stats.h"
@@ -27,6 +28,7 @@
 #include "kiosk/ui/x11_pointer.h"
 #include "kiosk/view_models.h"
 #include "sync/service_notify.h"
+#include "sync/durable_db.h"
 
 namespace lantern::kiosk::ui {
 namespace {
@@ -138,31 +140,45 @@ int run_kiosk(const RunOptions& options) {
     } catch (const std::exception& e) {
         std::cerr << "lantern-kiosk: referrals cannot be taken: " << e.what() << "\n";
     }
-    auto pack = bundled;
-    if (auto current = sync ? sync->current_pack() : std::nullopt)
-        if (auto downloaded = open_pack(current->path.string())) pack = downloaded;
-    bundled.reset();  // one open pack, whichever it is
+    bundled.reset();  // read for its version only: the choice below opens one pack, whichever it is
+    // Newest first: the pack last switched to, the last good one before it, the shipped one. One that fails the
+    // pack check (damaged, cut short, tables missing) is skipped, never crashed on, and staff and the hub
+    // are told why.
+    std::vector<PackCandidate> candidates;
+    if (auto current = sync ? sync->current_pack() : std::nullopt) {
+        candidates.push_back({"content version " + current->version, current->path});
+        if (auto previous = sync->previous_pack(); previous && previous->path != current->path)
+            candidates.push_back({"content version " + previous->version, previous->path});
+    }
+    candidates.push_back({"the content shipped with the kiosk", options.pack_path});
+    PackChoice choice = open_first_good_pack(candidates);
+    auto pack = choice.pack;
+    std::string pack_fault = choice.fault;
+    if (!pack_fault.empty()) std::cerr << "lantern-kiosk: " << pack_fault << "\n";
+    if (sync) sync->set_pack_fault(pack_fault);
     App app(pack, options.lang, options.idle);
     if (options.discard_referrals)
         app.set_referral_sink(std::make_shared<DiscardingReferralSink>(),
                               options.config.centre.empty() ? "demo" : options.config.centre);
     else if (sync && sync->sink())
         app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
+    std::shared_ptr<KioskStaffDesk> staff_desk;
     if (!options.config.staff_pin_hash.empty()) {
         std::unique_ptr<StaffStore> store;
         if (!options.config.data_dir.empty()) {
             try {
-                std::filesystem::create_directories(options.config.data_dir);
+                sync::create_private_dir(options.config.data_dir);
                 store = std::make_unique<StaffStore>(std::filesystem::path(options.config.data_dir) / "staff.sqlite");
             } catch (const std::exception& e) {
                 std::cerr << "lantern-kiosk: staff notices off, and a PIN lockout ends at a restart: " << e.what()
                           << "\n";
             }
         }
-        auto desk = std::make_shared<KioskStaffDesk>(
+        staff_desk = std::make_shared<KioskStaffDesk>(
             sync.get(), std::move(store), options.config.usb_paths, options.config.hub_url,
             [&app] { return app.pack() ? app.pack()->meta().content_version : ""; });
-        app.set_staff(desk, options.config.staff_pin_hash, glfwGetTime());
+        staff_desk->set_pack_fault(pack_fault);
+        app.set_staff(staff_desk, options.config.staff_pin_hash, glfwGetTime());
     }
     auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
     app.set_speaker(speaker);
@@ -281,10 +297,20 @@ int run_kiosk(const RunOptions& options) {
         app.tick(t);
         if (sync && app.screen() == Screen::attract) {
             if (auto fresh = sync->take_pending_pack()) {
-                if (auto opened = open_pack(fresh->path.string()); opened && app.replace_pack(opened)) {
-                    pack = opened;
+                // Checked again before the switch (the file may have been damaged on disk since it arrived).
+                PackChoice next = open_first_good_pack({{"content version " + fresh->version, fresh->path}});
+                if (next.pack && app.replace_pack(next.pack)) {
+                    pack = next.pack;
                     textures.set_pack(pack);
+                    pack_fault.clear();
+                } else {
+                    pack_fault =
+                        (next.fault.empty() ? "content version " + fresh->version + " was refused" : next.fault) +
+                        "; still showing the content in use";
+                    std::cerr << "lantern-kiosk: " << pack_fault << "\n";
                 }
+                sync->set_pack_fault(pack_fault);
+                if (staff_desk) staff_desk->set_pack_fault(pack_fault);
             }
         }
         if (speaker->poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
@@ -296,6 +322,9 @@ int run_kiosk(const RunOptions& options) {
             }
             views.rebuild(app, t);
             if (sync) sync->set_usage_counts(app.usage());
+        } else if (app.screen() == Screen::staff && app.staff_desk() &&
+                   app.staff_desk()->import_status().revision != views.staff.import_revision) {
+            views.staff = build_staff(app);  // a USB import moved on in the background
         }
         bool high_contrast = options.high_contrast || app.session().high_contrast;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,

@@ -84,6 +84,11 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     next(0.4f);
     if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary}))
         actions.push_back({ActionKind::staff_sync_now});
+    if (view.can_retry_kept_aside) {
+        next(0.4f);
+        if (touch_button(ui, "Try kept-aside referrals again", ImVec2(0, 0), {ButtonKind::secondary}))
+            actions.push_back({ActionKind::staff_retry_kept_aside});
+    }
     float left_bottom = ImGui::GetCursorScreenPos().y;
 
     x = right_x;
@@ -116,6 +121,10 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
                view.packs.empty() ? "No signed content pack found. Put the stick in, then tap Look again."
                                   : "Tap a pack to check it. Visitors see it from the next visit on.",
                ui.fonts.body, p.muted_text, col_w);
+    if (!view.import_line.empty()) {
+        next(0.3f);
+        text_block(ui, view.import_line, ui.fonts.bold, view.import_problem ? p.danger : p.accent, col_w);
+    }
     for (const auto& pack : view.packs) {
         next(0.3f);
         if (touch_button(ui, pack.label, ImVec2(0, 0), {ButtonKind::secondary}))

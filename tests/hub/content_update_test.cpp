@@ -3,10 +3,14 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <random>
+
+#include <SQLiteCpp/Database.h>
 
 #include "tests/read_file.h"
 #include "hub/admin_client.h"
+#include "tests/fixture_pack.h"
 #include "tests/hub/hub_fixture.h"
 
 using namespace lantern;
@@ -59,7 +63,7 @@ void check_nothing_pending(sync::SyncWorker& worker, sync::OutboxStore& outbox, 
 
 TEST_CASE("a new signed pack is downloaded, verified, and waits for the next session start") {
     HubFixture f;
-    std::string bytes = random_bytes(300 * 1024, 1);
+    std::string bytes = test::fixture_pack_bytes(f.dir, "2");
     publish(f, bytes, "2", f.signing_keys.secret_key);
 
     sync::OutboxStore outbox(f.dir / "outbox.sqlite");
@@ -85,7 +89,7 @@ TEST_CASE("a new signed pack is downloaded, verified, and waits for the next ses
 
 TEST_CASE("a pack waiting for the next session is still handed over after the kiosk restarts") {
     HubFixture f;
-    publish(f, random_bytes(50 * 1024, 7), "2", f.signing_keys.secret_key);
+    publish(f, test::fixture_pack_bytes(f.dir, "2"), "2", f.signing_keys.secret_key);
     sync::OutboxStore outbox(f.dir / "outbox.sqlite");
     {
         sync::SyncWorker worker(outbox, content_options(f, "1"));
@@ -102,10 +106,10 @@ TEST_CASE("a pack waiting for the next session is still handed over after the ki
 
 TEST_CASE("a download cut halfway resumes with a Range request") {
     HubFixture f;
-    std::string bytes = random_bytes(200 * 1024, 2);
+    std::string bytes = test::fixture_pack_bytes(f.dir, "2");
     auto m = publish(f, bytes, "2", f.signing_keys.secret_key);
     std::filesystem::create_directories(f.dir / "packs");
-    std::ofstream(f.dir / "packs" / (m.sha256 + ".part"), std::ios::binary) << bytes.substr(0, 80 * 1024);
+    std::ofstream(f.dir / "packs" / (m.sha256 + ".part"), std::ios::binary) << bytes.substr(0, bytes.size() / 2);
 
     sync::OutboxStore outbox(f.dir / "outbox.sqlite");
     sync::SyncWorker worker(outbox, content_options(f, "1"));
@@ -120,7 +124,7 @@ TEST_CASE("a download cut halfway resumes with a Range request") {
 
 TEST_CASE("a corrupt pack is rejected and the current one kept") {
     HubFixture f;
-    std::string bytes = random_bytes(50 * 1024, 3);
+    std::string bytes = test::fixture_pack_bytes(f.dir, "2");
     auto m = publish(f, bytes, "2", f.signing_keys.secret_key);
     // Flip bytes on the hub's disk: same size, different SHA-256.
     std::string corrupt = bytes;
@@ -137,7 +141,7 @@ TEST_CASE("a corrupt pack is rejected and the current one kept") {
 
 TEST_CASE("a truncated pack is rejected and the current one kept") {
     HubFixture f;
-    std::string bytes = random_bytes(50 * 1024, 4);
+    std::string bytes = test::fixture_pack_bytes(f.dir, "2");
     auto m = publish(f, bytes, "2", f.signing_keys.secret_key);
     std::ofstream(f.data_dir() / "packs" / (m.sha256 + ".pack"), std::ios::binary | std::ios::trunc)
         << bytes.substr(0, 1000);
@@ -184,8 +188,8 @@ TEST_CASE(
     "a pack imported from a USB stick while a hub is set up waits like a download, and an older hub pack does not "
     "replace it") {
     HubFixture f;
-    publish(f, random_bytes(2000, 7), "2", f.signing_keys.secret_key);
-    std::string stick_bytes = random_bytes(4000, 8);
+    publish(f, test::fixture_pack_bytes(f.dir, "2"), "2", f.signing_keys.secret_key);
+    std::string stick_bytes = test::fixture_pack_bytes(f.dir, "5");
     auto stick = f.dir / "usb" / "lantern.sqlite";
     std::filesystem::create_directories(stick.parent_path());
     std::ofstream(stick, std::ios::binary) << stick_bytes;
@@ -208,4 +212,63 @@ TEST_CASE(
     CHECK(pack->version == "5");
     CHECK(lantern::test::read_file(pack->path) == stick_bytes);
     worker.stop();
+}
+
+namespace {
+
+// Signed, the right size and hash, and yet not a pack the kiosk could show.
+std::map<std::string, std::string> broken_packs(const test::TempDir& dir) {
+    std::string good = test::fixture_pack_bytes(dir, "2");
+    std::map<std::string, std::string> kinds;
+    kinds["truncated"] = good.substr(0, good.size() / 2);
+    kinds["zeroed"] = std::string(good.size(), '\0');
+    kinds["random"] = random_bytes(good.size(), 9);
+    for (const char* table : {"pages", "topics"}) {
+        auto path = dir / (std::string("no-") + table + ".sqlite");
+        std::ofstream(path, std::ios::binary) << good;
+        {
+            SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+            db.exec(std::string("DROP TABLE ") + table);
+            db.exec("VACUUM");
+        }
+        kinds[std::string("no ") + table + " table"] = lantern::test::read_file(path);
+    }
+    {
+        auto path = dir / "no-topic-rows.sqlite";
+        std::ofstream(path, std::ios::binary) << good;
+        {
+            SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+            db.exec("DELETE FROM topic_titles; DELETE FROM topics");
+        }
+        kinds["no topics"] = lantern::test::read_file(path);
+    }
+    {
+        auto path = dir / "bad-form.sqlite";
+        std::ofstream(path, std::ios::binary) << good;
+        {
+            SQLite::Database db(path.string(), SQLite::OPEN_READWRITE);
+            db.exec("UPDATE form SET json = '{\"steps\": 5'");
+        }
+        kinds["form that does not parse"] = lantern::test::read_file(path);
+    }
+    return kinds;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a signed but broken pack (truncated, zeroed, random, a table or its topics missing, a bad form) is "
+    "downloaded, refused by the pack check, and never switched to") {
+    for (const auto& [kind, bytes] : broken_packs(test::TempDir())) {
+        CAPTURE(kind);
+        HubFixture f;
+        publish(f, bytes, "2", f.signing_keys.secret_key);
+        sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+        sync::SyncWorker worker(outbox, content_options(f, "1"));
+        worker.start();
+        CHECK(wait_until([&] { return worker.status().last_error.rfind("pack rejected: the pack", 0) == 0; }, 10s));
+        MESSAGE(worker.status().last_error);
+        worker.stop();
+        check_nothing_pending(worker, outbox, f);
+    }
 }

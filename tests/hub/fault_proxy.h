@@ -1,4 +1,5 @@
-// A loopback TCP proxy for tests that resets, stalls, cuts and truncates connections to the hub.
+// A loopback TCP proxy for tests that resets, stalls, cuts and truncates connections to the hub, or stands in
+// for a middlebox (a proxy's error page, a captive portal) answering every request itself.
 #pragma once
 
 #include <arpa/inet.h>
@@ -9,6 +10,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <string>
 #include <mutex>
 #include <random>
 #include <stdexcept>
@@ -56,6 +59,20 @@ class FaultProxy {
     int connections() const { return connections_; }
     void set_enabled(bool on) { enabled_ = on; }
 
+    // An answer a middlebox gives instead of the hub.
+    struct Canned {
+        int status = 200;
+        std::string content_type = "application/json";
+        std::string body;
+    };
+    // While `answers` is not empty, each request is answered by the next of them in turn (the hub never sees
+    // it); empty: forward to the hub again.
+    void set_canned(std::vector<Canned> answers) {
+        std::lock_guard lock(mutex_);
+        canned_ = std::move(answers);
+    }
+    int canned_answers() const { return canned_count_; }
+
    private:
     enum class Mode { pass, reset, stall, cut, truncate };
 
@@ -88,7 +105,7 @@ class FaultProxy {
             if (mode != Mode::pass) ++faults_;
             ++active_;
             std::thread([this, client, mode, after_chunks] {
-                serve(client, mode, after_chunks);
+                if (!answer_canned(client)) serve(client, mode, after_chunks);
                 --active_;
             }).detach();
         }
@@ -148,6 +165,49 @@ class FaultProxy {
         ::close(up);
     }
 
+    // Middlebox mode: reads each request whole (headers, then Content-Length bytes), answers it with the
+    // next canned answer. False when not in that mode (the connection is then forwarded).
+    bool answer_canned(int client) {
+        {
+            std::lock_guard lock(mutex_);
+            if (canned_.empty()) return false;
+        }
+        std::string in;
+        char buf[16384];
+        while (!stop_) {
+            auto end = in.find("\r\n\r\n");
+            if (end != std::string::npos) {
+                std::size_t length = 0;
+                std::string head = in.substr(0, end);
+                for (auto& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                if (auto at = head.find("content-length:"); at != std::string::npos)
+                    length = std::strtoull(head.c_str() + at + 15, nullptr, 10);
+                if (in.size() >= end + 4 + length) {
+                    Canned c;
+                    {
+                        std::lock_guard lock(mutex_);
+                        if (canned_.empty()) break;
+                        c = canned_[static_cast<std::size_t>(canned_count_++) % canned_.size()];
+                    }
+                    std::string out = "HTTP/1.1 " + std::to_string(c.status) +
+                                      " Canned\r\nContent-Type: " + c.content_type +
+                                      "\r\nContent-Length: " + std::to_string(c.body.size()) +
+                                      "\r\nConnection: close\r\n\r\n" + c.body;
+                    write_all(client, out.data(), out.size());
+                    break;
+                }
+            }
+            pollfd p{client, POLLIN, 0};
+            if (::poll(&p, 1, 20) <= 0) continue;
+            auto n = ::read(client, buf, sizeof buf);
+            if (n <= 0) break;
+            in.append(buf, static_cast<std::size_t>(n));
+        }
+        ::shutdown(client, SHUT_WR);
+        ::close(client);
+        return true;
+    }
+
     static bool write_all(int fd, const char* p, std::size_t n) {
         while (n > 0) {
             auto w = ::send(fd, p, n, MSG_NOSIGNAL);
@@ -170,6 +230,8 @@ class FaultProxy {
     std::atomic<int> connections_{0};
     std::thread accept_thread_;
     std::atomic<int> active_{0};
+    std::vector<Canned> canned_;  // guarded by mutex_
+    std::atomic<int> canned_count_{0};
 };
 
 }  // namespace lantern::test

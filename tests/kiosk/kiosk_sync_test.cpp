@@ -4,8 +4,20 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/read_file.h"
+#include <sys/stat.h>
+
+#include <atomic>
+#include <future>
+#include <thread>
+
+#include "kiosk/app.h"
+#include "kiosk/kiosk_staff_desk.h"
 #include "kiosk/kiosk_sync.h"
+#include "kiosk/staff_lock.h"
+#include "kiosk/staff_store.h"
+#include "kiosk/staff_views.h"
+#include "tests/fixture_pack.h"
+#include "tests/read_file.h"
 #include "sync/encoding.h"
 #include "sync/sealing.h"
 #include "tests/temp_dir.h"
@@ -74,6 +86,11 @@ TEST_CASE("a config naming a missing key or no data folder fails with a message 
 
 namespace {
 
+bool test_wait(const std::function<bool()>& done) {
+    for (int i = 0; i < 1000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return done();
+}
+
 // A kiosk with no hub, its keys, and a "USB stick" folder to put signed packs on.
 struct OfflineKiosk {
     test::TempDir dir;
@@ -105,7 +122,8 @@ struct OfflineKiosk {
 
 TEST_CASE("a signed pack from a USB stick waits for the next visitor on a kiosk with no hub, and survives a restart") {
     OfflineKiosk k;
-    auto pack = k.stick_pack("new.sqlite", std::string(5000, 'p'), "5", k.signing.secret_key);
+    std::string bytes = test::fixture_pack_bytes(k.dir, "5");
+    auto pack = k.stick_pack("new.sqlite", bytes, "5", k.signing.secret_key);
     {
         kiosk::KioskSync sync(k.config, "4", {});
         CHECK_FALSE(sync.take_pending_pack());
@@ -115,7 +133,7 @@ TEST_CASE("a signed pack from a USB stick waits for the next visitor on a kiosk 
         auto taken = sync.take_pending_pack();
         REQUIRE(taken);
         CHECK(taken->version == "5");
-        CHECK(test::read_file(taken->path) == std::string(5000, 'p'));
+        CHECK(test::read_file(taken->path) == bytes);
         CHECK_FALSE(sync.take_pending_pack());
     }
     kiosk::KioskSync restarted(k.config, "4", {});
@@ -127,27 +145,146 @@ TEST_CASE(
     "a USB pack that is older, wrongly signed, changed after signing or unsigned is refused and nothing changes") {
     OfflineKiosk k;
     auto other = sync::generate_signing_keys();
-    auto older = k.stick_pack("older.sqlite", "old pack", "3", k.signing.secret_key);
-    auto forged = k.stick_pack("forged.sqlite", "forged pack", "9", other.secret_key);
-    auto changed = k.stick_pack("changed.sqlite", "original", "9", k.signing.secret_key);
-    k.dir.write_file("usb/changed.sqlite", "tampered");
-    auto unsigned_pack = k.dir.write_file("usb/unsigned.sqlite", "no sig");
+    std::string real = test::fixture_pack_bytes(k.dir, "9");
+    auto older = k.stick_pack("older.sqlite", test::fixture_pack_bytes(k.dir, "3"), "3", k.signing.secret_key);
+    auto forged = k.stick_pack("forged.sqlite", real, "9", other.secret_key);
+    auto changed = k.stick_pack("changed.sqlite", real, "9", k.signing.secret_key);
+    std::string tampered = real;
+    tampered[tampered.size() / 2] ^= 1;
+    k.dir.write_file("usb/changed.sqlite", tampered);
+    auto unsigned_pack = k.dir.write_file("usb/unsigned.sqlite", real);
     auto bad_sig = k.dir.write_file("usb/badsig.sqlite", "x");
     k.dir.write_file("usb/badsig.sqlite.sig", "{not json");
     auto huge_sig = k.dir.write_file("usb/huge.sqlite", "x");
     k.dir.write_file("usb/huge.sqlite.sig", std::string(1 << 20, '{'));
 
     kiosk::KioskSync sync(k.config, "4", {});
-    CHECK(sync.import_pack(older).find("not newer") != std::string::npos);
-    CHECK(sync.import_pack(forged).find("bad signature") != std::string::npos);
-    CHECK(sync.import_pack(changed).find("rejected") != std::string::npos);
-    CHECK(sync.import_pack(unsigned_pack).find("no signature file") != std::string::npos);
+    CHECK(sync.import_pack(older).find("already has version 4") != std::string::npos);
+    CHECK(sync.import_pack(forged).find("signature is not from your organisation") != std::string::npos);
+    CHECK(sync.import_pack(changed).find("not the one its signature file names") != std::string::npos);
+    CHECK(sync.import_pack(unsigned_pack).find("signature file (unsigned.sqlite.sig) is missing") != std::string::npos);
     CHECK(sync.import_pack(bad_sig).find("not one `lantern content sign` wrote") != std::string::npos);
     CHECK(sync.import_pack(huge_sig).find("not one `lantern content sign` wrote") != std::string::npos);
-    CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").find("rejected") != std::string::npos);
+    CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").find("Not imported") != std::string::npos);
+    for (const auto& p : {older, forged, changed, unsigned_pack, bad_sig, huge_sig})
+        CHECK_MESSAGE(sync.import_pack(p).find("manifest") == std::string::npos, p.string());  // USB words only
     CHECK_FALSE(sync.take_pending_pack());
     CHECK_FALSE(sync.current_pack());
     if (std::filesystem::exists(k.dir / "data/packs")) CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
+}
+
+TEST_CASE("a link to a kiosk file, a 2 GB file and a signed broken pack on a stick are refused, nothing copied") {
+    OfflineKiosk k;
+    // A link to a file outside the stick, with a signature that would match that file.
+    std::string secret_bytes = test::fixture_pack_bytes(k.dir, "7");
+    auto secret = k.dir.write_file("outside/secret.sqlite", secret_bytes);
+    auto link = k.stick_pack("link.sqlite", secret_bytes, "7", k.signing.secret_key);
+    std::filesystem::remove(link);
+    std::filesystem::create_symlink(secret, link);
+    // A linked signature file beside a real pack.
+    auto linked_sig = k.stick_pack("linkedsig.sqlite", secret_bytes, "7", k.signing.secret_key);
+    std::filesystem::rename(linked_sig.string() + ".sig", k.dir / "outside/sig");
+    std::filesystem::create_symlink(k.dir / "outside/sig", linked_sig.string() + ".sig");
+    // 2 GB, sparse (truncate: no disk used), with a signature file: refused by its size before it is read.
+    auto huge = k.stick_pack("huge.sqlite", "x", "7", k.signing.secret_key);
+    std::filesystem::resize_file(huge, std::uintmax_t{2} << 30);
+    // Signed by the right key, but not a pack the kiosk can show.
+    auto zeroed = k.stick_pack("zeroed.sqlite", std::string(64 * 1024, '\0'), "7", k.signing.secret_key);
+
+    kiosk::KioskSync sync(k.config, "4", {});
+    CHECK(sync.import_pack(link).find("is a link to another file") != std::string::npos);
+    CHECK(sync.import_pack(linked_sig).find("is a link to another file") != std::string::npos);
+    std::int64_t read_of_huge = 0;
+    std::string why = sync.import_pack(huge, [&](std::int64_t done, std::int64_t) { read_of_huge = done; });
+    CHECK(why.find("2048 MB, more than the 256 MB") != std::string::npos);
+    CHECK(read_of_huge == 0);
+    CHECK(sync.import_pack(zeroed).find("not an SQLite database") != std::string::npos);
+    CHECK_FALSE(sync.take_pending_pack());
+    if (std::filesystem::exists(k.dir / "data/packs")) CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
+    // Nothing of the secret reached the kiosk's data folder.
+    for (const auto& f : std::filesystem::recursive_directory_iterator(k.dir / "data"))
+        if (f.is_regular_file()) CHECK_MESSAGE(f.file_size() != secret_bytes.size(), f.path().string());
+}
+
+TEST_CASE("a USB import runs in the background: the staff tap returns at once and the result shows when done") {
+    OfflineKiosk k;
+    auto pack = k.stick_pack("new.sqlite", test::fixture_pack_bytes(k.dir, "5"), "5", k.signing.secret_key);
+    std::atomic<int> changes{0};
+    auto sync = std::make_unique<kiosk::KioskSync>(k.config, "4", [&] { ++changes; });
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    sync->set_import_gate([released] { released.wait(); });  // the import is held until the test lets it go
+
+    auto desk = std::make_shared<kiosk::KioskStaffDesk>(
+        sync.get(), nullptr, std::vector<std::string>{(k.dir / "usb").string()}, "", [] { return std::string("4"); });
+    auto pack_reader = test::build_fixture_pack(k.dir);
+    kiosk::App app(pack_reader, "en", kiosk::IdleSettings{90, 30});
+    app.set_staff(desk, kiosk::hash_staff_pin("2468"), 0);
+    app.apply({{kiosk::ActionKind::staff_open}}, 0);
+    for (char c : std::string("2468")) app.apply({{kiosk::ActionKind::staff_pin_key, std::string(1, c)}}, 1);
+    app.apply({{kiosk::ActionKind::staff_pin_key, "ok"}}, 1);
+    REQUIRE(app.screen() == kiosk::Screen::staff);
+    REQUIRE(app.session().staff.usb_packs == std::vector<std::string>{pack.string()});
+
+    // App::apply returns while the import has not even started: nothing the kiosk draws waits for the stick.
+    app.apply({{kiosk::ActionKind::staff_import_pack, pack.string()}}, 2);
+    CHECK(desk->import_status().running);
+    CHECK(kiosk::build_staff(app).import_line.find("Checking and copying the pack") != std::string::npos);
+    CHECK_FALSE(sync->take_pending_pack());
+    // A second tap meanwhile is refused, not queued.
+    app.apply({{kiosk::ActionKind::staff_import_pack, pack.string()}}, 3);
+    CHECK(kiosk::build_staff(app).message.find("being checked already") != std::string::npos);
+
+    release.set_value();
+    REQUIRE(test_wait([&] { return !desk->import_status().running; }));
+    auto view = kiosk::build_staff(app);
+    CHECK(view.import_line == "Content imported. The next visitor sees it.");
+    CHECK_FALSE(view.import_problem);
+    CHECK(changes > 0);  // the kiosk was told to redraw
+    auto taken = sync->take_pending_pack();
+    REQUIRE(taken);
+    CHECK(taken->version == "5");
+}
+
+TEST_CASE(
+    "the data folder, outbox, staff store, packs and their -wal/-shm files are the kiosk's alone under umask "
+    "022") {
+    mode_t old = ::umask(022);
+    OfflineKiosk k;
+    auto pack = k.stick_pack("new.sqlite", test::fixture_pack_bytes(k.dir, "5"), "5", k.signing.secret_key);
+    {
+        kiosk::KioskSync sync(k.config, "4", {});
+        auto r = sync.sink()->submit("3", "{}", {{"money"}, "adult", "HMP Example", "2026-11-25"});
+        CHECK(r.error.empty());
+        CHECK(sync.import_pack(pack) == "");
+        kiosk::StaffStore staff(k.dir / "data" / "staff.sqlite");
+        CHECK(staff.post("Closed at noon", "2026-11-25").empty());
+        auto mode = [](const std::filesystem::path& p) {
+            return static_cast<int>(std::filesystem::status(p).permissions() & std::filesystem::perms::all);
+        };
+        auto data = k.dir / "data";
+        CHECK(mode(data) == 0700);
+        CHECK(mode(data / "packs") == 0700);
+        int files = 0;
+        for (const auto& f : std::filesystem::recursive_directory_iterator(data)) {
+            if (!f.is_regular_file()) continue;
+            ++files;
+            CHECK_MESSAGE(mode(f.path()) == 0600, f.path().string());
+        }
+        // outbox and staff: the database, -wal and -shm each; the pack.
+        CHECK(std::filesystem::exists(data / "outbox.sqlite-wal"));
+        CHECK(std::filesystem::exists(data / "staff.sqlite-shm"));
+        CHECK(files >= 7);
+    }
+    // A data folder an older kiosk left 0755 with a 0644 outbox is made private at the next start.
+    std::filesystem::permissions(k.dir / "data", std::filesystem::perms(0755));
+    std::filesystem::permissions(k.dir / "data" / "outbox.sqlite", std::filesystem::perms(0644));
+    { kiosk::KioskSync again(k.config, "4", {}); }
+    CHECK((std::filesystem::status(k.dir / "data").permissions() & std::filesystem::perms::all) ==
+          std::filesystem::perms(0700));
+    CHECK((std::filesystem::status(k.dir / "data" / "outbox.sqlite").permissions() & std::filesystem::perms::all) ==
+          std::filesystem::perms(0600));
+    ::umask(old);
 }
 
 TEST_CASE("without a content-signing key a kiosk refuses USB packs with a message that says which key is missing") {

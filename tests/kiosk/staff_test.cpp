@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <utility>
 
 #include "kiosk/app.h"
 #include "kiosk/config.h"
@@ -48,6 +49,10 @@ struct RecordingDesk : StaffDesk {
         imported.push_back(path);
         return import_answer;
     }
+    StaffImportStatus import_status() const override { return {}; }
+    std::int64_t kept_aside() const override { return kept; }
+    std::int64_t retry_kept_aside() override { return std::exchange(kept, 0); }
+    std::int64_t kept = 0;
     int wrong_pins() const override { return wrong; }
     void set_wrong_pins(int count) override { wrong = count; }
 };
@@ -153,6 +158,25 @@ TEST_CASE("only files with a signature beside them are offered from a USB stick"
     CHECK(found[0] == (dir / "usb/STICK/new.sqlite").string());
 }
 
+TEST_CASE("links on a USB stick are neither offered nor imported: not a linked file, not a linked folder") {
+    TempDir dir;
+    auto secret = dir.write_file("kiosk/secret.sqlite", "the kiosk's own file");
+    dir.write_file("kiosk/secret.sqlite.sig", "{}");
+    std::filesystem::create_directories(dir / "usb/STICK");
+    std::filesystem::create_symlink(secret, dir / "usb/STICK/link.sqlite");
+    dir.write_file("usb/STICK/link.sqlite.sig", "{}");
+    std::filesystem::create_directory_symlink(dir / "kiosk", dir / "usb/LINKED");
+    dir.write_file("usb/STICK/real.sqlite", "pack");
+    dir.write_file("usb/STICK/real.sqlite.sig", "{}");
+    std::vector<std::string> roots = {(dir / "usb").string()};
+    CHECK(find_signed_packs(roots) == std::vector<std::string>{(dir / "usb/STICK/real.sqlite").string()});
+    CHECK(is_on_a_stick((dir / "usb/STICK/real.sqlite").string(), roots));
+    CHECK_FALSE(is_on_a_stick((dir / "usb/STICK/link.sqlite").string(), roots));
+    CHECK_FALSE(is_on_a_stick((dir / "usb/LINKED/secret.sqlite").string(), roots));
+    CHECK_FALSE(is_on_a_stick((dir / "usb/../kiosk/secret.sqlite").string(), roots));
+    CHECK_FALSE(is_on_a_stick(secret.string(), roots));
+}
+
 TEST_CASE("holding the corner opens the PIN pad only on the attract screen and only when staff mode is set up") {
     Fixture f;
     CHECK(build_attract(f.app).staff_corner);
@@ -244,6 +268,14 @@ TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sy
 
     f.app.apply({{ActionKind::staff_sync_now}}, 5);
     CHECK(f.desk->syncs == 1);
+    // "Try kept-aside referrals again" is offered only when some are kept aside, and sends them all again.
+    CHECK_FALSE(build_staff(f.app).can_retry_kept_aside);
+    f.desk->kept = 2;
+    CHECK(build_staff(f.app).can_retry_kept_aside);
+    f.app.apply({{ActionKind::staff_retry_kept_aside}}, 5);
+    CHECK(f.desk->kept == 0);
+    CHECK(build_staff(f.app).message.find("2 kept-aside referral(s)") != std::string::npos);
+    CHECK_FALSE(build_staff(f.app).can_retry_kept_aside);
     // Only a pack the desk found can be imported: an action cannot name any other file.
     f.app.apply({{ActionKind::staff_import_pack, "/etc/passwd"}}, 6);
     CHECK(f.desk->imported.empty());

@@ -18,13 +18,20 @@ TEST_CASE("only a JSON receipt naming the id counts as delivered") {
     CHECK(classify_post_response(id, 302, "text/html", "").delivery == Delivery::retry);
 }
 
-TEST_CASE("the hub's 4xx verdicts refuse for good; transient and path problems retry") {
+TEST_CASE("only the hub's 4xx naming this referral keeps it aside; a proxy's JSON error is retried") {
     std::string id = new_uuid_v4();
-    std::string err = error_body("bad");
+    std::string err = error_body("bad", id);
     CHECK(classify_post_response(id, 409, "application/json", err).delivery == Delivery::refused);
     CHECK(classify_post_response(id, 400, "application/json", err).delivery == Delivery::refused);
     CHECK(classify_post_response(id, 413, "application/json", err).delivery == Delivery::refused);
     CHECK(classify_post_response(id, 400, "text/html", "<h1>Bad</h1>").delivery == Delivery::retry);
+    // A middlebox's JSON error, or one naming another referral, says nothing about this one.
+    for (long s : {400L, 409L, 413L, 422L}) {
+        CHECK(classify_post_response(id, s, "application/json", error_body("bad")).delivery == Delivery::retry);
+        CHECK(classify_post_response(id, s, "application/json", error_body("bad", new_uuid_v4())).delivery ==
+              Delivery::retry);
+        CHECK(classify_post_response(id, s, "application/json", R"({"error":"x","id":5})").delivery == Delivery::retry);
+    }
     for (long s : {401L, 403L, 404L, 408L, 429L, 500L, 502L, 503L, 504L})
         CHECK(classify_post_response(id, s, "application/json", err).delivery == Delivery::retry);
 }

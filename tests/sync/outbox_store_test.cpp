@@ -66,6 +66,32 @@ TEST_CASE("the queue is read oldest first and skips refused and delivered rows")
     CHECK(outbox.next_queued(1)[0].id == ids[0]);
 }
 
+TEST_CASE("kept-aside referrals go back to the queue by themselves a bounded number of times, by staff always") {
+    TempDir dir;
+    OutboxStore outbox(dir / "outbox.sqlite");
+    auto keys = generate_referral_keys();
+    auto bad = outbox.submit(sample(keys.public_key, "bad")).id;
+    auto other = outbox.submit(sample(keys.public_key, "other")).id;
+    CHECK(outbox.requeue_refused(3) == 0);  // nothing kept aside
+    CHECK(outbox.mark_refused(other, "HTTP 400"));
+    // A truly bad referral the hub refuses each time comes back at most 3 times by itself...
+    for (int i = 0; i < 3; ++i) {
+        CHECK(outbox.mark_refused(bad, "HTTP 409"));
+        CHECK(outbox.requeue_refused(3) == (i == 0 ? 2 : 1));
+        CHECK(outbox.find(bad)->state == OutboxState::queued);
+        if (i == 0) CHECK(outbox.mark_delivered(other, "2024-05-01T10:00:00Z"));
+    }
+    CHECK(outbox.mark_refused(bad, "HTTP 409"));
+    CHECK(outbox.requeue_refused(3) == 0);
+    CHECK(outbox.find(bad)->state == OutboxState::refused);
+    CHECK(outbox.depth().refused == 1);
+    // ...and staff can always try again, which starts the count again.
+    CHECK(outbox.requeue_refused(-1) == 1);
+    CHECK(outbox.find(bad)->state == OutboxState::queued);
+    CHECK(outbox.mark_refused(bad, "HTTP 409"));
+    CHECK(outbox.requeue_refused(3) == 1);
+}
+
 TEST_CASE("marking a referral delivered drops its ciphertext and keeps id and time") {
     TempDir dir;
     OutboxStore outbox(dir / "outbox.sqlite");

@@ -112,6 +112,18 @@ TEST_CASE("a heartbeat round trips and refuses personal-looking usage keys") {
     j = to_json(h);
     j["outbox_depth"] = -4;
     CHECK_FALSE(parse_heartbeat(j.dump()));
+    // The nonce the hub must answer, and a fallen-back pack's fault, round trip; a nonce is 64 hex.
+    h.nonce = std::string(64, 'a');
+    h.pack_fault = "content version 3 cannot be used: no \"topics\" table";
+    auto with = parse_heartbeat(to_json(h).dump());
+    REQUIRE(with);
+    CHECK(*with.value == h);
+    j = to_json(h);
+    j["nonce"] = "not hex";
+    CHECK_FALSE(parse_heartbeat(j.dump()));
+    j = to_json(h);
+    j["pack_fault"] = "bell\a";
+    CHECK_FALSE(parse_heartbeat(j.dump()));
 }
 
 TEST_CASE("impossible dates and times in a referral or heartbeat are refused, naming the field") {

@@ -30,6 +30,14 @@ TOML
 cd "$out"
 "$build/kiosk/lantern-kiosk" --config "$out/kiosk.toml" --size 1920x1080 --script "$src/tests/ui/staff.txt" 2>"$out/kiosk.log" ||
   { cat "$out/kiosk.log" >&2; exit 1; }
+# The imported pack is damaged on disk (zeroed): the next start falls back to the shipped pack and says why.
+imported=$(ls "$out"/data/packs/pack-*.sqlite)
+[ "$(echo "$imported" | wc -l)" = 1 ] || { echo "expected one imported pack, found: $imported" >&2; exit 1; }
+head -c "$(stat -c %s "$imported")" /dev/zero >"$imported.zero" && mv "$imported.zero" "$imported"
+"$build/kiosk/lantern-kiosk" --config "$out/kiosk.toml" --size 1920x1080 --script "$src/tests/ui/staff_fallback.txt" \
+  2>"$out/kiosk-fallback.log" || { cat "$out/kiosk-fallback.log" >&2; exit 1; }
+grep -q "content version 2 cannot be used" "$out/kiosk-fallback.log" ||
+  { echo "the kiosk did not log why it fell back" >&2; exit 1; }
 for png in "$out"/*.png; do "$build/tests/ui/png_check" "$png"; done
 # The PIN is never written down: not in the kiosk's data folder, not in its log.
 if grep -rl "2468" "$out/data" "$out/kiosk.log"; then
