@@ -4,12 +4,18 @@
 # lantern user and data folders are made, systemd-analyze verify passes on the units, and remove keeps data
 # while purge deletes it. Takes several minutes and needs deb.debian.org, so it is not in scripts/test.sh:
 # CI runs it after (.ci/run). Needs root (mmdebstrap --mode=root) or unshare.
-# usage: scripts/package_test.sh [MIRROR]
+# usage: scripts/package_test.sh [--debs DIR] [MIRROR]
+#   --debs DIR: test the lantern-*.deb already in DIR instead of building them with scripts/package.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mirror=${1:-http://deb.debian.org/debian}
-scripts/package.sh
 build=${LANTERN_PACKAGE_BUILD_DIR:-$PWD/build-package}
+if [ "${1:-}" = "--debs" ]; then
+  build=$(cd "$2" && pwd)
+  shift 2
+else
+  scripts/package.sh
+fi
+mirror=${1:-http://deb.debian.org/debian}
 command -v mmdebstrap >/dev/null || {
   echo "package_test: installing mmdebstrap"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends mmdebstrap >/dev/null
@@ -25,6 +31,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$root" "$work"' EXIT
 cat >"$work/checks.sh" <<'SH'
 set -eu
+# Sanitizer builds (a developer's --debs) cannot run LeakSanitizer as another user inside a chroot.
+export ASAN_OPTIONS=detect_leaks=0
 fail() { echo "package_test: FAIL: $*" >&2; exit 1; }
 echo "package_test: in the new root: $(. /etc/os-release; echo "$PRETTY_NAME")"
 lantern --version | grep -q "^lantern 0\." || fail "lantern --version"
@@ -35,7 +43,7 @@ lantern-kiosk --version
 # Where the docs say the files are.
 for f in /usr/bin/lantern /usr/bin/lantern-hub /usr/bin/lantern-kiosk /usr/share/lantern/pack.sqlite \
          /etc/lantern/kiosk.toml /etc/lantern/hub.toml /etc/pam.d/lantern-kiosk \
-         /lib/systemd/system/lantern-hub.service /lib/systemd/system/lantern-kiosk.service \
+         /usr/lib/systemd/system/lantern-hub.service /usr/lib/systemd/system/lantern-kiosk.service \
          /usr/share/doc/lantern-kiosk/INSTALL.md /usr/share/doc/lantern-hub/OPERATIONS.md; do
   [ -e "$f" ] || fail "missing $f"
 done
@@ -52,7 +60,7 @@ grep -q "listening on http://127.0.0.1:" /tmp/hub.out || { cat /tmp/hub.out; fai
 [ -f /var/lib/lantern/hub/hub.sqlite ] || fail "the hub wrote no store in /var/lib/lantern/hub"
 su -s /bin/sh lantern -c 'lantern-hub backup --config /etc/lantern/hub.toml --to /var/lib/lantern/hub/b.sqlite' || fail "backup"
 # The unit files, with every program they name present.
-out=$(systemd-analyze verify /lib/systemd/system/lantern-hub.service /lib/systemd/system/lantern-kiosk.service 2>&1) && [ -z "$out" ] || { echo "$out"; fail "systemd-analyze verify"; }
+out=$(systemd-analyze verify /usr/lib/systemd/system/lantern-hub.service /usr/lib/systemd/system/lantern-kiosk.service 2>&1) && [ -z "$out" ] || { echo "$out"; fail "systemd-analyze verify"; }
 echo "package_test: systemd-analyze verify: ok"
 # Remove keeps data; purge deletes it.
 touch /var/lib/lantern/kiosk/outbox.sqlite
@@ -68,5 +76,6 @@ echo "package_test: all checks passed"
 SH
 include=$(IFS=,; echo "${debs[*]}")
 mmdebstrap --variant=apt --mode=root --include="systemd,$include" \
+  --hook-dir=/usr/share/mmdebstrap/hooks/file-mirror-automount \
   --customize-hook="copy-in $work/checks.sh /tmp" --customize-hook='chroot "$1" sh /tmp/checks.sh' \
   bookworm "$root" "$mirror"

@@ -79,16 +79,20 @@ crash)
     : >script.txt
     for ((i = 1; i <= 4; i++)); do referral_script "Crash $round-$i" "07700 900$((100 + i))" "HMP Test" "round $round" >>script.txt; done
     echo "wait 1000000" >>script.txt
+    started=$(date +%s.%N)
     "${kiosk[@]}" --script script.txt >"round$round.out" 2>"round$round.err" &
     pid=$!
-    # Once a referral has gone through (however slow this build is), die at a random moment of the next
-    # ones: while typing, while sealing and committing, or just after the reference is shown.
+    # Once a referral has gone through, die at a random moment of the next one, timed by how long the first
+    # took (however slow this build or machine is): while typing, while sealing and committing, or just after
+    # the reference is shown.
     for _ in $(seq 1 1800); do
       grep -q '^reference shown: ' "round$round.out" 2>/dev/null && break
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    sleep "$((RANDOM % 4)).$((RANDOM % 10))"
+    first=$(awk -v s="$started" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')
+    delay=$(awk -v t="$first" -v r="$RANDOM" 'BEGIN { printf "%.1f", t * r / 32767 }')
+    sleep "$delay"
     kill -0 "$pid" 2>/dev/null || fail "round $round: the kiosk ended by itself before the kill: $(tail -3 "round$round.err")"
     kill -KILL "$pid"
     status=0
@@ -97,7 +101,7 @@ crash)
     made=$(grep -c '^reference shown: ' "round$round.out" || true)
     [ "$made" -ge 1 ] || fail "round $round: no referral was made before the kill: $(tail -3 "round$round.err")"
     sed -n 's/^reference shown: //p' "round$round.out" >>shown.txt
-    echo "round $round: $made referral(s) shown, then SIGKILL of a live kiosk"
+    echo "round $round: $made referral(s) shown (the first after ${first} s), then SIGKILL of a live kiosk ${delay} s later"
     echo "$made" >"round$round.made"
   done
   opened >outbox.txt || fail "the outbox did not open after the kills: $(head -3 outbox.txt)"
