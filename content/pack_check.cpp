@@ -59,7 +59,9 @@ std::string check_pack_schema(SQLite::Database& db) {
     return {};
 }
 
-std::string validate_pack_file(const std::filesystem::path& path) {
+namespace {
+
+std::string first_problem(const std::filesystem::path& path) {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) return "the pack file cannot be read";
@@ -88,10 +90,12 @@ std::string validate_pack_file(const std::filesystem::path& path) {
         if (f <= 0) return "the pack has no format version";
         if (f > k_pack_format_version) return "the pack's format " + format + " is newer than this kiosk reads";
         if (count(db, "SELECT COUNT(*) FROM meta WHERE key = 'content_version' AND value <> ''") == 0)
-            return "the pack has no content version";
+            return "the pack has no content_version";
         if (count(db, "SELECT COUNT(*) FROM topics") == 0) return "the pack has no topics";
         if (count(db, "SELECT COUNT(*) FROM pages p WHERE EXISTS (SELECT 1 FROM topics t WHERE t.id = p.topic)") == 0)
             return "the pack has no pages filed under a topic";
+        if (count(db, "SELECT COUNT(*) FROM pages WHERE topic NOT IN (SELECT id FROM topics)") > 0)
+            return "a page names a topic the pack does not have";
         SQLite::Statement form(db, "SELECT json FROM form LIMIT 1");
         if (!form.executeStep()) return "the pack has no referral form";
         for (const auto& issue : validate_form_json(form.getColumn(0).getString()))
@@ -102,6 +106,14 @@ std::string validate_pack_file(const std::filesystem::path& path) {
         return std::string("the pack file is damaged or cut short (") + e.what() + ")";
     }
     return {};
+}
+
+}  // namespace
+
+std::string validate_pack_file(const std::filesystem::path& path) {
+    // Named by its file, so staff and the publisher's terminal know which pack was refused.
+    std::string why = first_problem(path);
+    return why.empty() ? why : path.filename().string() + ": " + why;
 }
 
 }  // namespace lantern::content
