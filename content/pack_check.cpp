@@ -59,9 +59,7 @@ std::string check_pack_schema(SQLite::Database& db) {
     return {};
 }
 
-namespace {
-
-std::string first_problem(const std::filesystem::path& path) {
+std::string validate_pack_file(const std::filesystem::path& path) {
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) return "the pack file cannot be read";
@@ -106,14 +104,6 @@ std::string first_problem(const std::filesystem::path& path) {
         return std::string("the pack file is damaged or cut short (") + e.what() + ")";
     }
     return {};
-}
-
-}  // namespace
-
-std::string validate_pack_file(const std::filesystem::path& path) {
-    // Named by its file, so staff and the publisher's terminal know which pack was refused.
-    std::string why = first_problem(path);
-    return why.empty() ? why : path.filename().string() + ": " + why;
 }
 
 }  // namespace lantern::content

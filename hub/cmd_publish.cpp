@@ -40,7 +40,7 @@ void register_publish_commands(CLI::App& app, int& exit_code) {
     sign->add_option("-o,--output", sa->out, "Signature file (default PACK.sig)");
     sign->callback([sa, &exit_code] {
         if (std::string problem = content::validate_pack_file(sa->pack); !problem.empty()) {
-            std::cerr << "lantern content sign: " << problem << "\n";
+            std::cerr << "lantern content sign: " << sa->pack << ": " << problem << "\n";
             exit_code = 1;
             return;
         }
@@ -84,7 +84,7 @@ void register_publish_commands(CLI::App& app, int& exit_code) {
             return;
         }
         if (std::string problem = content::validate_pack_file(pa->pack); !problem.empty()) {
-            std::cerr << "lantern content publish: " << problem << "\n";
+            std::cerr << "lantern content publish: " << pa->pack << ": " << problem << "\n";
             exit_code = 1;
             return;
         }

@@ -1,5 +1,7 @@
 // Referral delivery against a real hub: exactly once through faults, captive portals, outages, 409s.
 #include <doctest/doctest.h>
+
+#include <thread>
 #include <httplib.h>
 
 #include <set>
@@ -127,7 +129,18 @@ TEST_CASE("the same id with a different body gets 409, is kept aside for staff, 
 
     sync::SyncWorker worker(outbox, f.worker_options(f.hub->url()));
     worker.start();
-    CHECK(wait_until([&] { return worker.status().outbox_depth == 0; }, 10s));
+    // The second's receipt proves the path, so the first goes back to the queue by itself and meets 409 again
+    // (at most k_max_auto_requeues times): wait until it has stayed kept aside with the queue empty for 2 s.
+    auto settled = [&] {
+        return worker.status().outbox_depth == 0 && outbox.find(first.id)->state == sync::OutboxState::refused;
+    };
+    CHECK(wait_until(
+        [&] {
+            if (!settled()) return false;
+            std::this_thread::sleep_for(2s);
+            return settled();
+        },
+        30s));
     worker.stop();
     CHECK(outbox.find(first.id)->state == sync::OutboxState::refused);
     CHECK(outbox.find(first.id)->last_error.find("409") != std::string::npos);
