@@ -329,7 +329,9 @@ std::vector<ReportCount> HubStore::need_counts() const {
 
 bool HubStore::add_pack(const PackRecord& pack) {
     std::lock_guard lock(mutex_);
-    SQLite::Transaction tx(db_);
+    // Immediate: it reads, then writes. A deferred transaction whose read saw an older snapshot than another
+    // process's write fails at once with "database is locked" instead of waiting its busy timeout.
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement latest(db_, "SELECT version FROM packs ORDER BY seq DESC LIMIT 1");
     if (latest.executeStep() && sync::compare_versions(pack.version, latest.getColumn(0).getString()) <= 0)
         return false;
