@@ -53,7 +53,8 @@ class PgCluster {
         std::filesystem::remove_all(dir_, ec);
     }
 
-    // A new, empty database; returns its connection URI.
+    // A new, empty database; returns its connection URI. Its collation is ICU's English, where "HMP a" sorts
+    // before "HMP B": a store that left ordering to the database's locale would fail the byte-order contract.
     std::string create_database() {
         std::string name = "lantern_test_" + std::to_string(++databases_);
         PGconn* c = PQconnectdb(uri("postgres").c_str());
@@ -62,7 +63,9 @@ class PgCluster {
             PQfinish(c);
             throw std::runtime_error("test cluster: " + why);
         }
-        PGresult* r = PQexec(c, ("CREATE DATABASE " + name).c_str());
+        PGresult* r = PQexec(c, ("CREATE DATABASE " + name +
+                                 " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'")
+                                    .c_str());
         bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
         std::string why = PQerrorMessage(c);
         PQclear(r);
