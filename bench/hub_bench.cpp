@@ -24,7 +24,7 @@
 #include <thread>
 #include <vector>
 
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 #include "sync/encoding.h"
 #include "sync/hub_client.h"
 #include "sync/outbox_store.h"
@@ -63,10 +63,10 @@ struct Setup {
     Setup(const fs::path& hub_binary, int n_kiosks, const std::string& config_toml) {
         fs::create_directories(dir / "hub");
         {
-            hub::HubStore store(dir / "hub" / "hub.sqlite");
+            auto store = hub::open_store("", dir / "hub");
             for (int i = 0; i < n_kiosks; ++i) {
                 kiosks.push_back("bench-kiosk-" + std::to_string(i));
-                tokens.push_back(store.enrol_kiosk(kiosks.back()));
+                tokens.push_back(store->enrol_kiosk(kiosks.back()));
             }
         }
         hub = std::make_unique<test::HubProcess>(hub_binary, dir / "hub", 0, config_toml);

@@ -5,7 +5,7 @@
 #include "hub/commands.h"
 #include "hub/hub_config.h"
 #include "hub/admin_client.h"
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 #include "hub/kiosk_status.h"
 #include "hub/referral_export.h"
 #include "kiosk/staff_lock.h"
@@ -22,31 +22,42 @@ std::string toml_string(const std::string& s) {
     }
     return out + "\"";
 }
+
+// The store of the hub whose data folder or config file is given (the config's data folder and store, then
+// --data over its data folder), as the hub itself opens it.
+std::unique_ptr<HubStore> open_hub_store(const std::string& data, const std::string& config_file) {
+    if (data.empty() && config_file.empty()) throw std::runtime_error("give the hub's --data folder or its --config");
+    HubConfig c;
+    if (!config_file.empty()) load_config_file(config_file, c);
+    if (!data.empty()) c.data_dir = data;
+    prepare_data_dir(c);
+    return open_store(c.store, c.data_dir);
+}
 }  // namespace
 
 void register_kiosk_commands(CLI::App& app, int& exit_code) {
     auto* kiosk = app.add_subcommand("kiosk", "Manage kiosks known to the hub");
     kiosk->require_subcommand(1);
     struct EnrolArgs {
-        std::string name, hub, data, centre, referral_pub = "referral.pub", content_pub = "content-signing.pub", out;
+        std::string name, hub, data, config, centre, referral_pub = "referral.pub", content_pub = "content-signing.pub",
+                                                     out;
     };
     auto ea = std::make_shared<EnrolArgs>();
     auto* enrol = kiosk->add_subcommand("enrol", "Create (or renew) a kiosk's token and print its config");
     enrol->add_option("NAME", ea->name, "Kiosk name (A-Z a-z 0-9 . _ -)")->required();
     enrol->add_option("--hub", ea->hub, "Hub URL the kiosk will use")->required();
-    enrol->add_option("--data", ea->data, "The hub's data folder")->required();
+    enrol->add_option("--data", ea->data, "The hub's data folder (or give --config)");
+    enrol->add_option("--config", ea->config, "The hub's TOML config (its data folder and store)")
+        ->check(CLI::ExistingFile);
     enrol->add_option("--centre", ea->centre, "Visitor centre name shown in reports (default: NAME)");
     enrol->add_option("--referral-public-key", ea->referral_pub, "Path of referral.pub on the kiosk");
     enrol->add_option("--content-public-key", ea->content_pub, "Path of content-signing.pub on the kiosk");
     enrol->add_option("-o,--output", ea->out, "Write the kiosk config here (mode 0600) instead of printing it");
     enrol->callback([ea, &exit_code] {
-        HubConfig c;
-        c.data_dir = ea->data;
-        prepare_data_dir(c);
-        HubStore store(c.db_path());
+        auto store = open_hub_store(ea->data, ea->config);
         std::string token;
         try {
-            token = store.enrol_kiosk(ea->name);
+            token = store->enrol_kiosk(ea->name);
         } catch (const std::invalid_argument& e) {
             std::cerr << "lantern kiosk enrol: " << e.what() << "\n";
             exit_code = 1;
@@ -119,19 +130,17 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
     });
 
     struct AdminArgs {
-        std::string data, label = "admin", out;
+        std::string data, config, label = "admin", out;
     };
     auto aa = std::make_shared<AdminArgs>();
     auto* admin = app.add_subcommand("admin-token", "Create an admin token in the hub's store and print it");
-    admin->add_option("--data", aa->data, "The hub's data folder")->required();
+    admin->add_option("--data", aa->data, "The hub's data folder");
+    admin->add_option("--config", aa->config, "The hub's TOML config (its data folder and store)")
+        ->check(CLI::ExistingFile);
     admin->add_option("--label", aa->label, "Who or what the token is for");
     admin->add_option("-o,--output", aa->out, "Write the token here (mode 0600) instead of printing it");
     admin->callback([aa] {
-        HubConfig c;
-        c.data_dir = aa->data;
-        prepare_data_dir(c);
-        HubStore store(c.db_path());
-        std::string token = store.create_admin_token(aa->label);
+        std::string token = open_hub_store(aa->data, aa->config)->create_admin_token(aa->label);
         if (aa->out.empty()) {
             std::cout << token << "\n";
         } else {

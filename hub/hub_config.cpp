@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "hub/store/hub_store.h"
+
 namespace lantern::hub {
 
 void parse_listen(const std::string& text, HubConfig& config) {
@@ -59,6 +61,11 @@ void load_config_file(const std::filesystem::path& file, HubConfig& config) {
             }
         } else if (k == "data") {
             config.data_dir = need_string();
+        } else if (k == "store") {
+            config.store = need_string();
+            if (!config.store.empty() && !is_postgres_store(config.store))
+                throw std::runtime_error(where(node) +
+                                         "\"store\" must be empty (SQLite in the data folder) or a postgresql:// URI");
         } else if (k == "tls_cert") {
             config.tls_cert = need_string();
         } else if (k == "tls_key") {

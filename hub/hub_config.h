@@ -11,6 +11,9 @@ struct HubConfig {
     std::string host = "127.0.0.1";
     int port = 8470;  // 0: any free port (printed at start)
     std::filesystem::path data_dir = "hub-data";
+    // Where referrals, tokens and heartbeats live: empty for the SQLite file in data_dir (the default), or a
+    // PostgreSQL URI ("postgresql://user@host/db") shared by every hub of a service. Packs stay in data_dir.
+    std::string store;
     std::filesystem::path tls_cert, tls_key;
     std::filesystem::path content_public_key;  // optional: published packs must verify against it
     std::size_t max_json_bytes = 64 * 1024;
@@ -28,12 +31,11 @@ struct HubConfig {
     // row stays for safe retries and the anonymised report. Never before export: nothing is lost unread.
     int retention_days = 30;
 
-    std::filesystem::path db_path() const { return data_dir / "hub.sqlite"; }
     std::filesystem::path packs_dir() const { return data_dir / "packs"; }
 };
 
 // Applies a TOML file on top of `config`; throws std::runtime_error "FILE:LINE: what".
-// Keys: listen = "HOST:PORT", data, tls_cert, tls_key, content_public_key, max_json_bytes,
+// Keys: listen = "HOST:PORT", data, store, tls_cert, tls_key, content_public_key, max_json_bytes,
 // max_referral_bytes, max_pack_bytes, threads, max_connections_per_address, header_timeout_seconds,
 // request_timeout_seconds, transfer_timeout_seconds, keep_alive_seconds, quiet, retention_days.
 void load_config_file(const std::filesystem::path& file, HubConfig& config);

@@ -7,10 +7,11 @@
 #include <iostream>
 #include <thread>
 
-#include "hub/hub_backup.h"
 #include "hub/hub_config.h"
 #include "hub/hub_server.h"
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
+#include "hub/store/sqlite_backup.h"
+#include "hub/store/sqlite_hub_store.h"
 #include "hub/service_watch.h"
 
 int main(int argc, char** argv) {
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
     std::string listen, data, config_file, tls_cert, tls_key;
     bool quiet = false;
     app.add_option("--listen", listen, "HOST:PORT to listen on (default 127.0.0.1:8470; port 0 = any free)");
-    app.add_option("--data", data, "Data folder (SQLite store and packs)");
+    app.add_option("--data", data, "Data folder (packs, and the SQLite store unless the config names another)");
     app.add_option("--config", config_file, "TOML config file")->check(CLI::ExistingFile);
     app.add_option("--tls-cert", tls_cert, "PEM certificate: serve HTTPS");
     app.add_option("--tls-key", tls_key, "PEM private key for --tls-cert");
@@ -47,10 +48,15 @@ int main(int argc, char** argv) {
             HubConfig config;
             if (!config_file.empty()) load_config_file(config_file, config);
             if (!data.empty()) config.data_dir = data;
-            BackupReport r = *backup ? backup_store(config.db_path(), backup_to, step_pages)
-                                     : restore_store(restore_from, config.data_dir);
-            std::cout << (*backup ? "backup written: " + backup_to : "restored into " + config.db_path().string())
-                      << " (" << r.referrals << " referrals, schema " << r.schema_version << ", integrity ok)\n";
+            if (!config.store.empty())
+                throw std::runtime_error(
+                    "the store is PostgreSQL: back it up and restore it with PostgreSQL's own tools (pg_dump, "
+                    "pg_basebackup), see docs/OPERATIONS.md");
+            auto file = sqlite_store_file(config.data_dir);
+            BackupReport r =
+                *backup ? backup_store(file, backup_to, step_pages) : restore_store(restore_from, config.data_dir);
+            std::cout << (*backup ? "backup written: " + backup_to : "restored into " + file.string()) << " ("
+                      << r.referrals << " referrals, schema " << r.schema_version << ", integrity ok)\n";
             if (*restore) std::cout << "packs/ is not in the store: copy it back from your file backup too\n";
             return 0;
         } catch (const std::exception& e) {
@@ -83,8 +89,8 @@ int main(int argc, char** argv) {
     }
 
     try {
-        HubStore store(config.db_path());
-        HubServer server(config, store, std::cerr);
+        auto store = open_store(config.store, config.data_dir);
+        HubServer server(config, *store, std::cerr);
         int port = server.bind();
         std::cout << "lantern-hub listening on " << (config.tls_cert.empty() ? "http" : "https") << "://" << config.host
                   << ":" << port << std::endl;

@@ -5,7 +5,7 @@
 #include <ostream>
 
 #include "hub/hub_config.h"
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 
 namespace httplib {
 class Server;

@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   cmake pkg-config ninja-build g++
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev
-  libsqlite3-dev libsqlitecpp-dev zlib1g-dev libcurl4-openssl-dev libssl-dev libsodium-dev
+  libsqlite3-dev libsqlitecpp-dev libpq-dev postgresql zlib1g-dev libcurl4-openssl-dev libssl-dev libsodium-dev
   nlohmann-json3-dev libmd4c-dev libstb-dev libcli11-dev libcpp-httplib-dev
   libtomlplusplus-dev libyaml-cpp-dev libespeak-ng-dev espeak-ng-data libasound2-dev libpcaudio-dev libxtst-dev libsystemd-dev
   doctest-dev clang-format-14

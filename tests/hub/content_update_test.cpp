@@ -36,7 +36,7 @@ sync::Manifest publish(const HubFixture& f, const std::string& bytes, const std:
     auto sig = sync::to_base64(sync::sign_pack(version, sha, key));
     std::ofstream(f.data_dir() / "packs" / (sha + ".pack"), std::ios::binary) << bytes;
     hub::PackRecord rec{sha, version, sig, static_cast<std::int64_t>(bytes.size()), ""};
-    REQUIRE(hub::HubStore(f.data_dir() / "hub.sqlite").add_pack(rec));
+    REQUIRE(hub::open_store("", f.data_dir())->add_pack(rec));
     return {version, sha, rec.size, sig, "/api/v1/content/packs/" + sha};
 }
 

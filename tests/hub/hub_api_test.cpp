@@ -296,7 +296,7 @@ std::string file_bytes(const std::filesystem::path& p) {
 
 std::int64_t money_count(const HubFixture& f) {
     std::int64_t n = 0;
-    for (const auto& c : hub::HubStore(f.data_dir() / "hub.sqlite").need_counts())
+    for (const auto& c : hub::open_store("", f.data_dir())->need_counts())
         if (c.need == "money") n += c.count;
     return n;
 }
@@ -347,14 +347,14 @@ TEST_CASE("by default an exported referral's answers stay 30 days, and one never
     std::string id = sync::new_uuid_v4();
     httplib::Client c(f.hub->url());
     REQUIRE(c.Post("/api/v1/referrals", auth(f.kiosk_tokens.at("k1")), referral_body(f, id), "application/json"));
-    hub::HubStore store(f.data_dir() / "hub.sqlite");
-    CHECK(store.purge_exported_before("2999-01-01T00:00:00Z") == 0);  // not exported: kept whatever the date
-    CHECK(store.mark_exported({id}) == 1);
-    CHECK(store.purge_exported_before("2000-01-01T00:00:00Z") == 0);  // exported now: not yet due
-    CHECK(store.referrals_after(0, 10, true).size() == 1);
-    CHECK(store.purge_exported_before("2999-01-01T00:00:00Z") == 1);
-    CHECK(store.referrals_after(0, 10, true).empty());
-    CHECK(store.purge_exported_before("2999-01-01T00:00:00Z") == 0);
+    auto store = hub::open_store("", f.data_dir());
+    CHECK(store->purge_exported_before("2999-01-01T00:00:00Z") == 0);  // not exported: kept whatever the date
+    CHECK(store->mark_exported({id}) == 1);
+    CHECK(store->purge_exported_before("2000-01-01T00:00:00Z") == 0);  // exported now: not yet due
+    CHECK(store->referrals_after(0, 10, true).size() == 1);
+    CHECK(store->purge_exported_before("2999-01-01T00:00:00Z") == 1);
+    CHECK(store->referrals_after(0, 10, true).empty());
+    CHECK(store->purge_exported_before("2999-01-01T00:00:00Z") == 0);
 
     test::TempDir dir;
     hub::HubConfig config;

@@ -9,7 +9,7 @@
 #include <memory>
 #include <thread>
 
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 #include "sync/outbox_store.h"
 #include "sync/sealing.h"
 #include "sync/sync_worker.h"
@@ -39,9 +39,9 @@ struct HubFixture {
     explicit HubFixture(std::vector<std::string> kiosks = {"k1"}, const std::string& config_toml = "quiet = false\n") {
         {
             std::filesystem::create_directories(data_dir());
-            hub::HubStore store(data_dir() / "hub.sqlite");
-            admin_token = store.create_admin_token("tests");
-            for (const auto& k : kiosks) kiosk_tokens[k] = store.enrol_kiosk(k);
+            auto store = hub::open_store("", data_dir());
+            admin_token = store->create_admin_token("tests");
+            for (const auto& k : kiosks) kiosk_tokens[k] = store->enrol_kiosk(k);
         }
         sync::write_key_file(dir / "content-signing.pub", signing_keys.public_key);
         std::string toml = "content_public_key = \"" + (dir / "content-signing.pub").string() + "\"\n" + config_toml;
@@ -51,7 +51,7 @@ struct HubFixture {
     std::filesystem::path data_dir() const { return dir / "hub"; }
 
     // A fresh read of the hub's store (the hub process keeps running).
-    std::int64_t hub_referral_count() const { return hub::HubStore(data_dir() / "hub.sqlite").referral_count(); }
+    std::int64_t hub_referral_count() const { return hub::open_store("", data_dir())->referral_count(); }
 
     sync::SyncWorkerOptions worker_options(const std::string& url, const std::string& kiosk = "k1") const {
         sync::SyncWorkerOptions o;

@@ -18,8 +18,6 @@
 #include <thread>
 #include <vector>
 
-#include "hub/hub_store.h"
-
 namespace lantern::test {
 
 class HubProcess {

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <random>
 
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 #include "tests/fixture_pack.h"
 #include "tests/hub/hub_fixture.h"
 #include "tests/read_file.h"
@@ -94,7 +94,7 @@ TEST_CASE("a hub without content_public_key publishes nothing") {
     std::string admin;
     {
         std::filesystem::create_directories(dir / "hub");
-        admin = hub::HubStore(dir / "hub" / "hub.sqlite").create_admin_token("tests");
+        admin = hub::open_store("", dir / "hub")->create_admin_token("tests");
     }
     test::HubProcess hub(LANTERN_BINARY_DIR "/hub/lantern-hub", dir / "hub");
     test::TempDir packs;

@@ -13,6 +13,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "hub/store/sqlite_hub_store.h"
 #include "sync/encoding.h"
 #include "tests/hub/hub_fixture.h"
 #include "tests/read_file.h"
@@ -103,7 +104,7 @@ TEST_CASE("a backup taken while kiosks send referrals restores to a hub that ser
     {
         SQLite::Database db(backup.string(), SQLite::OPEN_READONLY);
         CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
-        CHECK(db.execAndGet("PRAGMA user_version").getInt() == hub::HubStore::schema_version());
+        CHECK(db.execAndGet("PRAGMA user_version").getInt() == hub::sqlite_store_schema_version());
     }
     in_backup = ids_in(backup);
     for (const auto& id : before_backup) CHECK_MESSAGE(in_backup.count(id) == 1, "missing from the backup: " << id);
@@ -151,13 +152,10 @@ TEST_CASE("a backup of a missing store, and a restore of a damaged file, fail wi
     auto bad = dir.write_file("bad.sqlite", std::string(8192, 'z'));
     std::filesystem::create_directories(dir / "data");
     std::string token;
-    {
-        hub::HubStore store(dir / "data" / "hub.sqlite");
-        token = store.create_admin_token("kept");
-    }
+    { token = hub::open_store("", dir / "data")->create_admin_token("kept"); }
     CHECK(run(hub_bin + " restore --from " + bad.string() + " --data " + (dir / "data").string() + " 2> " + out) != 0);
     CHECK(test::read_file(out).find("damaged") != std::string::npos);
-    CHECK(hub::HubStore(dir / "data" / "hub.sqlite").is_admin_token(token));
+    CHECK(hub::open_store("", dir / "data")->is_admin_token(token));
     CHECK(std::filesystem::exists(dir / "data" / "hub.sqlite"));
     CHECK_FALSE(std::filesystem::exists(dir / "data" / "hub.sqlite.before-restore"));
 }

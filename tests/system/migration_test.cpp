@@ -10,7 +10,7 @@
 
 #include "content/pack_reader.h"
 #include "content/pack_schema.h"
-#include "hub/hub_store.h"
+#include "hub/store/sqlite_hub_store.h"
 #include "kiosk/staff_store.h"
 #include "sync/outbox_store.h"
 #include "tests/read_file.h"
@@ -58,25 +58,25 @@ TEST_CASE("a hub store written by Lantern 0.1.0 (schema 1) opens with every kios
     test::TempDir dir;
     auto file = file_from(dir, "hub_v1");
     {
-        hub::HubStore store(file);
-        CHECK(store.kiosk_for_token("lk_fixture-kiosk-token") == "k1");
-        CHECK(store.is_admin_token("la_fixture-admin-token"));
-        auto rows = store.referrals_after(0, 10, true);
+        auto store = hub::open_sqlite_store(file);
+        CHECK(store->kiosk_for_token("lk_fixture-kiosk-token") == "k1");
+        CHECK(store->is_admin_token("la_fixture-admin-token"));
+        auto rows = store->referrals_after(0, 10, true);
         REQUIRE(rows.size() == 2);
         CHECK(rows[0].id == "5f0c1a52-8d3b-4c1e-9a57-2b9f7f1d0c11");
         CHECK(rows[0].sealed.size() == 16);
         CHECK(rows[1].exported_at == "2026-11-04T09:00:00Z");
-        CHECK(store.referrals_after(0, 10, false).size() == 1);
-        REQUIRE(store.latest_pack());
-        CHECK(store.latest_pack()->version == "2026.11.01-1");
-        CHECK(store.heartbeats().size() == 1);
-        CHECK(store.need_counts().size() >= 2);
-        store.enrol_kiosk("k2");  // and it takes new writes
+        CHECK(store->referrals_after(0, 10, false).size() == 1);
+        REQUIRE(store->latest_pack());
+        CHECK(store->latest_pack()->version == "2026.11.01-1");
+        CHECK(store->heartbeats().size() == 1);
+        CHECK(store->need_counts().size() >= 2);
+        store->enrol_kiosk("k2");  // and it takes new writes
     }
-    CHECK(user_version(file) == hub::HubStore::schema_version());
+    CHECK(user_version(file) == hub::sqlite_store_schema_version());
     auto fresh = dir / "fresh.sqlite";
-    { hub::HubStore store(fresh); }
-    if (hub::HubStore::schema_version() == 1) CHECK(schema_of(file) == schema_of(fresh));
+    hub::open_sqlite_store(fresh);
+    if (hub::sqlite_store_schema_version() == 1) CHECK(schema_of(file) == schema_of(fresh));
 }
 
 TEST_CASE("a kiosk outbox written by Lantern 0.1.0 (schema 1) keeps its queue, its delivered and refused rows") {
@@ -135,7 +135,7 @@ TEST_CASE("a store written by a newer Lantern is refused with a message and left
     test::TempDir dir;
     auto hub_file = file_from(dir, "hub_v1");
     bump_version(hub_file, 99);
-    CHECK_THROWS_WITH_AS(hub::HubStore{hub_file}, doctest::Contains("newer Lantern"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(hub::open_sqlite_store(hub_file), doctest::Contains("newer Lantern"), std::runtime_error);
     CHECK(user_version(hub_file) == 99);
 
     auto outbox_file = file_from(dir, "outbox_v1");

@@ -1,5 +1,5 @@
 // lantern-hub backup / restore: sqlite3_backup_* in small steps under one read snapshot.
-#include "hub/hub_backup.h"
+#include "hub/store/sqlite_backup.h"
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -10,7 +10,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "hub/hub_store.h"
+#include "hub/store/sqlite_hub_store.h"
 
 namespace lantern::hub {
 namespace {
@@ -62,7 +62,7 @@ BackupReport check_copy(const std::filesystem::path& file) {
     BackupReport r;
     r.schema_version = std::stoi(text_of(db.get(), "PRAGMA user_version", "reading the schema version"));
     if (r.schema_version < 1) throw std::runtime_error(file.string() + " is not a Lantern hub store");
-    if (r.schema_version > HubStore::schema_version())
+    if (r.schema_version > sqlite_store_schema_version())
         throw std::runtime_error(file.string() + " was written by a newer Lantern (schema " +
                                  std::to_string(r.schema_version) + ")");
     r.referrals = std::stoll(text_of(db.get(), "SELECT count(*) FROM referrals", "counting referrals"));
@@ -130,12 +130,14 @@ BackupReport restore_store(const std::filesystem::path& backup, const std::files
     if (!std::filesystem::exists(backup)) throw std::runtime_error("no backup at " + backup.string());
     BackupReport report = check_copy(backup);
     std::filesystem::create_directories(data_dir);
-    auto store = data_dir / "hub.sqlite";
-    auto temp = data_dir / "hub.sqlite.restoring";
+    auto store = sqlite_store_file(data_dir);
+    auto temp = store;
+    temp += ".restoring";
     std::filesystem::copy_file(backup, temp, std::filesystem::copy_options::overwrite_existing);
     fsync_path(temp);
     if (std::filesystem::exists(store)) {
-        auto kept = data_dir / "hub.sqlite.before-restore";
+        auto kept = store;
+        kept += ".before-restore";
         // A hub that was stopped cleanly has checkpointed its WAL into the file; fold in any rest first.
         {
             auto old = open_db(store, SQLITE_OPEN_READWRITE);
@@ -143,8 +145,7 @@ BackupReport restore_store(const std::filesystem::path& backup, const std::files
         }
         std::filesystem::rename(store, kept);
     }
-    for (const char* suffix : {"-wal", "-shm"})
-        std::filesystem::remove(data_dir / ("hub.sqlite" + std::string(suffix)));
+    for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(store.string() + suffix);
     std::filesystem::rename(temp, store);
     fsync_path(data_dir);
     return report;

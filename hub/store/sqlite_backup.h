@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+// Only for the SQLite store: a PostgreSQL store is backed up with PostgreSQL's own tools.
+
 namespace lantern::hub {
 
 struct BackupReport {
@@ -21,8 +23,8 @@ struct BackupReport {
 BackupReport backup_store(const std::filesystem::path& source, const std::filesystem::path& dest,
                           int pages_per_step = 256, int pause_ms = 5);
 
-// Puts a backup in place as `data_dir`/hub.sqlite for a stopped hub: checks the backup first (integrity,
-// a schema this hub knows), keeps the store it replaces as hub.sqlite.before-restore, and removes the old
+// Puts a backup in place as the store file in `data_dir` (sqlite_store_file) for a stopped hub: checks the backup first
+// (integrity, a schema this hub knows), keeps the store it replaces as hub.sqlite.before-restore, and removes the old
 // WAL files so no stale journal is replayed over the restored file. Throws std::runtime_error.
 BackupReport restore_store(const std::filesystem::path& backup, const std::filesystem::path& data_dir);
 

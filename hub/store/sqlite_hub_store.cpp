@@ -1,18 +1,22 @@
-// SQL for the hub: migrations, hashed tokens, idempotent referral ingest, export, report, packs.
-#include "hub/hub_store.h"
+// The SQLite store: migrations, hashed tokens, idempotent referral ingest with group commit, export, report,
+// packs. Its SQLite specifics (secure_delete, wal_checkpoint, json_each) stay in this file.
+#include "hub/store/sqlite_hub_store.h"
 
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
 #include <exception>
 #include <iterator>
+#include <mutex>
 #include <stdexcept>
 
 #include "sync/durable_db.h"
@@ -68,16 +72,6 @@ sync::Bytes token_hash(const std::string& token) { return sync::sha256(token); }
 
 }  // namespace
 
-std::string new_token(const std::string& prefix) {
-    sync::ensure_sodium();
-    unsigned char raw[32];
-    randombytes_buf(raw, sizeof raw);
-    char b64[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
-    sodium_bin2base64(b64, sizeof b64, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    sodium_memzero(raw, sizeof raw);
-    return prefix + b64;
-}
-
 namespace {
 // The store holds summaries (needs, centre, date) and token hashes: only the hub's own user may read it.
 // The file is made 0600 before SQLite opens it, whatever the umask, and SQLite gives the -wal and -shm
@@ -92,7 +86,46 @@ std::string private_db_file(const std::filesystem::path& db_path) {
 }
 }  // namespace
 
-HubStore::HubStore(const std::filesystem::path& db_path)
+class SqliteHubStore final : public HubStore {
+   public:
+    explicit SqliteHubStore(const std::filesystem::path& db_path);
+
+    std::string enrol_kiosk(const std::string& name) override;
+    std::string create_admin_token(const std::string& label) override;
+    std::optional<std::string> kiosk_for_token(const std::string& token) const override;
+    bool is_admin_token(const std::string& token) const override;
+    // Returns only once the row is durable (synchronous=FULL). Concurrent callers share one commit (group
+    // commit): whoever finds no commit under way writes every waiting referral in one transaction, so 20
+    // kiosks posting at once cost one fsync, not 20 in a row.
+    StoredReferral store_referral(const sync::ReferralPost& post, const std::string& body_hash) override;
+    std::vector<ReferralRecord> referrals_after(std::int64_t after, int limit, bool include_exported) const override;
+    int mark_exported(const std::vector<std::string>& ids) override;
+    // secure_delete overwrites the freed pages, and a checkpoint empties the write-ahead log.
+    int purge_exported_before(const std::string& cutoff) override;
+    std::int64_t referral_count() const override;
+    std::vector<ReportCount> need_counts() const override;
+    bool add_pack(const PackRecord& pack) override;
+    std::optional<PackRecord> latest_pack() const override;
+    std::optional<PackRecord> find_pack(const std::string& sha256) const override;
+    void record_heartbeat(const std::string& kiosk, const std::string& json) override;
+    std::vector<HeartbeatRecord> heartbeats() const override;
+
+   private:
+    struct PendingReferral;
+    void commit_referrals(const std::vector<PendingReferral*>& batch);
+    StoredReferral store_one_locked(const sync::ReferralPost& post, const std::string& body_hash);
+    void migrate();
+    std::optional<std::string> name_for_hash(const char* sql, const std::string& token) const;
+    mutable std::mutex mutex_;
+    mutable SQLite::Database db_;
+    // Group commit of referrals: guarded by group_mutex_, never held while waiting on mutex_'s work.
+    std::mutex group_mutex_;
+    std::condition_variable group_done_;
+    std::vector<PendingReferral*> group_queue_;
+    bool group_committing_ = false;
+};
+
+SqliteHubStore::SqliteHubStore(const std::filesystem::path& db_path)
     : db_(private_db_file(db_path), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
     sync::make_durable(db_);
     // Purged answers are overwritten on disk, not left in free pages for anyone with the file.
@@ -100,14 +133,12 @@ HubStore::HubStore(const std::filesystem::path& db_path)
     migrate();
 }
 
-int HubStore::schema_version() { return static_cast<int>(std::size(k_migrations)); }
-
-void HubStore::migrate() {
+void SqliteHubStore::migrate() {
     std::lock_guard lock(mutex_);
     sync::migrate_schema(db_, k_migrations, "hub store");
 }
 
-std::string HubStore::enrol_kiosk(const std::string& name) {
+std::string SqliteHubStore::enrol_kiosk(const std::string& name) {
     if (!sync::is_valid_kiosk_name(name)) throw std::invalid_argument("kiosk name must be 1-64 of A-Z a-z 0-9 . _ -");
     std::string token = new_token("lk_");
     auto hash = token_hash(token);
@@ -123,7 +154,7 @@ std::string HubStore::enrol_kiosk(const std::string& name) {
     return token;
 }
 
-std::string HubStore::create_admin_token(const std::string& label) {
+std::string SqliteHubStore::create_admin_token(const std::string& label) {
     std::string token = new_token("la_");
     auto hash = token_hash(token);
     std::lock_guard lock(mutex_);
@@ -135,7 +166,7 @@ std::string HubStore::create_admin_token(const std::string& label) {
     return token;
 }
 
-std::optional<std::string> HubStore::name_for_hash(const char* sql, const std::string& token) const {
+std::optional<std::string> SqliteHubStore::name_for_hash(const char* sql, const std::string& token) const {
     if (token.empty() || token.size() > 200) return std::nullopt;
     auto hash = token_hash(token);
     std::lock_guard lock(mutex_);
@@ -151,15 +182,15 @@ std::optional<std::string> HubStore::name_for_hash(const char* sql, const std::s
     return q.getColumn(0).getString();
 }
 
-std::optional<std::string> HubStore::kiosk_for_token(const std::string& token) const {
+std::optional<std::string> SqliteHubStore::kiosk_for_token(const std::string& token) const {
     return name_for_hash("SELECT name, token_hash FROM kiosks WHERE token_hash = ?", token);
 }
 
-bool HubStore::is_admin_token(const std::string& token) const {
+bool SqliteHubStore::is_admin_token(const std::string& token) const {
     return name_for_hash("SELECT label, token_hash FROM admin_tokens WHERE token_hash = ?", token).has_value();
 }
 
-struct HubStore::PendingReferral {
+struct SqliteHubStore::PendingReferral {
     const sync::ReferralPost* post;
     const std::string* body_hash;
     StoredReferral result;
@@ -167,7 +198,7 @@ struct HubStore::PendingReferral {
     bool done = false;
 };
 
-StoredReferral HubStore::store_referral(const sync::ReferralPost& post, const std::string& body_hash) {
+StoredReferral SqliteHubStore::store_referral(const sync::ReferralPost& post, const std::string& body_hash) {
     PendingReferral mine{&post, &body_hash, {}, nullptr};
     std::unique_lock lock(group_mutex_);
     group_queue_.push_back(&mine);
@@ -193,10 +224,12 @@ StoredReferral HubStore::store_referral(const sync::ReferralPost& post, const st
 // One transaction for the batch, one savepoint per referral: a referral that fails (an SQLite error) is
 // rolled back alone and its caller gets the exception; the others still commit. If the commit itself
 // fails, every caller gets that error and none was stored.
-void HubStore::commit_referrals(const std::vector<PendingReferral*>& batch) {
+void SqliteHubStore::commit_referrals(const std::vector<PendingReferral*>& batch) {
     try {
         std::lock_guard lock(mutex_);
-        SQLite::Transaction tx(db_);
+        // Immediate: it reads each id, then writes. Deferred, a write by another connection in between (the
+        // staff CLI, a second store object) fails it at once with "database is locked" instead of waiting.
+        SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
         for (auto* p : batch) {
             try {
                 db_.exec("SAVEPOINT referral");
@@ -220,7 +253,7 @@ void HubStore::commit_referrals(const std::vector<PendingReferral*>& batch) {
     for (auto* p : batch) p->done = true;
 }
 
-StoredReferral HubStore::store_one_locked(const sync::ReferralPost& post, const std::string& body_hash) {
+StoredReferral SqliteHubStore::store_one_locked(const sync::ReferralPost& post, const std::string& body_hash) {
     SQLite::Statement find(db_, "SELECT body_hash, received_at FROM referrals WHERE id = ?");
     find.bind(1, post.id);
     StoredReferral out;
@@ -251,7 +284,8 @@ StoredReferral HubStore::store_one_locked(const sync::ReferralPost& post, const 
     return out;
 }
 
-std::vector<ReferralRecord> HubStore::referrals_after(std::int64_t after, int limit, bool include_exported) const {
+std::vector<ReferralRecord> SqliteHubStore::referrals_after(std::int64_t after, int limit,
+                                                            bool include_exported) const {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_,
                         "SELECT seq, id, kiosk, reference, created, form_version, sealed, summary, received_at, "
@@ -281,9 +315,9 @@ std::vector<ReferralRecord> HubStore::referrals_after(std::int64_t after, int li
     return rows;
 }
 
-int HubStore::mark_exported(const std::vector<std::string>& ids) {
+int SqliteHubStore::mark_exported(const std::vector<std::string>& ids) {
     std::lock_guard lock(mutex_);
-    SQLite::Transaction tx(db_);
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     std::string now = sync::utc_now_iso();
     int n = 0;
     SQLite::Statement q(db_, "UPDATE referrals SET exported_at = ? WHERE id = ? AND exported_at IS NULL");
@@ -297,7 +331,7 @@ int HubStore::mark_exported(const std::vector<std::string>& ids) {
     return n;
 }
 
-int HubStore::purge_exported_before(const std::string& cutoff) {
+int SqliteHubStore::purge_exported_before(const std::string& cutoff) {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_,
                         "UPDATE referrals SET sealed = X'' WHERE exported_at IS NOT NULL AND exported_at <= ? "
@@ -309,12 +343,12 @@ int HubStore::purge_exported_before(const std::string& cutoff) {
     return n;
 }
 
-std::int64_t HubStore::referral_count() const {
+std::int64_t SqliteHubStore::referral_count() const {
     std::lock_guard lock(mutex_);
     return db_.execAndGet("SELECT COUNT(*) FROM referrals").getInt64();
 }
 
-std::vector<ReportCount> HubStore::need_counts() const {
+std::vector<ReportCount> SqliteHubStore::need_counts() const {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_,
                         "SELECT json_extract(r.summary, '$.centre'), substr(json_extract(r.summary, '$.date'), 1, 7), "
@@ -327,7 +361,7 @@ std::vector<ReportCount> HubStore::need_counts() const {
     return out;
 }
 
-bool HubStore::add_pack(const PackRecord& pack) {
+bool SqliteHubStore::add_pack(const PackRecord& pack) {
     std::lock_guard lock(mutex_);
     // Immediate: it reads, then writes. A deferred transaction whose read saw an older snapshot than another
     // process's write fails at once with "database is locked" instead of waiting its busy timeout.
@@ -355,7 +389,7 @@ PackRecord read_pack(SQLite::Statement& q) {
 }
 }  // namespace
 
-std::optional<PackRecord> HubStore::latest_pack() const {
+std::optional<PackRecord> SqliteHubStore::latest_pack() const {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_,
                         "SELECT sha256, version, size, signature, published_at FROM packs ORDER BY seq DESC LIMIT 1");
@@ -363,7 +397,7 @@ std::optional<PackRecord> HubStore::latest_pack() const {
     return read_pack(q);
 }
 
-std::optional<PackRecord> HubStore::find_pack(const std::string& sha256) const {
+std::optional<PackRecord> SqliteHubStore::find_pack(const std::string& sha256) const {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_, "SELECT sha256, version, size, signature, published_at FROM packs WHERE sha256 = ?");
     q.bind(1, sha256);
@@ -371,7 +405,7 @@ std::optional<PackRecord> HubStore::find_pack(const std::string& sha256) const {
     return read_pack(q);
 }
 
-void HubStore::record_heartbeat(const std::string& kiosk, const std::string& json) {
+void SqliteHubStore::record_heartbeat(const std::string& kiosk, const std::string& json) {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_,
                         "INSERT INTO heartbeats (kiosk, received_at, json) VALUES (?, ?, ?) "
@@ -382,13 +416,25 @@ void HubStore::record_heartbeat(const std::string& kiosk, const std::string& jso
     q.exec();
 }
 
-std::vector<HeartbeatRecord> HubStore::heartbeats() const {
+std::vector<HeartbeatRecord> SqliteHubStore::heartbeats() const {
     std::lock_guard lock(mutex_);
     SQLite::Statement q(db_, "SELECT kiosk, received_at, json FROM heartbeats ORDER BY kiosk");
     std::vector<HeartbeatRecord> out;
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
     return out;
+}
+
+std::filesystem::path sqlite_store_file(const std::filesystem::path& data_dir) { return data_dir / "hub.sqlite"; }
+
+int sqlite_store_schema_version() { return static_cast<int>(std::size(k_migrations)); }
+
+std::unique_ptr<HubStore> open_sqlite_store(const std::filesystem::path& file) {
+    try {
+        return std::make_unique<SqliteHubStore>(file);
+    } catch (const SQLite::Exception& e) {
+        throw std::runtime_error("cannot open the store " + file.string() + ": " + e.what());
+    }
 }
 
 }  // namespace lantern::hub
