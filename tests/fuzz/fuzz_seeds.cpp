@@ -68,11 +68,6 @@ int main(int argc, char** argv) {
         c.add(read(fixtures / "services.json"));
     }
     {
-        auto c = corpus(out, "fuzz_form");
-        c.add(read(assets / "form.json"));
-        c.add(read(fixtures / "form.json"));
-    }
-    {
         // fuzz_sources_yaml: the first byte picks the file (topics, search, notices, strings).
         auto c = corpus(out, "fuzz_sources_yaml");
         const char* files[] = {"topics.yaml", "search.yaml", "notices.yaml", "strings.yaml"};
@@ -104,6 +99,30 @@ int main(int argc, char** argv) {
             if (content::write_pack(sources, pack, {"1"})) c.add(read(pack));
             fs::remove(pack);
         }
+    }
+    {
+        // SQL run on the fixture pack: the kinds of change a bad build or a hand edit makes.
+        auto c = corpus(out, "fuzz_pack_sql");
+        c.add("UPDATE pages SET title = '', summary = x'00ff';");
+        c.add("DELETE FROM topics;");
+        c.add("UPDATE pages SET topic = 'nowhere' WHERE rowid = 1;");
+        c.add("UPDATE pages SET body = printf('%.*c', 100000, '*');");
+        c.add("UPDATE meta SET value = '99' WHERE key = 'format_version';");
+        c.add("DROP TABLE images;");
+        c.add("UPDATE pages SET audiences = 'martian';");
+        c.add("INSERT INTO pages SELECT * FROM pages;");
+        c.add(
+            "PRAGMA writable_schema = ON; UPDATE sqlite_master SET sql = 'CREATE TABLE pages(x)' WHERE name = "
+            "'pages';");
+    }
+    {
+        // Small forms beside the real ones, so the fuzzer has quick inputs to start from too.
+        auto c = corpus(out, "fuzz_form");
+        c.add(read(assets / "form.json"));
+        c.add(read(fixtures / "form.json"));
+        c.add(R"({"version": "1", "steps": [{"id": "a", "title": {"en": "A"}, "fields": [{"id": "x", "type": "choice",
+          "label": {"en": "X"}, "options": [{"id": "o", "label": {"en": "O"}}], "show_if": {"field": "x",
+          "equals": "o"}}]}], "safeguarding": [{"any": [{"field": "x", "not_empty": true}]}]})");
     }
     sync::ReferralPost post{"6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
                             "kiosk-1",

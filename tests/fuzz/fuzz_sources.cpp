@@ -1,6 +1,7 @@
 // libFuzzer: one file of a content source folder (a page's front matter and Markdown, services.json, the YAML
 // files) read by read_sources, the rest of the folder being tests/fixtures/content.
 // LANTERN_FUZZ_SOURCE names the file the input becomes; without it the input's first byte picks a YAML file.
+// LANTERN_FUZZ_TOPICS_ONLY: the folder holds topics.yaml alone beside it (pages and services need no more).
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -16,7 +17,15 @@ namespace fs = std::filesystem;
 const fs::path& source_copy() {
     static const fs::path dir = [] {
         auto d = lantern::fuzz::scratch_dir() / "content";
-        fs::copy(fs::path(LANTERN_SOURCE_DIR) / "tests/fixtures/content", d, fs::copy_options::recursive);
+        fs::path fixtures = fs::path(LANTERN_SOURCE_DIR) / "tests/fixtures/content";
+#ifdef LANTERN_FUZZ_TOPICS_ONLY
+        // Only what the file needs beside it (topics.yaml), so each run reads one small folder, not the whole
+        // fixture content: many more inputs a second.
+        fs::create_directories(d / "pages/en");
+        fs::copy_file(fixtures / "topics.yaml", d / "topics.yaml");
+#else
+        fs::copy(fixtures, d, fs::copy_options::recursive);
+#endif
         return d;
     }();
     return dir;
