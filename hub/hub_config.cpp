@@ -41,8 +41,9 @@ void load_config_file(const std::filesystem::path& file, HubConfig& config) {
     auto where = [&](const toml::node& n) {
         return file.string() + ":" + std::to_string(n.source().begin.line) + ": ";
     };
-    for (auto&& [key, node] : t) {
+    for (auto&& [key, value] : t) {
         std::string k(key.str());
+        const toml::node& node = value;  // lambdas may not capture a structured binding before C++20 in clang 14
         auto need_string = [&]() -> std::string {
             if (!node.is_string()) throw std::runtime_error(where(node) + "\"" + k + "\" must be a string");
             return node.as_string()->get();

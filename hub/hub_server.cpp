@@ -112,6 +112,21 @@ std::string utc_iso_days_ago(int days) {
 
 }  // namespace
 
+std::string parse_exported_ids(std::string_view body, std::vector<std::string>& ids) {
+    ids.clear();
+    auto j = json::parse(body, nullptr, false);
+    if (!j.is_object() || !j.contains("ids") || !j["ids"].is_array() || j["ids"].size() > 1000)
+        return "body must be {\"ids\": [up to 1000 referral ids]}";
+    for (const auto& id : j["ids"]) {
+        if (!id.is_string() || !sync::is_uuid(id.get_ref<const std::string&>())) {
+            ids.clear();
+            return "ids must be referral UUIDs";
+        }
+        ids.push_back(id.get<std::string>());
+    }
+    return "";
+}
+
 struct HubServer::Impl {
     HubConfig config;
     HubStore& store;
@@ -365,15 +380,8 @@ struct HubServer::Impl {
     }
 
     void post_exported(const httplib::Request& req, httplib::Response& res) {
-        auto j = json::parse(req.body, nullptr, false);
-        if (!j.is_object() || !j.contains("ids") || !j["ids"].is_array() || j["ids"].size() > 1000)
-            return fail(res, 400, "body must be {\"ids\": [up to 1000 referral ids]}");
         std::vector<std::string> ids;
-        for (const auto& id : j["ids"]) {
-            if (!id.is_string() || !sync::is_uuid(id.get_ref<const std::string&>()))
-                return fail(res, 400, "ids must be referral UUIDs");
-            ids.push_back(id.get<std::string>());
-        }
+        if (std::string error = parse_exported_ids(req.body, ids); !error.empty()) return fail(res, 400, error);
         int n = store.mark_exported(ids);
         if (config.retention_days == 0) purge_expired();  // kept no longer than the export itself
         reply(res, 200, json{{"marked", n}});

@@ -136,6 +136,14 @@ FormReviewView build_form_review(const App& app) {
     if (!s.form.submit_error.empty()) v.submit_error = tr(s.form.submit_error, lang);
     const form::Form* f = app.form();
     if (!f) return v;
+    // Her form could not be saved (a full or broken disk): whatever happens to it, she may need help now.
+    if (s.form.submit_error == "form.submit_failed" && !f->helplines.empty()) {
+        std::string title;
+        std::vector<Helpline> lines;
+        fill_helplines(*f, lang, title, lines);
+        v.submit_error += "\n\n" + title;
+        for (const auto& h : lines) v.submit_error += "\n" + h.name + (h.number.empty() ? "" : "  " + h.number);
+    }
     bool sensitive_ok = sensitive_consent_given(*f, s.form.draft);
     if (!sensitive_ok) v.not_sent = tr("form.review.not_sent", lang);
     for (std::size_t i = 0; i < f->steps.size(); ++i) {

@@ -65,6 +65,16 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
     lines.push_back({"Content in use", version.empty() ? "none: information cannot be shown" : "version " + version,
                      version.empty()});
     if (!pack_fault_.empty()) lines.push_back({"Content problem", pack_fault_, true});
+    // A visitor was told her form could not be saved: staff must know at once (a full or read-only disk).
+    if (!referral_fault_.empty()) {
+        lines.push_back({"Referrals not saved", "none can be saved: " + referral_fault_, true});
+        return lines;
+    }
+    if (sync_ && sync_->referral_failures() > 0)
+        lines.push_back({"Referrals not saved",
+                         std::to_string(sync_->referral_failures()) +
+                             " since the kiosk started, the last: " + sync_->last_referral_failure(),
+                         true});
     if (!sync_ || !sync_->sink()) {
         lines.push_back({"Referrals", "cannot be taken: the config names no referral key", true});
         return lines;

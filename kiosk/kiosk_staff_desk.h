@@ -40,6 +40,8 @@ class KioskStaffDesk : public StaffDesk {
     void set_wrong_pins(int count) override;
     // The kiosk could not use its newest pack and fell back: why (shown in the status until a restart).
     void set_pack_fault(std::string fault) { pack_fault_ = std::move(fault); }
+    // Why referrals cannot be stored at all (the outbox did not open at start: a full or read-only disk).
+    void set_referral_fault(std::string fault) { referral_fault_ = std::move(fault); }
 
    private:
     KioskSync* sync_;
@@ -48,6 +50,7 @@ class KioskStaffDesk : public StaffDesk {
     std::string hub_url_;
     std::function<std::string()> pack_version_;
     std::string pack_fault_;
+    std::string referral_fault_;
 };
 
 }  // namespace lantern::kiosk

@@ -25,8 +25,18 @@ SubmitResult OutboxReferralSink::submit(const std::string& form_version, const s
         return {sync::format_reference_code(stored.reference_code), ""};
     } catch (const std::exception& e) {
         // Errors from sealing or SQLite name no answer: only the summary's shape or the disk's state.
+        {
+            std::lock_guard lock(failure_mutex_);
+            last_failure_ = e.what();
+        }
+        ++failures_;
         return {"", e.what()};
     }
+}
+
+std::string OutboxReferralSink::last_failure() const {
+    std::lock_guard lock(failure_mutex_);
+    return last_failure_;
 }
 
 KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pack_version,

@@ -25,8 +25,14 @@ class OutboxReferralSink : public ReferralSink {
     OutboxReferralSink(sync::OutboxStore& outbox, sync::Bytes referral_public_key, std::function<void()> on_submitted);
     SubmitResult submit(const std::string& form_version, const std::string& answers_json,
                         const ReferralSummary& summary) override;
+    // Referrals that could not be stored (a full or read-only disk), and the last error: for staff.
+    int failures() const { return failures_; }
+    std::string last_failure() const;
 
    private:
+    std::atomic<int> failures_{0};
+    mutable std::mutex failure_mutex_;
+    std::string last_failure_;
     sync::OutboxStore& outbox_;
     sync::Bytes public_key_;
     std::function<void()> on_submitted_;
@@ -45,6 +51,9 @@ class KioskSync {
     ~KioskSync();
 
     std::shared_ptr<ReferralSink> sink() const { return sink_; }
+    // Referrals the visitor was told could not be saved since start, with the last error (staff screen).
+    int referral_failures() const { return sink_ ? sink_->failures() : 0; }
+    std::string last_referral_failure() const { return sink_ ? sink_->last_failure() : ""; }
     // For the staff screen and logs: never personal data.
     std::optional<sync::SyncStatus> status() const;
     // Anonymous counters for the next heartbeat.
@@ -76,7 +85,7 @@ class KioskSync {
    private:
     std::unique_ptr<sync::OutboxStore> outbox_;
     std::unique_ptr<sync::SyncWorker> worker_;
-    std::shared_ptr<ReferralSink> sink_;
+    std::shared_ptr<OutboxReferralSink> sink_;
     sync::Bytes content_key_;
     std::filesystem::path packs_dir_;
     std::string installed_version_;

@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libmd4c-dev libstb-dev libcli11-dev libcpp-httplib-dev
   libtomlplusplus-dev libyaml-cpp-dev libespeak-ng-dev espeak-ng-data libasound2-dev libpcaudio-dev libxtst-dev libsystemd-dev
   doctest-dev clang-format-14
+  clang-14 libclang-rt-14-dev sqlite3 util-linux
   xvfb xauth x11-utils libgl1-mesa-dri
   cage xwayland
   fonts-noto-core

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds with AddressSanitizer and UndefinedBehaviorSanitizer, and runs every test.
 # UI tests run in a real window on a private Xvfb display that this script starts and stops.
+# Then the libFuzzer harnesses (tests/fuzz), built with clang in build-fuzz, each fuzz for a few seconds
+# (scripts/soak.sh runs them for minutes). Arguments go to both ctest runs: -R fuzz_ runs the fuzzers alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -27,4 +29,12 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 
 cd "$build"
+ctest --output-on-failure -j 2 "$@"
+
+cd "$root"
+fuzz_build=${LANTERN_FUZZ_BUILD_DIR:-$root/build-fuzz}
+cmake -S . -B "$fuzz_build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DLANTERN_FUZZ=ON -DCMAKE_C_COMPILER=clang-14 \
+  -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+cmake --build "$fuzz_build" -j "$(nproc)" --target lantern_fuzzers fuzz_corpus
+cd "$fuzz_build"
 ctest --output-on-failure -j 2 "$@"

@@ -2,6 +2,7 @@
 #include "sync/outbox_store.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include <stdexcept>
 
@@ -232,6 +233,20 @@ void OutboxStore::set_state(const std::string& key, const std::string& value) {
     q.bind(1, key);
     q.bind(2, value);
     q.exec();
+}
+
+void OutboxStore::update_state(const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) {
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(db_);
+    for (const auto& [key, value] : changes) {
+        SQLite::Statement q(db_, value ? "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+                                       : "DELETE FROM sync_state WHERE key = ?");
+        q.bind(1, key);
+        if (value) q.bind(2, *value);
+        q.exec();
+    }
+    tx.commit();
 }
 
 void OutboxStore::erase_state(const std::string& key) {

@@ -88,6 +88,9 @@ class OutboxStore {
     std::optional<std::string> get_state(const std::string& key) const;
     void set_state(const std::string& key, const std::string& value);
     void erase_state(const std::string& key);
+    // Several keys set (a value) or erased (nullopt) in one transaction: a power cut leaves all or none, so a
+    // pack switch can never leave the current pack's path beside another pack's version.
+    void update_state(const std::vector<std::pair<std::string, std::optional<std::string>>>& changes);
 
    private:
     void migrate();

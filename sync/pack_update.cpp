@@ -186,8 +186,8 @@ std::string import_signed_pack(OutboxStore& store, const std::filesystem::path& 
         return "Not imported: the kiosk cannot move the copy into place.";
     }
     if (auto old = pending_pack(store); old && old->path != final_path) std::filesystem::remove(old->path, ec);
-    store.set_state(state_key::pending_pack_path, final_path.string());
-    store.set_state(state_key::pending_pack_version, version);
+    store.update_state(
+        {{state_key::pending_pack_path, final_path.string()}, {state_key::pending_pack_version, version}});
     version_out = version;
     return {};
 }
@@ -203,18 +203,25 @@ std::optional<PackInfo> take_pending_pack(OutboxStore& store) {
     auto p = pending_pack(store);
     if (!p) return std::nullopt;
     // The pack in use until now is kept as the last good one to fall back to; the one before it goes.
+    // One transaction: a power cut mid-switch leaves the old state or the new, never a mix (a current path
+    // with another pack's version, a pending pack already current).
     auto old_previous = previous_pack(store);
-    if (auto old = current_pack(store); old && old->path != p->path) {
-        store.set_state(state_key::previous_pack_path, old->path.string());
-        store.set_state(state_key::previous_pack_version, old->version);
-        std::error_code ec;
-        if (old_previous && old_previous->path != old->path && old_previous->path != p->path)
-            std::filesystem::remove(old_previous->path, ec);
+    auto old = current_pack(store);
+    bool keep_old = old && old->path != p->path;
+    std::vector<std::pair<std::string, std::optional<std::string>>> changes;
+    if (keep_old) {
+        changes.emplace_back(state_key::previous_pack_path, old->path.string());
+        changes.emplace_back(state_key::previous_pack_version, old->version);
     }
-    store.set_state(state_key::current_pack_path, p->path.string());
-    store.set_state(state_key::current_pack_version, p->version);
-    store.erase_state(state_key::pending_pack_path);
-    store.erase_state(state_key::pending_pack_version);
+    changes.emplace_back(state_key::current_pack_path, p->path.string());
+    changes.emplace_back(state_key::current_pack_version, p->version);
+    changes.emplace_back(state_key::pending_pack_path, std::nullopt);
+    changes.emplace_back(state_key::pending_pack_version, std::nullopt);
+    store.update_state(changes);
+    // Only once nothing names it any more does the pack before the last good one go.
+    std::error_code ec;
+    if (keep_old && old_previous && old_previous->path != old->path && old_previous->path != p->path)
+        std::filesystem::remove(old_previous->path, ec);
     return p;
 }
 

@@ -263,8 +263,8 @@ void SyncWorker::check_content() {
             return;
         }
         if (auto old = pending_pack(outbox_); old && old->path != final_path) std::filesystem::remove(old->path, ec);
-        outbox_.set_state(state_key::pending_pack_path, final_path.string());
-        outbox_.set_state(state_key::pending_pack_version, manifest.version);
+        outbox_.update_state(
+            {{state_key::pending_pack_path, final_path.string()}, {state_key::pending_pack_version, manifest.version}});
     }
     outbox_.set_state(state_key::manifest_etag, m.etag);
     {

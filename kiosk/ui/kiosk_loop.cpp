@@ -133,11 +133,13 @@ int run_kiosk(const RunOptions& options) {
     // Referrals go to the sealed outbox and the hub when the config names a key; a pack downloaded
     // earlier (verified then) replaces the bundled one.
     std::unique_ptr<KioskSync> sync;
+    std::string referral_fault;
     auto bundled = open_pack(options.pack_path);
     try {
         sync = std::make_unique<KioskSync>(options.config, bundled ? bundled->meta().content_version : "",
                                            [] { glfwPostEmptyEvent(); });
     } catch (const std::exception& e) {
+        referral_fault = e.what();
         std::cerr << "lantern-kiosk: referrals cannot be taken: " << e.what() << "\n";
     }
     bundled.reset();  // read for its version only: the choice below opens one pack, whichever it is
@@ -178,6 +180,7 @@ int run_kiosk(const RunOptions& options) {
             sync.get(), std::move(store), options.config.usb_paths, options.config.hub_url,
             [&app] { return app.pack() ? app.pack()->meta().content_version : ""; });
         staff_desk->set_pack_fault(pack_fault);
+        staff_desk->set_referral_fault(referral_fault);
         app.set_staff(staff_desk, options.config.staff_pin_hash, glfwGetTime());
     }
     auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });

@@ -64,6 +64,20 @@ class HubProcess {
         return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
 
+    // Power loss: SIGKILL at once, no chance to finish anything. True only when the kill hit a live hub (it
+    // was running and died of this SIGKILL), so a crash test cannot count kills of a hub already gone.
+    bool kill_now() {
+        if (pid_ <= 0) return false;
+        int status = 0;
+        bool alive = ::waitpid(pid_, &status, WNOHANG) == 0;  // not yet exited (and not reaped here)
+        if (alive) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, &status, 0);
+        }
+        pid_ = -1;
+        return alive && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+    }
+
     void restart(const std::string& config_toml = "") {
         stop();
         start(port_, config_toml);

@@ -269,6 +269,8 @@ TEST_CASE("a failed save keeps the answers and says so") {
     f.act(ActionKind::form_submit);
     CHECK(f.app.screen() == Screen::form_review);
     CHECK(build_form_review(f.app).submit_error.find("could not be saved") != std::string::npos);
+    // With the pack's helplines, 999 first: she may need help now, whatever happened to the form.
+    CHECK(build_form_review(f.app).submit_error.find("999") != std::string::npos);
     CHECK(build_form_review(f.app).steps[0].answers[0].value == "Sam");
 }
 

@@ -354,3 +354,34 @@ TEST_CASE("staff see when the kiosk last reached the hub in local, human words, 
     // Just now, by the kiosk's clock ("yesterday" only if midnight passed since the line above).
     CHECK_MESSAGE(std::regex_match(when, std::regex("(today|yesterday) at [0-2][0-9]:[0-5][0-9]")), when);
 }
+
+TEST_CASE("a referral the kiosk could not store is shown to staff at once; an outbox that never opened too") {
+    TempDir dir;
+    auto keys = lantern::sync::generate_referral_keys();
+    lantern::sync::write_key_file(dir / "referral.pub", keys.public_key);
+    KioskConfig config;
+    config.referral_public_key = (dir / "referral.pub").string();
+    config.data_dir = (dir / "data").string();
+    KioskSync sync(config, "1", {});
+    KioskStaffDesk desk(&sync, nullptr, {}, config.hub_url, [] { return std::string("1"); });
+    auto line = [&](const std::string& label) {
+        for (const auto& l : desk.status())
+            if (l.label == label) return l;
+        return lantern::kiosk::StaffStatusLine{};
+    };
+    CHECK(line("Referrals not saved").label.empty());
+    // The outbox refuses it (here a summary it cannot hold; on a kiosk, a full or read-only disk).
+    auto r = sync.sink()->submit("1", "{}", {{"money"}, "nobody", "HMP Test", "2024-05-01"});
+    CHECK(r.reference.empty());
+    auto failed = line("Referrals not saved");
+    CHECK(failed.problem);
+    CHECK(failed.value.find("1 since the kiosk started") != std::string::npos);
+    // The outbox never opened at start (kiosk_loop passes KioskSync's error): nothing can be saved, and staff see why.
+    KioskStaffDesk no_outbox(nullptr, nullptr, {}, "", [] { return std::string("1"); });
+    no_outbox.set_referral_fault("disk I/O error");
+    bool told = false;
+    for (const auto& l : no_outbox.status())
+        if (l.label == "Referrals not saved" && l.problem && l.value.find("disk I/O error") != std::string::npos)
+            told = true;
+    CHECK(told);
+}

@@ -133,3 +133,17 @@ TEST_CASE("sync state keys are stored and replaced") {
     outbox.erase_state("k");
     CHECK_FALSE(outbox.get_state("k"));
 }
+
+TEST_CASE("several state keys set and erased at once, and kept after reopening (the pack switch's one commit)") {
+    TempDir dir;
+    {
+        OutboxStore outbox(dir / "outbox.sqlite");
+        outbox.set_state("a", "old");
+        outbox.set_state("b", "gone soon");
+        outbox.update_state({{"a", "new"}, {"b", std::nullopt}, {"c", "added"}});
+    }
+    OutboxStore reopened(dir / "outbox.sqlite");
+    CHECK(reopened.get_state("a") == "new");
+    CHECK_FALSE(reopened.get_state("b"));
+    CHECK(reopened.get_state("c") == "added");
+}

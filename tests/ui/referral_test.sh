@@ -7,6 +7,10 @@
 #              them in plaintext: none may be found (and the outbox must open to them, so they were sent)
 #   crash      the kiosk is killed with SIGKILL again and again while it takes referrals; every
 #              referral whose reference was shown must be in the outbox, intact, and none twice
+#   powerloss  the same with a real hub it sends to and new content packs it downloads and switches to:
+#              LANTERN_POWERLOSS_KILLS (20) SIGKILLs of a live kiosk at random points of submit, sync and
+#              pack switch; after each the outbox and the current pack are intact, and at the end every
+#              referral shown as sent is in the outbox or at the hub, once
 set -euo pipefail
 build=$1 src=$2 mode=$3
 here=$(cd "$(dirname "$0")" && pwd)
@@ -124,6 +128,113 @@ crash)
     done
   done
   echo "$(wc -l <shown.txt) references shown across $rounds SIGKILLs of a live kiosk, all in the outbox intact, $(($(wc -l <outbox.txt) - 1)) stored, none twice"
+  ;;
+powerloss)
+  kills=${LANTERN_POWERLOSS_KILLS:-20}
+  lantern=$build/hub/lantern
+  mkdir -p hub packs
+  printf 'content_public_key = "%s"\nquiet = false\n' "$out/keys/content-signing.pub" >hub.toml
+  "$lantern" admin-token --data hub >admin-token
+  "$build/hub/lantern-hub" --listen 127.0.0.1:0 --data hub --config hub.toml >hub.out 2>hub.log &
+  hub_pid=$!
+  trap 'kill "$private_xvfb_pid" 2>/dev/null || true; kill "$hub_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 200); do grep -q listening hub.out 2>/dev/null && break; sleep 0.1; done
+  port=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' hub.out | head -1)
+  [ -n "$port" ] || fail "the hub did not start: $(cat hub.log)"
+  hub_url="http://127.0.0.1:$port"
+  "$lantern" content build "$src/tests/fixtures/content" -o pack.sqlite --content-version 1 >/dev/null
+  "$lantern" kiosk enrol test-kiosk --hub "$hub_url" --data hub --centre "HMP Test visitor centre" \
+    --referral-public-key "$out/keys/referral.pub" --content-public-key "$out/keys/content-signing.pub" \
+    -o kiosk.toml >/dev/null
+  printf '\n[paths]\npack = "%s"\ndata = "%s"\n' "$out/pack.sqlite" "$out/data" >>kiosk.toml
+  publish() { # VERSION
+    "$lantern" content build "$src/tests/fixtures/content" -o "packs/v$1.sqlite" --content-version "$1" >/dev/null
+    "$lantern" content sign "packs/v$1.sqlite" --key keys/content-signing.key >/dev/null
+    LANTERN_ADMIN_TOKEN=$(cat admin-token) "$lantern" content publish "packs/v$1.sqlite" --hub "$hub_url" >/dev/null
+  }
+  state() { sqlite3 -readonly data/outbox.sqlite "SELECT value FROM sync_state WHERE key = '$1'" 2>/dev/null || true; }
+  : >shown.txt
+  version=1 early=0 late=0 switches=0 last_version=1 first=""
+  for ((round = 1; round <= kills; round++)); do
+    # A new pack every fourth round: the kiosk fetches it, then switches on its next attract screen.
+    if ((round % 4 == 1)); then version=$((version + 1)) && publish "$version"; fi
+    : >script.txt
+    for ((i = 1; i <= 3; i++)); do referral_script "Loss $round-$i" "07700 900$((100 + i))" "HMP Test" "round $round" >>script.txt; done
+    echo "wait 1000000" >>script.txt
+    started=$(date +%s.%N)
+    "${kiosk[@]}" --script script.txt >"round$round.out" 2>"round$round.err" &
+    pid=$!
+    if ((round % 2 == 1)) && [ -n "$first" ]; then
+      # Odd rounds die anywhere from start-up (packs opened, the worker fetching and sending) to the first
+      # referral; even ones at a random moment after the first, as in the crash mode.
+      delay=$(awk -v t="$first" -v r="$RANDOM" 'BEGIN { printf "%.2f", t * r / 32767 }')
+      sleep "$delay"
+      early=$((early + 1))
+      when="${delay} s after start"
+    else
+      for _ in $(seq 1 1800); do
+        grep -q '^reference shown: ' "round$round.out" 2>/dev/null && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+      done
+      took=$(awk -v s="$started" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')
+      [ -n "$first" ] || first=$took
+      delay=$(awk -v t="$took" -v r="$RANDOM" 'BEGIN { printf "%.2f", t * r / 32767 }')
+      sleep "$delay"
+      late=$((late + 1))
+      when="${delay} s after the first reference"
+    fi
+    kill -0 "$pid" 2>/dev/null || fail "round $round: the kiosk ended by itself before the kill: $(tail -3 "round$round.err")"
+    kill -KILL "$pid"
+    status=0
+    wait "$pid" 2>/dev/null || status=$?
+    [ "$status" -eq 137 ] || fail "round $round: the kiosk ended with status $status, not by the SIGKILL"
+    sed -n 's/^reference shown: //p' "round$round.out" >>shown.txt
+    # After each kill: the outbox opens whole, and the pack it names as current is there, of that version.
+    opened >outbox.txt || fail "round $round: the outbox did not open after the kill: $(head -3 outbox.txt)"
+    [ "$(head -1 outbox.txt)" = "integrity ok" ] || fail "round $round: integrity: $(head -1 outbox.txt)"
+    current=$(state current_pack_path) current_version=$(state current_pack_version)
+    if [ -n "$current" ]; then
+      [ -f "$current" ] || fail "round $round: the current pack $current is gone"
+      got=$("$lantern" content info "$current" --json | sed -n 's/.*"content_version": *"\([^"]*\)".*/\1/p' | head -1)
+      [ "$got" = "$current_version" ] || fail "round $round: the current pack is version '$got', the outbox says '$current_version'"
+      [ "$current_version" = "$last_version" ] || switches=$((switches + 1))
+      last_version=$current_version
+    fi
+    # The kiosk of the next round (or the check below) must not need to fall back from a damaged pack.
+    if ((round > 1)) && grep -q 'cannot be used' "round$round.err"; then
+      fail "round $round: the kiosk found its current pack damaged: $(grep 'cannot be used' "round$round.err")"
+    fi
+    echo "round $round: SIGKILL of a live kiosk $when; $(grep -c '^reference shown: ' "round$round.out" || true) reference(s) shown; pack in use ${current_version:-1}"
+  done
+  # Whatever the kills left queued goes now; the kiosk says by its exit code when its outbox is empty.
+  "$build/kiosk/lantern-kiosk" --config kiosk.toml --sync-now 60 >sync.out 2>&1 || fail "the outbox did not drain: $(cat sync.out)"
+  timeout 120 "$build/kiosk/lantern-kiosk" --config kiosk.toml --screenshot after.png 2>after.err || fail "the kiosk did not start after the kills"
+  ! grep -q 'cannot be used' after.err || fail "after the kills the kiosk fell back: $(cat after.err)"
+  opened >outbox.txt || fail "the outbox did not open: $(head -3 outbox.txt)"
+  LANTERN_ADMIN_TOKEN=$(cat admin-token) "$lantern" referrals export --hub "$hub_url" --key keys/referral.key \
+    --format json --all --no-mark -o hub.json 2>/dev/null
+  python3 - "$out" <<'PY' || fail "referrals shown and referrals stored do not match (see above)"
+import json, sys, os
+os.chdir(sys.argv[1])
+shown = [l.strip() for l in open("shown.txt") if l.strip()]
+hub = json.load(open("hub.json"))
+rows = hub if isinstance(hub, list) else hub.get("referrals", hub)
+refs = [r["reference"] for r in rows]
+names = [r["answers"]["answers"]["call_me"] for r in rows]  # the sealed {"answers": {...}} as opened
+outbox = [l.split("\t") for l in open("outbox.txt").read().splitlines()[1:]]
+queued = {o[0] for o in outbox if o[1] != "delivered"}
+bad = [r for r in shown if r not in refs and r not in queued]
+dups = {n for n in names if names.count(n) > 1}
+print(f"{len(shown)} references shown, {len(rows)} at the hub, {len(queued)} still queued, {len(outbox)} in the outbox")
+if bad: print("shown but neither at the hub nor queued:", bad)
+if dups: print("stored twice at the hub:", dups)
+if len(refs) != len(set(refs)): print("a reference twice at the hub")
+if len(rows) != len(outbox): print("the hub holds", len(rows), "but the kiosk took", len(outbox))
+sys.exit(1 if bad or dups or len(refs) != len(set(refs)) or len(rows) != len(outbox) else 0)
+PY
+  [ "$switches" -ge 1 ] || fail "no pack switch happened across $kills rounds, so the test proved nothing about it"
+  echo "$kills SIGKILLs of a live kiosk ($early from start-up, $late after a first referral), $switches pack switch(es), up to version $version published; every referral shown is at the hub once"
   ;;
 *) fail "unknown mode $mode" ;;
 esac
