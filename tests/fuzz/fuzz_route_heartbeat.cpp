@@ -5,14 +5,14 @@
 #include <cstdlib>
 #include <memory>
 
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 #include "sync/protocol.h"
 #include "tests/fuzz/fuzz_common.h"
 
 using namespace lantern;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static auto store = std::make_unique<hub::HubStore>(fuzz::scratch_dir() / "hub.sqlite");
+    static auto store = hub::open_store("", fuzz::scratch_dir());
     auto hb = sync::parse_heartbeat(fuzz::as_text(data, size));
     if (!hb) return 0;
     auto again = sync::parse_heartbeat(sync::to_json(*hb.value).dump());

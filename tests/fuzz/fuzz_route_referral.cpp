@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "hub/hub_store.h"
+#include "hub/store/hub_store.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "tests/fuzz/fuzz_common.h"
@@ -13,7 +13,7 @@
 using namespace lantern;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static auto store = std::make_unique<hub::HubStore>(fuzz::scratch_dir() / "hub.sqlite");
+    static auto store = hub::open_store("", fuzz::scratch_dir());
     auto parsed = sync::parse_referral_post(fuzz::as_text(data, size));
     if (!parsed) return 0;
     std::string canonical = sync::to_json(*parsed.value).dump();

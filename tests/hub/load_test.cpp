@@ -175,7 +175,7 @@ TEST_CASE(
     CHECK(rows == ids.size());  // none twice
     CHECK(ids == all);          // none lost, none invented
     CHECK(downloaded == kiosks);
-    auto heartbeats = hub::HubStore(f.data_dir() / "hub.sqlite").heartbeats();
+    auto heartbeats = hub::open_store("", f.data_dir())->heartbeats();
     std::set<std::string> beat;
     for (const auto& h : heartbeats) beat.insert(h.kiosk);
     CHECK(beat.size() == static_cast<std::size_t>(kiosks));
