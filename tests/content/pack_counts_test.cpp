@@ -1,4 +1,5 @@
 // What `lantern content info` reports comes from the pack reader: counts per audience and language.
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
 #include "content/pack_builder.h"
@@ -120,4 +121,20 @@ TEST_CASE("services.json translations that are not words by language are refused
     bool found = false;
     for (const auto& i : s.issues) found = found || i.to_string().find("\"translations\" must be") != std::string::npos;
     CHECK(found);
+}
+
+TEST_CASE("a pack built before translations were tracked counts every translated page as unreviewed") {
+    TempDir dir;
+    lantern::test::write_sample_sources(dir);
+    dir.write_file("images/icon.png", lantern::test::k_tiny_png);
+    Sources s = read_sources(dir.path());
+    REQUIRE_FALSE(s.has_errors());
+    REQUIRE(write_pack(s, dir / "pack.sqlite", {"7"}));
+    {
+        SQLite::Database db((dir / "pack.sqlite").string(), SQLite::OPEN_READWRITE);
+        db.exec("ALTER TABLE pages DROP COLUMN translation");
+    }
+    PackReader pack((dir / "pack.sqlite").string());
+    CHECK(pack.unreviewed_counts() == std::map<std::string, int>{{"cy", 1}});
+    CHECK(pack.page_counts()[Audience::adult] == std::map<std::string, int>{{"en", 3}, {"cy", 1}});
 }
