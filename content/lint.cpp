@@ -17,6 +17,7 @@
 #include "content/markdown.h"
 #include "content/pack_reader.h"
 #include "content/readability.h"
+#include "content/translation.h"
 
 namespace lantern::content {
 namespace {
@@ -311,8 +312,10 @@ std::vector<SourceIssue> check_references(const Sources& sources) {
 std::vector<SourceIssue> lint_reading_level(const Sources& sources) {
     std::vector<SourceIssue> out;
     for (const auto& p : sources.pages) {
-        // The syllable heuristic and the Flesch constants are for English only.
-        if (p.lang != "en" || p.audiences.empty()) continue;
+        // Sentence length holds in any language; the syllable heuristic and the Flesch constants are for
+        // English only.
+        if (p.audiences.empty()) continue;
+        bool english = p.lang == "en";
         Audience audience = youngest(p.audiences);
         ReadingTarget target = reading_target(audience);
         TextStats stats = measure_document(parse_markdown(p.body));
@@ -332,7 +335,7 @@ std::vector<SourceIssue> lint_reading_level(const Sources& sources) {
                                          std::to_string(stats.longest_sentence_words) + " words: \"" +
                                          stats.longest_sentence_start + " ...\""));
         }
-        if (stats.words >= k_min_words_for_flesch && stats.flesch_reading_ease() < target.min_flesch) {
+        if (english && stats.words >= k_min_words_for_flesch && stats.flesch_reading_ease() < target.min_flesch) {
             out.push_back(warning_at(p.file, p.body_line,
                                      "reading ease for " + who + ": Flesch " + fixed1(stats.flesch_reading_ease()) +
                                          " (aim for " + std::to_string(static_cast<int>(target.min_flesch)) +
@@ -419,6 +422,52 @@ std::vector<SourceIssue> lint_translations(const Sources& sources) {
         for (const auto& lang : languages)
             if (!have.count(lang))
                 out.push_back(warning_at("topics.yaml", 0, "topic \"" + t.id + "\" has no " + lang + " title"));
+    }
+    auto services = nlohmann::json::parse(sources.services_json, nullptr, false);
+    if (services.is_array())
+        for (const auto& s : services) {
+            if (!s.is_object() || !s.contains("description") || !s["description"].is_string()) continue;
+            for (const auto& lang : languages) {
+                if (lang == "en") continue;
+                const auto* words = s.contains("translations") && s["translations"].is_object() &&
+                                            s["translations"].contains(lang) && s["translations"][lang].is_object()
+                                        ? &s["translations"][lang]
+                                        : nullptr;
+                if (!words || !words->contains("description"))
+                    out.push_back(warning_at(
+                        "services.json", 0,
+                        "service \"" + s.value("id", std::string("?")) + "\" has no " + lang + " description"));
+            }
+        }
+    return out;
+}
+
+std::vector<SourceIssue> lint_translation_freshness(const Sources& sources) {
+    std::map<std::string, const SourcePage*> english;
+    for (const auto& p : sources.pages)
+        if (p.lang == "en" && !p.id.empty()) english[p.id] = &p;
+    std::vector<SourceIssue> out;
+    for (const auto& p : sources.pages) {
+        if (p.lang.empty() || p.lang == "en") continue;
+        if (p.translation.empty())
+            out.push_back(warning_at(p.file, key_line(p, "lang"),
+                                     "no translation: state; add \"translation: unreviewed\" until a fluent "
+                                     "speaker has checked it, then \"translation: reviewed\""));
+        auto en = english.find(p.id);
+        if (en == english.end()) continue;  // nothing to compare with; lint_translations names the gap
+        std::string now = english_fingerprint(en->second->title, en->second->body);
+        std::string how = "`lantern content hash <folder> " + p.id + "` prints it";
+        if (p.english_hash.empty())
+            out.push_back(
+                warning_at(p.file, key_line(p, "lang"),
+                           "no english_hash: say which English this was translated from (" + now + "; " + how + ")"));
+        else if (p.english_hash != now)
+            out.push_back(warning_at(p.file, key_line(p, "english_hash"),
+                                     "the English page " + en->second->file +
+                                         " changed after this was translated "
+                                         "(english_hash " +
+                                         p.english_hash + ", English now " + now +
+                                         "): update the translation, then english_hash; " + how));
     }
     return out;
 }
@@ -535,6 +584,7 @@ std::vector<SourceIssue> lint_sources(const Sources& sources, const LintOptions&
     add(lint_reading_level(sources));
     add(lint_adult_subjects(sources));
     add(lint_translations(sources));
+    add(lint_translation_freshness(sources));
     add(lint_alt_text(sources));
     add(lint_reviewed(sources, options.today.empty() ? today_date() : options.today));
     add(lint_phone_numbers(sources));

@@ -20,16 +20,22 @@ std::string today_date();
 // read_sources runs this, so build refuses such sources and lint reports them once.
 std::vector<SourceIssue> check_references(const Sources& sources);
 
-// English pages against their youngest audience's target: average sentence length and Flesch
-// reading ease (FACTS.md thresholds; see readability.h). Warnings.
+// Pages against their youngest audience's target (FACTS.md thresholds; see readability.h): average sentence
+// length in every language, and Flesch reading ease in English, the only language its formula is for. Warnings.
 std::vector<SourceIssue> lint_reading_level(const Sources& sources);
 
 // Adult-only topics (domestic abuse, money and debt, drugs and alcohol, offending) on child, teen or
 // little pages are errors; adult-subject words in such a page's body are warnings.
 std::vector<SourceIssue> lint_adult_subjects(const Sources& sources);
 
-// A page or topic title missing in a language other pages use: "no cy version of first-visit".
+// A page or topic title missing in a language other pages use: "no cy version of first-visit"; a service
+// in services.json with a description but none in that language (its "translations").
 std::vector<SourceIssue> lint_translations(const Sources& sources);
+
+// Translated pages against the English they came from: a translation whose `english_hash:` is missing or no
+// longer matches the English page's fingerprint (the English changed since), or whose `translation:` state is
+// missing. Warnings on the translated file, saying how to print the new fingerprint.
+std::vector<SourceIssue> lint_translation_freshness(const Sources& sources);
 
 // Images shown on a page with no alt text in the Markdown and none in images/alt.yaml.
 std::vector<SourceIssue> lint_alt_text(const Sources& sources);

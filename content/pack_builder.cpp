@@ -152,8 +152,8 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
         }
 
         SQLite::Statement page(db, R"SQL(INSERT INTO pages
-            (id, lang, title, summary, topic, audiences, body, reviewed, icon, image, position)
-            VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11))SQL");
+            (id, lang, title, summary, topic, audiences, body, reviewed, icon, image, position, translation)
+            VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12))SQL");
         SQLite::Statement fts(db, R"SQL(INSERT INTO pages_fts (id, lang, audiences, title, summary, body, keywords)
             VALUES (?1,?2,?3,?4,?5,?6,?7))SQL");
         auto keywords = keywords_by_page(sources.search);
@@ -170,6 +170,7 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
             page.bind(9, p.icon);
             page.bind(10, p.image);
             page.bind(11, p.order);
+            page.bind(12, p.translation);
             page.exec();
             page.reset();
             fts.bind(1, p.id);

@@ -462,6 +462,21 @@ std::map<Audience, std::map<std::string, int>> PackReader::page_counts() const {
     return out;
 }
 
+std::map<std::string, int> PackReader::unreviewed_counts() const {
+    bool tracked = false;
+    {
+        SQLite::Statement cols(db_, "SELECT 1 FROM pragma_table_info('pages') WHERE name = 'translation'");
+        tracked = cols.executeStep();
+    }
+    SQLite::Statement q(db_, tracked
+                                 ? "SELECT lang, COUNT(*) FROM pages WHERE lang <> 'en' AND translation <> "
+                                   "'reviewed' GROUP BY lang ORDER BY lang"
+                                 : "SELECT lang, COUNT(*) FROM pages WHERE lang <> 'en' GROUP BY lang ORDER BY lang");
+    std::map<std::string, int> out;
+    while (q.executeStep()) out[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+    return out;
+}
+
 int PackReader::image_count() const {
     SQLite::Statement q(db_, "SELECT COUNT(*) FROM images");
     return q.executeStep() ? q.getColumn(0).getInt() : 0;
@@ -472,7 +487,7 @@ int PackReader::service_count() const {
     return q.executeStep() ? q.getColumn(0).getInt() : 0;
 }
 
-std::vector<Service> PackReader::services(const std::string& need) const {
+std::vector<Service> PackReader::services(const std::string& need, const std::string& lang) const {
     SQLite::Statement q(db_, need.empty() ? "SELECT json FROM services ORDER BY id"
                                           : "SELECT s.json FROM services s WHERE EXISTS (SELECT 1 FROM "
                                             "service_needs n WHERE n.service_id = s.id AND n.need = ?1) ORDER BY s.id");
@@ -481,15 +496,26 @@ std::vector<Service> PackReader::services(const std::string& need) const {
     while (q.executeStep()) {
         auto j = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
         if (j.is_discarded() || !j.is_object()) continue;
+        // A translated field replaces the English one only when it is a non-empty string: a half-written
+        // translation leaves the visitor with English, never with a blank.
+        const nlohmann::json* words = nullptr;
+        if (lang != "en" && j.contains("translations") && j["translations"].is_object() &&
+            j["translations"].contains(lang) && j["translations"][lang].is_object())
+            words = &j["translations"][lang];
+        auto text = [&](const char* key) {
+            if (words && words->contains(key) && (*words)[key].is_string() && !(*words)[key].get<std::string>().empty())
+                return (*words)[key].get<std::string>();
+            return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+        };
         Service s;
         s.id = j.value("id", "");
-        s.organisation = j.value("organisation", "");
-        s.name = j.value("name", "");
-        s.description = j.value("description", "");
+        s.organisation = text("organisation");
+        s.name = text("name");
+        s.description = text("description");
         s.phone = j.value("phone", "");
         s.website = j.value("website", "");
-        s.opening_times = j.value("opening_times", "");
-        s.area = j.value("area", "");
+        s.opening_times = text("opening_times");
+        s.area = text("area");
         s.age_range = j.value("age_range", "");
         if (j.contains("needs") && j["needs"].is_array())
             for (auto& n : j["needs"])

@@ -109,10 +109,15 @@ class PackReader {
     // Pages per audience and language; a page for several audiences counts once under each.
     // Every audience is present (adult, teen, child, little), with an empty map when it has no pages.
     std::map<Audience, std::map<std::string, int>> page_counts() const;
+    // Translated (not English) pages per language that no fluent speaker has marked `translation: reviewed`,
+    // so a centre knows what to have checked. Packs built before translations were tracked count them all.
+    std::map<std::string, int> unreviewed_counts() const;
     int image_count() const;
     int service_count() const;
 
-    std::vector<Service> services(const std::string& need = "") const;
+    // Services, with each one's words in `lang` where services.json gives them (its "translations"),
+    // otherwise in English.
+    std::vector<Service> services(const std::string& need = "", const std::string& lang = "en") const;
     // Every notice in `lang`, whoever it is for (staff and tools).
     std::vector<std::string> notices(const std::string& lang) const;
     // Today's notices in `lang` for visitors, in the order staff wrote them: those for everyone, and those

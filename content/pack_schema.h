@@ -40,6 +40,7 @@ CREATE TABLE pages (
     icon TEXT NOT NULL DEFAULT '',
     image TEXT NOT NULL DEFAULT '',
     position INTEGER NOT NULL DEFAULT 0,
+    translation TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (id, lang)
 );
 CREATE TABLE images (

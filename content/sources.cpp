@@ -12,6 +12,7 @@
 
 #include "content/form_schema.h"
 #include "content/lint.h"
+#include "content/translation.h"
 #include "content/utf8.h"
 
 namespace fs = std::filesystem;
@@ -185,6 +186,8 @@ struct Reader {
         page.reviewed = scalar("reviewed", true);
         page.icon = scalar("icon", false);
         page.image = scalar("image", false);
+        page.translation = scalar("translation", false);
+        page.english_hash = scalar("english_hash", false);
         std::string order = scalar("order", false);
         if (!order.empty()) {
             try {
@@ -205,6 +208,17 @@ struct Reader {
         if (!page.reviewed.empty() &&
             (page.reviewed.size() != 10 || page.reviewed[4] != '-' || page.reviewed[7] != '-'))
             error(file, line_of("reviewed"), "reviewed \"" + page.reviewed + "\" must be a date like 2026-11-24");
+        if (!page.translation.empty() && page.translation != k_translation_unreviewed &&
+            page.translation != k_translation_reviewed)
+            error(file, line_of("translation"),
+                  "translation \"" + page.translation + "\" must be " + k_translation_unreviewed + " or " +
+                      k_translation_reviewed);
+        if (!page.english_hash.empty() &&
+            (page.english_hash.size() != k_english_hash_length ||
+             page.english_hash.find_first_not_of("0123456789abcdef") != std::string::npos))
+            error(file, line_of("english_hash"),
+                  "english_hash \"" + page.english_hash +
+                      "\" must be 12 hex digits: `lantern content hash` prints the English page's");
         out.pages.push_back(std::move(page));
     }
 
@@ -302,6 +316,20 @@ struct Reader {
             }
             if (!ids.insert(s["id"].get<std::string>()).second)
                 error("services.json", 0, where + ": duplicate id \"" + s["id"].get<std::string>() + "\"");
+            if (s.contains("translations")) {
+                // {"cy": {"description": "..."}}: the kiosk reads only strings from it, so anything else is a slip.
+                bool ok = s["translations"].is_object();
+                if (ok)
+                    for (const auto& [lang, words] : s["translations"].items()) {
+                        ok = ok && words.is_object();
+                        if (ok)
+                            for (const auto& [key, text] : words.items()) ok = ok && text.is_string();
+                    }
+                if (!ok)
+                    error("services.json", 0,
+                          where + " (\"" + s["id"].get<std::string>() +
+                              "\"): \"translations\" must be {\"cy\": {\"description\": \"...\"}}: words by language");
+            }
         }
         out.services_json = j.dump();
     }

@@ -29,6 +29,8 @@ struct SourcePage {
     std::vector<std::string> sources;
     int order = 100;
     std::string body;
+    // Translations only (see translation.h): "unreviewed" or "reviewed", and the English's fingerprint.
+    std::string translation, english_hash;
 };
 
 struct SourceTopic {

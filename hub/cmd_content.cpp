@@ -8,6 +8,7 @@
 #include "content/pack_builder.h"
 #include "content/pack_reader.h"
 #include "content/sources.h"
+#include "content/translation.h"
 #include "hub/commands.h"
 
 namespace lantern::hub {
@@ -19,6 +20,10 @@ struct BuildArgs {
 
 struct LintArgs {
     std::string src, today;
+};
+
+struct HashArgs {
+    std::string src, page;
 };
 
 struct InfoArgs {
@@ -71,6 +76,25 @@ int run_lint(const LintArgs& args) {
     return errors > 0 ? 1 : 0;
 }
 
+// Prints the fingerprint a translation of an English page carries as `english_hash:`.
+int run_hash(const HashArgs& args) {
+    content::Sources sources = content::read_sources(args.src);
+    bool found = false;
+    for (const auto& p : sources.pages) {
+        if (p.lang != "en" || (!args.page.empty() && p.id != args.page)) continue;
+        found = true;
+        std::string hash = content::english_fingerprint(p.title, p.body);
+        if (args.page.empty()) std::cout << p.id << " " << hash << "\n";
+        else std::cout << "english_hash: " << hash << "\n";
+    }
+    if (!found) {
+        std::cerr << "lantern content hash: " << args.src << ": no English page"
+                  << (args.page.empty() ? "s" : " with id \"" + args.page + "\"") << "\n";
+        return 1;
+    }
+    return 0;
+}
+
 // "unsigned" unless a detached signature sits beside the pack; checking it is `content verify`'s job.
 std::string signature_state(const std::string& pack) {
     std::error_code ec;
@@ -101,6 +125,7 @@ int run_info(const InfoArgs& args) {
             pages[content::to_string(a)] = by_lang;
         }
         j["pages"] = pages;
+        j["unreviewed"] = pack.unreviewed_counts();
         j["images"] = pack.image_count();
         j["services"] = pack.service_count();
         if (args.json) {
@@ -124,6 +149,11 @@ int run_info(const InfoArgs& args) {
             std::cout << "  " << audience << std::string(8 - std::min<std::size_t>(audience.size(), 7), ' ')
                       << (line.empty() ? "none" : line) << "\n";
         }
+        std::string unreviewed;
+        for (const auto& [lang, n] : j["unreviewed"].items())
+            unreviewed += (unreviewed.empty() ? "" : ", ") + lang + " " + std::to_string(n.get<int>());
+        std::cout << "unreviewed:       " << (unreviewed.empty() ? "none" : unreviewed)
+                  << " (translated pages no fluent speaker has checked)\n";
         std::cout << "images:           " << j["images"].get<int>() << "\n"
                   << "services:         " << j["services"].get<int>() << "\n";
         return 0;
@@ -154,6 +184,13 @@ void register_content_commands(CLI::App& app, int& exit_code) {
     lint->add_option("SRC", lint_args->src, "Source folder")->required();
     lint->add_option("--today", lint_args->today, "Date to judge review dates against (YYYY-MM-DD; default today)");
     lint->callback([lint_args, &exit_code] { exit_code = run_lint(*lint_args); });
+
+    auto hash_args = std::make_shared<HashArgs>();
+    auto* hash = content->add_subcommand(
+        "hash", "Print the english_hash a translation of an English page carries (every English page without PAGE)");
+    hash->add_option("SRC", hash_args->src, "Source folder")->required();
+    hash->add_option("PAGE", hash_args->page, "Page id");
+    hash->callback([hash_args, &exit_code] { exit_code = run_hash(*hash_args); });
 
     auto info_args = std::make_shared<InfoArgs>();
     auto* info = content->add_subcommand("info", "Describe a content pack: versions, languages, signature, counts");

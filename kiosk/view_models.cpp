@@ -156,7 +156,7 @@ ServicesView build_services(const App& app) {
     v.web_label = tr("services.web", s.lang);
     if (!app.pack()) return v;
     std::vector<content::Service> shown;
-    for (auto& svc : app.pack()->services())
+    for (auto& svc : app.pack()->services("", s.lang))
         if (for_audience(svc)) shown.push_back(std::move(svc));
     // Only needs with a service this audience may see: a filter that can only answer "No services listed" is a
     // dead end. With none, there is no filter row at all.

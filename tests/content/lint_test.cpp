@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "content/lint.h"
+#include "content/translation.h"
 #include "tests/content/sample_sources.h"
 
 using namespace lantern::content;
@@ -77,12 +78,30 @@ TEST_CASE("reading level: hard words lower the Flesch score below the target") {
     CHECK(any_contains(issues, "hard.md:9: warning: reading ease for adult: Flesch"));
 }
 
-TEST_CASE("reading level: plain pages and pages in other languages stay quiet") {
+TEST_CASE("reading level: plain pages stay quiet") {
     TempDir dir;
     dir.write_file("pages/en/plain.md",
                    page_source("plain", "en", "little", "visits", "We go on a bus. We see Dad. We have a hug.\n"));
-    dir.write_file("pages/cy/long.md", page_source("long", "cy", "child", "visits", k_long_sentences));
+    dir.write_file("pages/cy/plain.md",
+                   page_source("plain", "cy", "little", "visits", "Rydyn ni'n mynd ar fws. Rydyn ni'n gweld Dad.\n"));
     CHECK(texts(lint_reading_level(read_ok(dir))).empty());
+}
+
+TEST_CASE("reading level: a Welsh page is held to its audience's sentence length, but not to English Flesch") {
+    TempDir dir;
+    // Long sentences are long in any language.
+    dir.write_file("pages/cy/long.md",
+                   page_source("long", "cy", "child", "visits",
+                               "Pan fyddi di'n cyrraedd y ganolfan ymwelwyr am y tro cyntaf, bydd aelod o staff yno i "
+                               "ddangos i ti ble i adael dy fagiau a beth i'w ddisgwyl wrth fynd drwy'r gwiriad.\n"));
+    // Welsh words count as "hard" to an English syllable counter; Flesch is not judged outside English.
+    dir.write_file("pages/cy/words.md",
+                   page_source("words", "cy", "adult", "visits",
+                               "Cysylltwch â'r gwasanaeth cynghori. Mae'r llinell gymorth yn gyfrinachol.\n"));
+    auto issues = lint_reading_level(read_ok(dir));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].to_string().rfind("pages/cy/long.md:9: warning: reading level for child: sentences average", 0) ==
+          0);
 }
 
 TEST_CASE("adult subjects: a child page in an adult-only topic is an error at its audience line") {
@@ -267,4 +286,60 @@ TEST_CASE("all rules together come back sorted by file and line") {
     CHECK(issues[0].to_string().rfind("pages/en/b.md:6: error:", 0) == 0);
     CHECK(issues[1].to_string().rfind("pages/en/b.md:7: warning: reviewed", 0) == 0);
     CHECK(issues[2].to_string().rfind("pages/en/b.md:9: warning: phone", 0) == 0);
+}
+
+TEST_CASE("translation freshness: a translation says which English it came from, and is flagged when that changes") {
+    TempDir dir;
+    std::string english = page_source("travel", "en", "adult", "visits", "You can claim help.\n");
+    dir.write_file("pages/en/travel.md", english);
+    std::string hash = english_fingerprint("Title of travel", "You can claim help.\n");
+    CHECK(hash.size() == 12);
+    CHECK(hash.find_first_not_of("0123456789abcdef") == std::string::npos);
+    auto welsh = [&](const std::string& front) {
+        return "---\nid: travel\nlang: cy\n" + front +
+               "title: Teitl\ntopic: visits\naudience: [adult]\nreviewed: 2026-11-24\n---\nGallwch hawlio.\n";
+    };
+
+    dir.write_file("pages/cy/travel.md", welsh("translation: unreviewed\nenglish_hash: " + hash + "\n"));
+    CHECK(texts(lint_translation_freshness(read_ok(dir))).empty());
+
+    // The English body changes: the Welsh is now out of date, and lint says so on the Welsh file.
+    dir.write_file("pages/en/travel.md",
+                   page_source("travel", "en", "adult", "visits", "You can claim help with fares and petrol.\n"));
+    auto issues = lint_translation_freshness(read_ok(dir));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].to_string().rfind("pages/cy/travel.md:5: warning: the English page pages/en/travel.md changed",
+                                      0) == 0);
+    CHECK(any_contains(issues, "english_hash " + hash));
+    CHECK(any_contains(issues, "lantern content hash"));
+
+    // A title change counts too; a trailing newline does not.
+    dir.write_file("pages/en/travel.md", english + "\n\n");
+    CHECK(texts(lint_translation_freshness(read_ok(dir))).empty());
+    CHECK(english_fingerprint("Another title", "You can claim help.\n") != hash);
+}
+
+TEST_CASE("translation freshness: a translation without english_hash or translation state is flagged") {
+    TempDir dir;
+    dir.write_file("pages/en/travel.md", page_source("travel", "en", "adult", "visits", "Hello.\n"));
+    dir.write_file("pages/cy/travel.md", page_source("travel", "cy", "adult", "visits", "Helo.\n"));
+    auto issues = lint_translation_freshness(read_ok(dir));
+    CHECK(issues.size() == 2);
+    CHECK(any_contains(issues, "pages/cy/travel.md:3: warning: no translation: state"));
+    CHECK(any_contains(issues, "pages/cy/travel.md:3: warning: no english_hash: say which English"));
+    // English pages are never judged by this rule.
+    for (const auto& i : issues) CHECK(i.file == "pages/cy/travel.md");
+}
+
+TEST_CASE("translations: a service with an English description and none in Welsh is a warning") {
+    TempDir dir;
+    dir.write_file("pages/en/travel.md", page_source("travel", "en", "adult", "visits", "Hello.\n"));
+    dir.write_file("pages/cy/travel.md", page_source("travel", "cy", "adult", "visits", "Helo.\n"));
+    dir.write_file("services.json", R"([
+  {"id": "a", "name": "A", "description": "Help.", "translations": {"cy": {"description": "Help yn Gymraeg."}}},
+  {"id": "b", "name": "B", "description": "Help."}
+])");
+    auto issues = lint_translations(read_ok(dir));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].to_string() == "services.json: warning: service \"b\" has no cy description");
 }
