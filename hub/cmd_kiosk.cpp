@@ -8,7 +8,7 @@
 #include "hub/store/hub_store.h"
 #include "hub/kiosk_status.h"
 #include "hub/referral_export.h"
-#include "kiosk/staff_lock.h"
+#include "common/pin_hash.h"
 
 namespace lantern::hub {
 
@@ -102,7 +102,7 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
         std::string digits;
         std::getline(std::cin, digits);
         while (!digits.empty() && (digits.back() == '\r' || digits.back() == ' ')) digits.pop_back();
-        if (!kiosk::is_valid_staff_pin(digits)) {
+        if (!pin::is_valid_staff_pin(digits)) {
             std::cerr << "lantern kiosk pin: a staff PIN is 4 to 12 digits (type it, then Enter)\n";
             exit_code = 1;
             return;
@@ -110,7 +110,7 @@ void register_kiosk_commands(CLI::App& app, int& exit_code) {
         std::cout << "# Add to the kiosk's config. Staff hold the attract screen's top-left corner for 3 s.\n"
                      "[staff]\n"
                      "pin_hash = "
-                  << toml_string(kiosk::hash_staff_pin(digits)) << "\n";
+                  << toml_string(pin::hash_staff_pin(digits)) << "\n";
     });
 
     struct StatusArgs {

@@ -325,6 +325,9 @@ int App::idle_seconds_left(double now) const {
 std::optional<double> App::seconds_until_next_timer(double now) const {
     if (screen() == Screen::attract) return std::nullopt;
     double since = now - last_activity_;
+    // The PIN pad's lockout counts down on screen (its view is rebuilt as the second changes: view_inputs.h).
+    if (screen() == Screen::staff_pin && staff_lock_.seconds_locked(now) > 0 && since < idle_.idle_seconds)
+        return std::min(0.5, idle_.idle_seconds - since);
     if (since < idle_.idle_seconds) return idle_.idle_seconds - since;
     // During the countdown the number on screen changes every second.
     return std::max(0.0, 1.0 - std::fmod(since - idle_.idle_seconds, 1.0));

@@ -143,6 +143,8 @@ class App {
     bool staff_enabled() const { return staff_desk_ && staff_lock_.enabled(); }
     const StaffDesk* staff_desk() const { return staff_desk_.get(); }
     int staff_seconds_locked(double now) const { return staff_lock_.seconds_locked(now); }
+    // The desk could not read or keep the count of wrong PINs: the pad refuses every PIN until it can.
+    bool staff_lock_failed() const { return staff_lock_failed_; }
 
     // The pack's form, parsed on first use; nullptr with form_error() set when it is missing or bad.
     const form::Form* form() const;
@@ -193,6 +195,7 @@ class App {
     std::string centre_ = "unknown";
     std::shared_ptr<StaffDesk> staff_desk_;
     StaffLock staff_lock_{""};
+    bool staff_lock_failed_ = false;
 };
 
 }  // namespace lantern::kiosk

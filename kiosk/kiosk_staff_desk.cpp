@@ -99,6 +99,11 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
     return lines;
 }
 
+std::uint64_t KioskStaffDesk::status_revision() const {
+    // Both only grow, so their sum changes whenever either does.
+    return (sync_ ? sync_->revision() : 0) + pack_fault_revision_;
+}
+
 void KioskStaffDesk::sync_now() {
     if (sync_) sync_->sync_now();
 }
@@ -109,12 +114,13 @@ std::int64_t KioskStaffDesk::kept_aside() const {
     return s ? s->refused : 0;
 }
 
-std::int64_t KioskStaffDesk::retry_kept_aside() {
-    if (!sync_) return 0;
+Result<std::int64_t> KioskStaffDesk::retry_kept_aside() {
+    if (!sync_) return std::int64_t{0};
     try {
-        return sync_->retry_kept_aside();
-    } catch (const std::exception&) {
-        return 0;  // the outbox could not be written: they stay kept aside, nothing is lost
+        return std::int64_t{sync_->retry_kept_aside()};
+    } catch (const std::exception& e) {
+        // The outbox could not be written: they stay kept aside, nothing is lost.
+        return Error{std::string("The kept-aside referrals could not be queued again: ") + e.what()};
     }
 }
 
@@ -123,53 +129,61 @@ std::vector<std::string> KioskStaffDesk::notices_today() const {
     try {
         return store_->for_day(local_day_today());
     } catch (const std::exception&) {
-        return {};  // a broken notices file must not stop the home screens
+        return {};  // shown to everyone: a broken notices file shows none rather than stop the home screens
     }
 }
 
-std::string KioskStaffDesk::post_notice(const std::string& text) {
-    if (!store_) return "Notices need a data folder (paths.data in the kiosk config).";
+Result<> KioskStaffDesk::post_notice(const std::string& text) {
+    if (!store_) return Error{"Notices need a data folder (paths.data in the kiosk config)."};
     try {
-        return store_->post(text, local_day_today());
+        if (std::string why = store_->post(text, local_day_today()); !why.empty()) return Error{why};
+        return {};
     } catch (const std::exception& e) {
-        return std::string("The notice could not be saved: ") + e.what();
+        return Error{std::string("The notice could not be saved: ") + e.what()};
     }
 }
 
-void KioskStaffDesk::clear_notices_today() {
-    if (!store_) return;
+Result<> KioskStaffDesk::clear_notices_today() {
+    if (!store_) return {};
     try {
         store_->clear_day(local_day_today());
-    } catch (const std::exception&) {
+        return {};
+    } catch (const std::exception& e) {
+        return Error{std::string("Today's notices could not be removed: ") + e.what()};
     }
 }
 
 std::vector<std::string> KioskStaffDesk::usb_packs() const { return find_signed_packs(usb_roots_); }
 
-std::string KioskStaffDesk::import_pack(const std::string& path) {
-    if (!sync_) return "Content cannot be imported: the config names no referral key or data folder.";
+Result<> KioskStaffDesk::import_pack(const std::string& path) {
+    if (!sync_) return Error{"Content cannot be imported: the config names no referral key or data folder."};
     // Listed from a stick, then checked again now: no folder on the way to it may have become a link.
-    if (!is_on_a_stick(path, usb_roots_)) return "Not imported: the pack is no longer on the stick (or is a link).";
-    return sync_->start_import(path);
+    if (!is_on_a_stick(path, usb_roots_))
+        return Error{"Not imported: the pack is no longer on the stick (or is a link)."};
+    if (std::string why = sync_->start_import(path); !why.empty()) return Error{why};
+    return {};
 }
 
 StaffImportStatus KioskStaffDesk::import_status() const { return sync_ ? sync_->import_status() : StaffImportStatus{}; }
 
-int KioskStaffDesk::wrong_pins() const {
-    if (!store_) return 0;
+Result<int> KioskStaffDesk::wrong_pins() const {
+    if (!store_failure_.empty()) return Error{store_failure_};
+    if (!store_) return 0;  // the config names no data folder: the lockout then lasts until a restart
     try {
         return store_->wrong_pins();
-    } catch (const std::exception&) {
-        return 0;
+    } catch (const std::exception& e) {
+        return Error{std::string("the staff lock could not be read: ") + e.what()};
     }
 }
 
-void KioskStaffDesk::set_wrong_pins(int count) {
-    if (!store_) return;
+Result<> KioskStaffDesk::set_wrong_pins(int count) {
+    if (!store_failure_.empty()) return Error{store_failure_};
+    if (!store_) return {};
     try {
         store_->set_wrong_pins(count);
-    } catch (const std::exception&) {
-        // The lock still holds in memory until the kiosk restarts.
+        return {};
+    } catch (const std::exception& e) {
+        return Error{std::string("the staff lock could not be saved: ") + e.what()};
     }
 }
 

@@ -27,19 +27,26 @@ class KioskStaffDesk : public StaffDesk {
                    std::string hub_url, std::function<std::string()> pack_version);
 
     std::vector<StaffStatusLine> status() const override;
+    std::uint64_t status_revision() const override;
     void sync_now() override;
     std::int64_t kept_aside() const override;
-    std::int64_t retry_kept_aside() override;
+    Result<std::int64_t> retry_kept_aside() override;
     std::vector<std::string> notices_today() const override;
-    std::string post_notice(const std::string& text) override;
-    void clear_notices_today() override;
+    Result<> post_notice(const std::string& text) override;
+    Result<> clear_notices_today() override;
     std::vector<std::string> usb_packs() const override;
-    std::string import_pack(const std::string& path) override;
+    Result<> import_pack(const std::string& path) override;
     StaffImportStatus import_status() const override;
-    int wrong_pins() const override;
-    void set_wrong_pins(int count) override;
+    Result<int> wrong_pins() const override;
+    Result<> set_wrong_pins(int count) override;
+    // The config names a data folder but the staff store in it could not be opened (why): the PIN lockout
+    // cannot be kept, so wrong_pins() fails and the pad stays locked until the store is fixed.
+    void set_store_failure(std::string why) { store_failure_ = std::move(why); }
     // The kiosk could not use its newest pack and fell back: why (shown in the status until a restart).
-    void set_pack_fault(std::string fault) { pack_fault_ = std::move(fault); }
+    void set_pack_fault(std::string fault) {
+        if (fault != pack_fault_) ++pack_fault_revision_;
+        pack_fault_ = std::move(fault);
+    }
     // Why referrals cannot be stored at all (the outbox did not open at start: a full or read-only disk).
     void set_referral_fault(std::string fault) { referral_fault_ = std::move(fault); }
 
@@ -50,6 +57,8 @@ class KioskStaffDesk : public StaffDesk {
     std::string hub_url_;
     std::function<std::string()> pack_version_;
     std::string pack_fault_;
+    std::uint64_t pack_fault_revision_ = 0;  // set on the UI thread only
+    std::string store_failure_;
     std::string referral_fault_;
 };
 

@@ -65,7 +65,7 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
         o.installed_pack_version = installed_pack_version;
         o.content_public_key = content_key_;
         o.packs_dir = content_key_.empty() ? std::filesystem::path() : packs_dir_;
-        o.on_change = std::move(on_change);
+        o.on_change = [this] { changed(); };
         worker_ = std::make_unique<sync::SyncWorker>(*outbox_, std::move(o));
     }
     sync::SyncWorker* worker = worker_.get();
@@ -75,7 +75,9 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
     if (worker_) worker_->start();
 }
 
-KioskSync::~KioskSync() {
+KioskSync::~KioskSync() { stop(); }
+
+void KioskSync::stop() {
     if (importer_.joinable()) importer_.join();
     if (worker_) worker_->stop();
 }
@@ -98,7 +100,7 @@ std::optional<sync::PackInfo> KioskSync::take_pending_pack() {
 }
 
 void KioskSync::sync_now() {
-    if (worker_) worker_->wake();
+    if (worker_) worker_->sync_now();
 }
 
 int KioskSync::retry_kept_aside() {
@@ -130,6 +132,7 @@ std::string KioskSync::start_import(const std::filesystem::path& pack) {
         import_.problem = false;
         ++import_.revision;
     }
+    changed();
     if (importer_.joinable()) importer_.join();  // the last one has finished: running was false
     importer_ = std::thread([this, pack] {
         if (import_gate_) import_gate_();
@@ -143,7 +146,7 @@ std::string KioskSync::start_import(const std::filesystem::path& pack) {
                 import_.percent = percent;
                 ++import_.revision;
             }
-            if (on_change_) on_change_();
+            changed();
         };
         std::string why;
         try {
@@ -159,7 +162,7 @@ std::string KioskSync::start_import(const std::filesystem::path& pack) {
             import_.message = why.empty() ? "Content imported. The next visitor sees it." : why;
             ++import_.revision;
         }
-        if (on_change_) on_change_();
+        changed();
     });
     return {};
 }
@@ -175,6 +178,12 @@ void KioskSync::set_pack_fault(const std::string& fault) {
         pack_fault_ = fault;
     }
     if (worker_) worker_->set_pack_fault(fault);
+    changed();
+}
+
+void KioskSync::changed() {
+    ++revision_;
+    if (on_change_) on_change_();
 }
 
 std::string KioskSync::pack_fault() const {

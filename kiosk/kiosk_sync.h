@@ -48,7 +48,10 @@ class KioskSync {
     // Throws std::runtime_error with a clear message (naming the file or key) when the config points at
     // a missing or bad key file or an outbox that cannot be opened.
     KioskSync(const KioskConfig& config, const std::string& installed_pack_version, std::function<void()> on_change);
-    ~KioskSync();
+    ~KioskSync();  // stop()s
+    // Joins a running USB import and stops the worker: afterwards no thread of this object runs or calls
+    // on_change. Idempotent.
+    void stop();
 
     std::shared_ptr<ReferralSink> sink() const { return sink_; }
     // Referrals the visitor was told could not be saved since start, with the last error (staff screen).
@@ -81,8 +84,13 @@ class KioskSync {
     // The kiosk could not use its newest pack and fell back (why): shown to staff, sent in the heartbeat.
     void set_pack_fault(const std::string& fault);
     std::string pack_fault() const;
+    // The status snapshot's revision: changes (on whichever thread) after anything status(), import_status()
+    // or pack_fault() report changed, before `on_change` is called. Read it before the status, so a change
+    // between the two is never missed (at worst the screen is rebuilt once more).
+    std::uint64_t revision() const { return revision_.load(); }
 
    private:
+    void changed();  // bumps the revision, then calls on_change
     std::unique_ptr<sync::OutboxStore> outbox_;
     std::unique_ptr<sync::SyncWorker> worker_;
     std::shared_ptr<OutboxReferralSink> sink_;
@@ -91,6 +99,7 @@ class KioskSync {
     std::string installed_version_;
     std::atomic<bool> pending_offline_{false};  // no hub: a USB import is waiting for the next session
     std::function<void()> on_change_;
+    std::atomic<std::uint64_t> revision_{0};
     std::function<void()> import_gate_;
     mutable std::mutex import_mutex_;  // guards import_, pack_fault_
     ImportStatus import_;

@@ -1,13 +1,29 @@
 // The App's staff mode: the PIN pad, then sync status, today's notices and USB packs. Part of the state
 // machine; what it does outside the App goes through the StaffDesk.
 #include <algorithm>
+#include <iostream>
 
 #include "kiosk/app.h"
 
 namespace lantern::kiosk {
 
+namespace {
+
+// The lockout fails closed: a count of wrong PINs that cannot be read or kept would let a visitor guess for
+// ever (by restarting the kiosk), so the pad then refuses every PIN. Staff read why in the log.
+template <class T>
+bool lock_store_failed(const Result<T>& r) {
+    if (r) return false;
+    std::cerr << "lantern-kiosk: staff PIN pad locked: " << r.error().message << "\n";
+    return true;
+}
+
+}  // namespace
+
 void App::set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash, double now) {
-    staff_lock_ = StaffLock(pin_hash, desk ? desk->wrong_pins() : 0, now);
+    Result<int> wrong = desk ? desk->wrong_pins() : Result<int>(0);
+    staff_lock_failed_ = lock_store_failed(wrong);
+    staff_lock_ = StaffLock(pin_hash, wrong ? wrong.value() : 0, now);
     staff_desk_ = std::move(desk);
 }
 
@@ -26,11 +42,26 @@ void App::apply_staff(const Action& a, double now) {
         if (a.arg == "delete") {
             if (!st.pin.empty()) st.pin.pop_back();
         } else if (a.arg == "ok") {
+            // Read again at every try: the store is the lock's memory, and a store that fails keeps the pad shut.
+            Result<int> stored = staff_desk_->wrong_pins();
+            staff_lock_failed_ = lock_store_failed(stored);
+            if (staff_lock_failed_) {
+                form::wipe_string(st.pin);
+                st.pin.clear();
+                st.message.clear();  // the pad view says why (staff.lock_failed)
+                return;
+            }
             int wrong_before = staff_lock_.wrong_so_far();
             PinCheck check = staff_lock_.check(st.pin, now);
-            if (staff_lock_.wrong_so_far() != wrong_before) staff_desk_->set_wrong_pins(staff_lock_.wrong_so_far());
             form::wipe_string(st.pin);
             st.pin.clear();
+            if (staff_lock_.wrong_so_far() != wrong_before &&
+                lock_store_failed(staff_desk_->set_wrong_pins(staff_lock_.wrong_so_far())) &&
+                check.result != PinCheck::Result::accepted) {
+                staff_lock_failed_ = true;  // this wrong guess was not kept: no more guesses
+                st.message.clear();
+                return;
+            }
             if (check.result == PinCheck::Result::accepted) {
                 st = StaffSession{};
                 st.usb_packs = staff_desk_->usb_packs();
@@ -62,10 +93,13 @@ void App::apply_staff(const Action& a, double now) {
             say("The kiosk is trying to reach the hub now.", false);
             break;
         case ActionKind::staff_retry_kept_aside: {
-            std::int64_t n = staff_desk_->retry_kept_aside();
-            say(n > 0 ? std::to_string(n) + " kept-aside referral(s) will be sent to the hub again now."
-                      : "No referral is kept aside.",
-                false);
+            Result<std::int64_t> n = staff_desk_->retry_kept_aside();
+            if (!n) say(n.error().message, true);
+            else
+                say(n.value() > 0
+                        ? std::to_string(n.value()) + " kept-aside referral(s) will be sent to the hub again now."
+                        : "No referral is kept aside.",
+                    false);
             break;
         }
         case ActionKind::staff_notice_focus: st.notice_focused = true; break;
@@ -76,17 +110,17 @@ void App::apply_staff(const Action& a, double now) {
             type_into({st.notice, st.layer, st.notice_focused, k_max_notice_chars}, a.arg2);
             break;
         case ActionKind::staff_post_notice:
-            if (std::string why = staff_desk_->post_notice(st.notice); why.empty()) {
+            if (Result<> posted = staff_desk_->post_notice(st.notice)) {
                 st.notice.clear();
                 st.notice_focused = false;
                 say("Notice posted. Visitors see it on the home screens today.", false);
             } else {
-                say(why, true);
+                say(posted.error().message, true);
             }
             break;
         case ActionKind::staff_clear_notices:
-            staff_desk_->clear_notices_today();
-            say("Today's notices are removed.", false);
+            if (Result<> cleared = staff_desk_->clear_notices_today()) say("Today's notices are removed.", false);
+            else say(cleared.error().message, true);
             break;
         case ActionKind::staff_look_for_packs:
             st.usb_packs = staff_desk_->usb_packs();
@@ -98,8 +132,8 @@ void App::apply_staff(const Action& a, double now) {
             // Only a pack the desk itself found: an action cannot name any file on the kiosk.
             if (std::find(st.usb_packs.begin(), st.usb_packs.end(), a.arg) == st.usb_packs.end()) break;
             // Started in the background: the USB section shows how far it is, then how it ended.
-            if (std::string why = staff_desk_->import_pack(a.arg); why.empty()) say("", false);
-            else say(why, true);
+            if (Result<> started = staff_desk_->import_pack(a.arg)) say("", false);
+            else say(started.error().message, true);
             break;
         default: break;
     }

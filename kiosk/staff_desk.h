@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
+
 namespace lantern::kiosk {
 
 // A notice is one or two lines on the banner.
@@ -32,24 +34,28 @@ class StaffDesk {
     virtual ~StaffDesk() = default;
     // Is the kiosk syncing: hub, last success and error, outbox counts, content versions. Never personal data.
     virtual std::vector<StaffStatusLine> status() const = 0;
+    // Changes whenever status() or import_status() would answer differently, whichever thread changed them
+    // (the sync worker, a USB import): the staff screen is rebuilt when it does (view_inputs.h).
+    virtual std::uint64_t status_revision() const = 0;
     virtual void sync_now() = 0;
     // Referrals the hub refused, kept aside; staff can send them all again (after the cause is fixed).
     virtual std::int64_t kept_aside() const = 0;
-    // How many went back to the queue.
-    virtual std::int64_t retry_kept_aside() = 0;
+    // How many went back to the queue, or why none could.
+    virtual Result<std::int64_t> retry_kept_aside() = 0;
     // Notices staff posted today, shown to everyone on the home screens.
     virtual std::vector<std::string> notices_today() const = 0;
-    // Empty when posted, else why not.
-    virtual std::string post_notice(const std::string& text) = 0;
-    virtual void clear_notices_today() = 0;
+    // Posted, or why not.
+    virtual Result<> post_notice(const std::string& text) = 0;
+    virtual Result<> clear_notices_today() = 0;
     // Signed packs (a pack with its .sig beside it) on any USB stick the kiosk can see.
     virtual std::vector<std::string> usb_packs() const = 0;
-    // Starts checking and copying the pack in the background: empty when started, else why not.
-    virtual std::string import_pack(const std::string& path) = 0;
+    // Starts checking and copying the pack in the background: started, or why not.
+    virtual Result<> import_pack(const std::string& path) = 0;
     virtual StaffImportStatus import_status() const = 0;
-    // Wrong PINs since the last right one, kept across restarts.
-    virtual int wrong_pins() const = 0;
-    virtual void set_wrong_pins(int count) = 0;
+    // Wrong PINs since the last right one, kept across restarts. An Error when the count cannot be read or
+    // kept: the App then keeps the PIN pad locked (a lockout that cannot be checked fails closed).
+    virtual Result<int> wrong_pins() const = 0;
+    virtual Result<> set_wrong_pins(int count) = 0;
 };
 
 }  // namespace lantern::kiosk

@@ -1,7 +1,5 @@
-// Argon2id (libsodium's crypto_pwhash_str) and the growing lockout.
+// The growing lockout in front of the PIN's Argon2id check (common/pin_hash.cpp).
 #include "kiosk/staff_lock.h"
-
-#include <sodium.h>
 
 #include <algorithm>
 #include <array>
@@ -9,22 +7,6 @@
 #include <stdexcept>
 
 namespace lantern::kiosk {
-
-bool is_valid_staff_pin(const std::string& pin) {
-    return pin.size() >= 4 && pin.size() <= 12 &&
-           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-std::string hash_staff_pin(const std::string& pin) {
-    if (!is_valid_staff_pin(pin)) throw std::invalid_argument("a staff PIN is 4 to 12 digits");
-    if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
-    std::array<char, crypto_pwhash_STRBYTES> out{};
-    // Interactive limits: about a tenth of a second on a small PC, which the lockout makes plenty.
-    if (crypto_pwhash_str(out.data(), pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        throw std::runtime_error("not enough memory to hash the PIN");
-    return out.data();
-}
 
 StaffLock::StaffLock(std::string pin_hash, int wrong_so_far, double now)
     : hash_(std::move(pin_hash)), failures_(std::max(0, wrong_so_far)) {
@@ -41,8 +23,7 @@ int StaffLock::seconds_locked(double now) const {
 
 PinCheck StaffLock::check(const std::string& pin, double now) {
     if (int left = seconds_locked(now); left > 0) return {PinCheck::Result::locked, left};
-    bool right = enabled() && is_valid_staff_pin(pin) && sodium_init() >= 0 &&
-                 crypto_pwhash_str_verify(hash_.c_str(), pin.data(), pin.size()) == 0;
+    bool right = pin::staff_pin_matches(hash_, pin);
     if (right) {
         failures_ = 0;
         return {PinCheck::Result::accepted, 0};

@@ -4,12 +4,13 @@
 
 #include <string>
 
+#include "common/pin_hash.h"
+
 namespace lantern::kiosk {
 
-// The hash `lantern kiosk pin` prints for kiosk.toml's [staff] pin_hash (libsodium's crypto_pwhash_str).
-// Throws std::invalid_argument for a PIN that is not 4 to 12 digits.
-std::string hash_staff_pin(const std::string& pin);
-bool is_valid_staff_pin(const std::string& pin);
+// The hash itself lives in common/ (lantern_pin), shared with the `lantern kiosk pin` command.
+using pin::hash_staff_pin;
+using pin::is_valid_staff_pin;
 
 struct PinCheck {
     enum class Result { accepted, wrong, locked } result = Result::wrong;

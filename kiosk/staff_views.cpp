@@ -3,6 +3,8 @@
 
 #include <filesystem>
 
+#include "kiosk/strings.h"
+
 namespace lantern::kiosk {
 
 StaffPinView build_staff_pin(const App& app, double now) {
@@ -13,6 +15,10 @@ StaffPinView build_staff_pin(const App& app, double now) {
     v.problem = st.message_is_problem;
     if (int locked = app.staff_seconds_locked(now); locked > 0) {
         v.message = "Too many wrong PINs. Try again in " + std::to_string(locked) + " seconds.";
+        v.problem = true;
+    }
+    if (app.staff_lock_failed()) {
+        v.message = tr("staff.lock_failed", app.session().lang);
         v.problem = true;
     }
     return v;
@@ -26,7 +32,6 @@ StaffView build_staff(const App& app) {
         v.can_retry_kept_aside = desk->kept_aside() > 0;
         v.notices_today = desk->notices_today();
         StaffImportStatus imp = desk->import_status();
-        v.import_revision = imp.revision;
         if (imp.running) v.import_line = "Checking and copying the pack: " + std::to_string(imp.percent) + "%";
         else v.import_line = imp.message;
         v.import_problem = !imp.running && imp.problem;

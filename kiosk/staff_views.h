@@ -34,7 +34,6 @@ struct StaffView {
     std::vector<StaffPackView> packs;
     std::string import_line;  // "Checking and copying the pack: 40%", then how the import ended
     bool import_problem = false;
-    int import_revision = -1;  // the desk's, when this view was built: the kiosk rebuilds when it changes
     std::string message;
     bool problem = false;
 };

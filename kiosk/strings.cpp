@@ -114,6 +114,10 @@ const Table& table() {
         {"error.no_pack",
          {{"en", "Information is not available right now. Please ask a member of staff."},
           {"cy", "Nid yw gwybodaeth ar gael ar hyn o bryd. Gofynnwch i aelod o staff."}}},
+        // Staff: the PIN lockout's store failed, so the pad stays locked (it fails closed).
+        {"staff.lock_failed",
+         {{"en", "The staff lock could not be checked; restart the kiosk or call IT."},
+          {"cy", "Doedd dim modd gwirio clo'r staff; ailgychwynnwch y ciosg neu ffoniwch TG."}}},
     };
     return t;
 }

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fmt=$(command -v clang-format-14 || command -v clang-format) ||
   { echo "check_format: clang-format is missing: run scripts/setup.sh" >&2; exit 1; }
-mapfile -t files < <(find bench content hub kiosk sync tests \( -name '*.cpp' -o -name '*.h' \) | sort)
+mapfile -t files < <(find bench common content hub kiosk sync tests \( -name '*.cpp' -o -name '*.h' \) | sort)
 if [ "${1:-}" = "-i" ]; then
   "$fmt" -i "${files[@]}"
   exit 0

@@ -44,6 +44,11 @@ void SyncWorker::wake() {
     cv_.notify_all();
 }
 
+void SyncWorker::sync_now() {
+    heartbeat_soon_ = true;
+    wake();
+}
+
 void SyncWorker::stop() {
     stopping_ = true;
     cv_.notify_all();

@@ -65,8 +65,10 @@ class SyncWorker {
     SyncWorker& operator=(const SyncWorker&) = delete;
 
     void start();
-    // Ask for a pass now (after a submission, or a staff "sync now").
+    // Ask for a pass now (after a submission).
     void wake();
+    // Staff's "sync now": a pass now with a heartbeat, so "Last reached the hub" says whether it can.
+    void sync_now();
     // Stops and joins; an in-flight transfer is aborted within about a second.
     void stop();
 

@@ -16,27 +16,23 @@
 #include <sstream>
 #include <thread>
 
-#include "kiosk/kiosk_staff_desk.h"
-#include "kiosk/kiosk_sync.h"
-#include "kiosk/pack_choice.h"
-#include "kiosk/espeak_speaker.h"
+#include "kiosk/kiosk_parts.h"
 #include "kiosk/script.h"
 #include "kiosk/ui/frame_stats.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/script_player.h"
 #include "kiosk/ui/textures.h"
 #include "kiosk/ui/x11_pointer.h"
+#include "kiosk/view_inputs.h"
 #include "kiosk/view_models.h"
 #include "sync/service_notify.h"
-#include "sync/durable_db.h"
 
 namespace lantern::kiosk::ui {
 namespace {
 
-// Views are rebuilt only when the App's revision changes, never every frame.
+// Views are rebuilt only when their inputs change (view_inputs.h), never every frame.
 struct Views {
-    int revision = -1;
-    bool voice = false;  // the speaker finds out whether it has a sound device after the first frames
+    ViewInputs inputs;
     ChromeView chrome;
     AttractView attract;
     AudienceView audience;
@@ -52,10 +48,9 @@ struct Views {
     StaffView staff;
     LeaveView leave;
 
-    void rebuild(const App& app, double now) {
-        revision = app.revision();
-        voice = app.has_voice();
-        chrome = build_chrome(app, voice);
+    void rebuild(const App& app, const ViewInputs& in, double now) {
+        inputs = in;
+        chrome = build_chrome(app, in.voice);
         leave = build_leave(app);
         switch (app.screen()) {
             case Screen::attract: attract = build_attract(app); break;
@@ -73,17 +68,6 @@ struct Views {
         }
     }
 };
-
-std::shared_ptr<const content::PackReader> open_pack(const std::string& path) {
-    if (path.empty()) return nullptr;
-    try {
-        return std::make_shared<content::PackReader>(path);
-    } catch (const std::exception& e) {
-        // The kiosk still runs and says information is unavailable; staff see why in the log.
-        std::cerr << "lantern-kiosk: " << e.what() << "\n";
-        return nullptr;
-    }
-}
 
 // Test hook for the systemd watchdog: once the file LANTERN_TEST_HANG_FILE names exists, the frame loop stops
 // for good, as a deadlocked kiosk's would, so a test can see the pets stop.
@@ -130,63 +114,14 @@ int run_kiosk(const RunOptions& options) {
     }
 
     Window window(options.window);
-    // Referrals go to the sealed outbox and the hub when the config names a key; a pack downloaded
-    // earlier (verified then) replaces the bundled one.
-    std::unique_ptr<KioskSync> sync;
-    std::string referral_fault;
-    auto bundled = open_pack(options.pack_path);
-    try {
-        sync = std::make_unique<KioskSync>(options.config, bundled ? bundled->meta().content_version : "",
-                                           [] { glfwPostEmptyEvent(); });
-    } catch (const std::exception& e) {
-        referral_fault = e.what();
-        std::cerr << "lantern-kiosk: referrals cannot be taken: " << e.what() << "\n";
-    }
-    bundled.reset();  // read for its version only: the choice below opens one pack, whichever it is
-    // Newest first: the pack last switched to, the last good one before it, the shipped one. One that fails the
-    // pack check (damaged, cut short, tables missing) is skipped, never crashed on, and staff and the hub
-    // are told why.
-    std::vector<PackCandidate> candidates;
-    if (auto current = sync ? sync->current_pack() : std::nullopt) {
-        candidates.push_back({"content version " + current->version, current->path});
-        if (auto previous = sync->previous_pack(); previous && previous->path != current->path)
-            candidates.push_back({"content version " + previous->version, previous->path});
-    }
-    candidates.push_back({"the content shipped with the kiosk", options.pack_path});
-    PackChoice choice = open_first_good_pack(candidates);
-    auto pack = choice.pack;
-    std::string pack_fault = choice.fault;
-    if (!pack_fault.empty()) std::cerr << "lantern-kiosk: " << pack_fault << "\n";
-    if (sync) sync->set_pack_fault(pack_fault);
-    App app(pack, options.lang, options.idle);
-    if (options.discard_referrals)
-        app.set_referral_sink(std::make_shared<DiscardingReferralSink>(),
-                              options.config.centre.empty() ? "demo" : options.config.centre);
-    else if (sync && sync->sink())
-        app.set_referral_sink(sync->sink(), options.config.centre.empty() ? "unknown" : options.config.centre);
-    std::shared_ptr<KioskStaffDesk> staff_desk;
-    if (!options.config.staff_pin_hash.empty()) {
-        std::unique_ptr<StaffStore> store;
-        if (!options.config.data_dir.empty()) {
-            try {
-                sync::create_private_dir(options.config.data_dir);
-                store = std::make_unique<StaffStore>(std::filesystem::path(options.config.data_dir) / "staff.sqlite");
-            } catch (const std::exception& e) {
-                std::cerr << "lantern-kiosk: staff notices off, and a PIN lockout ends at a restart: " << e.what()
-                          << "\n";
-            }
-        }
-        staff_desk = std::make_shared<KioskStaffDesk>(
-            sync.get(), std::move(store), options.config.usb_paths, options.config.hub_url,
-            [&app] { return app.pack() ? app.pack()->meta().content_version : ""; });
-        staff_desk->set_pack_fault(pack_fault);
-        staff_desk->set_referral_fault(referral_fault);
-        app.set_staff(staff_desk, options.config.staff_pin_hash, glfwGetTime());
-    }
-    auto speaker = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, [] { glfwPostEmptyEvent(); });
-    app.set_speaker(speaker);
+    // Every long-lived part is built and owned by the composition root (kiosk_parts.h); this loop only runs
+    // frames. `parts` outlives everything below that uses it, and stops its threads before it goes.
+    KioskParts parts({options.config, options.pack_path, options.lang, options.idle, options.discard_referrals,
+                      [] { glfwPostEmptyEvent(); }, glfwGetTime()});
+    App& app = parts.app();
+    KioskSync* sync = parts.sync();
     TextureCache textures;
-    textures.set_pack(pack);
+    textures.set_pack(parts.pack());
 
     Ui ui;
     ui.texture = [&textures](const std::string& name) { return textures.get(name); };
@@ -298,36 +233,17 @@ int run_kiosk(const RunOptions& options) {
         }
         last_mouse = io.MousePos;
         app.tick(t);
-        if (sync && app.screen() == Screen::attract) {
-            if (auto fresh = sync->take_pending_pack()) {
-                // Checked again before the switch (the file may have been damaged on disk since it arrived).
-                PackChoice next = open_first_good_pack({{"content version " + fresh->version, fresh->path}});
-                if (next.pack && app.replace_pack(next.pack)) {
-                    pack = next.pack;
-                    textures.set_pack(pack);
-                    pack_fault.clear();
-                } else {
-                    pack_fault =
-                        (next.fault.empty() ? "content version " + fresh->version + " was refused" : next.fault) +
-                        "; still showing the content in use";
-                    std::cerr << "lantern-kiosk: " << pack_fault << "\n";
-                }
-                sync->set_pack_fault(pack_fault);
-                if (staff_desk) staff_desk->set_pack_fault(pack_fault);
-            }
-        }
-        if (speaker->poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
-        if (views.revision != app.revision() || views.voice != app.has_voice()) {
+        // Between visitors only: a pack that arrived meanwhile becomes the one on screen.
+        if (parts.switch_to_pending_pack()) textures.set_pack(parts.pack());
+        if (parts.speaker().poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
+        if (ViewInputs in = view_inputs(app, t); in != views.inputs) {
             const std::string& reference = app.session().form.reference;
             if (options.print_references && app.screen() == Screen::form_done && reference != printed_reference) {
                 printed_reference = reference;
                 std::cout << "reference shown: " << reference << std::endl;
             }
-            views.rebuild(app, t);
+            views.rebuild(app, in, t);
             if (sync) sync->set_usage_counts(app.usage());
-        } else if (app.screen() == Screen::staff && app.staff_desk() &&
-                   app.staff_desk()->import_status().revision != views.staff.import_revision) {
-            views.staff = build_staff(app);  // a USB import moved on in the background
         }
         bool high_contrast = options.high_contrast || app.session().high_contrast;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,

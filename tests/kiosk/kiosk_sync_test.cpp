@@ -14,6 +14,7 @@
 #include "kiosk/kiosk_staff_desk.h"
 #include "kiosk/kiosk_sync.h"
 #include "kiosk/staff_lock.h"
+#include "kiosk/view_inputs.h"
 #include "kiosk/staff_store.h"
 #include "kiosk/staff_views.h"
 #include "tests/fixture_pack.h"
@@ -235,8 +236,14 @@ TEST_CASE("a USB import runs in the background: the staff tap returns at once an
     app.apply({{kiosk::ActionKind::staff_import_pack, pack.string()}}, 3);
     CHECK(kiosk::build_staff(app).message.find("being checked already") != std::string::npos);
 
+    kiosk::ViewInputs while_held = kiosk::view_inputs(app, 3);
+
     release.set_value();
     REQUIRE(test_wait([&] { return !desk->import_status().running; }));
+    // No tap since: the frames the kiosk kept drawing see the import's snapshot move on, and rebuild.
+    kiosk::ViewInputs done = kiosk::view_inputs(app, 4);
+    CHECK(done.app_revision == while_held.app_revision);
+    CHECK(done != while_held);
     auto view = kiosk::build_staff(app);
     CHECK(view.import_line == "Content imported. The next visitor sees it.");
     CHECK_FALSE(view.import_problem);

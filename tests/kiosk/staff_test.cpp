@@ -6,10 +6,13 @@
 #include <regex>
 #include <utility>
 
+#include <SQLiteCpp/Database.h>
+
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/kiosk_staff_desk.h"
 #include "kiosk/staff_store.h"
+#include "kiosk/strings.h"
 #include "kiosk/staff_views.h"
 #include "kiosk/view_models.h"
 #include "sync/encoding.h"
@@ -36,25 +39,33 @@ struct RecordingDesk : StaffDesk {
     int wrong = 0;
 
     std::vector<StaffStatusLine> status() const override { return {{"Hub", "http://127.0.0.1:1", false}}; }
+    std::uint64_t status_revision() const override { return 0; }
     void sync_now() override { ++syncs; }
     std::vector<std::string> notices_today() const override { return notices; }
-    std::string post_notice(const std::string& text) override {
-        if (text.empty()) return "Write the notice first.";
+    lantern::Result<> post_notice(const std::string& text) override {
+        if (text.empty()) return lantern::Error{"Write the notice first."};
         notices.push_back(text);
         return {};
     }
-    void clear_notices_today() override { notices.clear(); }
+    lantern::Result<> clear_notices_today() override {
+        notices.clear();
+        return {};
+    }
     std::vector<std::string> usb_packs() const override { return packs; }
-    std::string import_pack(const std::string& path) override {
+    lantern::Result<> import_pack(const std::string& path) override {
         imported.push_back(path);
-        return import_answer;
+        if (!import_answer.empty()) return lantern::Error{import_answer};
+        return {};
     }
     StaffImportStatus import_status() const override { return {}; }
     std::int64_t kept_aside() const override { return kept; }
-    std::int64_t retry_kept_aside() override { return std::exchange(kept, 0); }
+    lantern::Result<std::int64_t> retry_kept_aside() override { return std::exchange(kept, 0); }
     std::int64_t kept = 0;
-    int wrong_pins() const override { return wrong; }
-    void set_wrong_pins(int count) override { wrong = count; }
+    lantern::Result<int> wrong_pins() const override { return wrong; }
+    lantern::Result<> set_wrong_pins(int count) override {
+        wrong = count;
+        return {};
+    }
 };
 
 struct Fixture {
@@ -248,6 +259,83 @@ TEST_CASE("three wrong PINs lock the pad, and the lock outlives leaving, coming 
     f.pin("2468", 40);
     CHECK(f.app.screen() == Screen::staff);
     CHECK(f.desk->wrong == 0);
+}
+
+namespace {
+
+// The real desk over a real store in `dir`, as run_kiosk makes it.
+struct StoreFixture {
+    TempDir dir;
+    std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
+    App app{pack, "en", IdleSettings{90, 30}};
+
+    void pin(App& a, const std::string& digits, double now) {
+        a.apply({{ActionKind::staff_open}}, now);
+        for (char c : digits) a.apply({{ActionKind::staff_pin_key, std::string(1, c)}}, now);
+        a.apply({{ActionKind::staff_pin_key, "ok"}}, now);
+    }
+};
+
+const std::string k_lock_failed = "The staff lock could not be checked; restart the kiosk or call IT.";
+
+}  // namespace
+
+TEST_CASE("a staff store that fails keeps the PIN pad locked, even for the right PIN, and tells staff why") {
+    StoreFixture f;
+    auto file = f.dir.path() / "data" / "staff.sqlite";
+    std::filesystem::create_directories(file.parent_path());
+    auto desk = std::make_shared<KioskStaffDesk>(nullptr, std::make_unique<StaffStore>(file),
+                                                 std::vector<std::string>{}, "", nullptr);
+    f.app.set_staff(desk, pin_hash_2468(), 0);
+    // The store works: the right PIN opens staff mode.
+    f.pin(f.app, "2468", 1);
+    REQUIRE(f.app.screen() == Screen::staff);
+    f.app.apply({{ActionKind::quick_exit}}, 2);
+
+    // The lock's table is gone (a damaged file, a bad restore): its count of wrong PINs cannot be read.
+    {
+        SQLite::Database other(file.string(), SQLite::OPEN_READWRITE);
+        other.exec("DROP TABLE staff_lock");
+    }
+    CHECK_FALSE(desk->wrong_pins().ok());
+    f.pin(f.app, "2468", 3);
+    CHECK(f.app.screen() == Screen::staff_pin);
+    CHECK(f.app.staff_lock_failed());
+    StaffPinView v = build_staff_pin(f.app, 3);
+    CHECK(v.message == k_lock_failed);
+    CHECK(v.problem);
+    // Wrong guesses meanwhile are not counted anywhere, so none is checked either.
+    f.pin(f.app, "1111", 4);
+    CHECK(f.app.screen() == Screen::staff_pin);
+    CHECK(build_staff_pin(f.app, 4).message == k_lock_failed);
+}
+
+TEST_CASE("a staff store that cannot be opened at start keeps the pad locked; Welsh staff read why in Welsh") {
+    StoreFixture f;
+    auto file = f.dir.write_file("data/staff.sqlite", std::string(8192, 'x'));  // not a database
+    std::string why;
+    std::unique_ptr<StaffStore> store;
+    try {
+        store = std::make_unique<StaffStore>(file);
+    } catch (const std::exception& e) {
+        why = e.what();
+    }
+    REQUIRE_FALSE(why.empty());
+    auto desk = std::make_shared<KioskStaffDesk>(nullptr, nullptr, std::vector<std::string>{}, "", nullptr);
+    desk->set_store_failure(why);
+    f.app.set_staff(desk, pin_hash_2468(), 0);
+    CHECK(f.app.staff_lock_failed());
+    f.pin(f.app, "2468", 1);
+    CHECK(f.app.screen() == Screen::staff_pin);
+    CHECK(build_staff_pin(f.app, 1).message == k_lock_failed);
+
+    App welsh{f.pack, "cy", IdleSettings{90, 30}};
+    welsh.set_staff(desk, pin_hash_2468(), 0);
+    f.pin(welsh, "2468", 1);
+    CHECK(welsh.screen() == Screen::staff_pin);
+    std::string cy = build_staff_pin(welsh, 1).message;
+    CHECK(cy == tr("staff.lock_failed", "cy"));
+    CHECK(cy != k_lock_failed);
 }
 
 TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sync now and import reach the desk") {
