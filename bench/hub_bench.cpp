@@ -85,7 +85,7 @@ struct Setup {
     sync::SealedReferral referral() const {
         std::string answers(1500, 'x');
         return {"3", sync::seal(answers, keys.public_key),
-                sync::Summary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
+                sync::ReferralSummary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
     }
 };
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 
+#include "content/audience_policy.h"
 #include "content/markdown.h"
 #include "content/pack_reader.h"
 #include "content/readability.h"
@@ -354,17 +355,17 @@ std::vector<SourceIssue> lint_adult_subjects(const Sources& sources) {
     // person, so these are warnings. Whole words only ("debt" but not "indebted").
     static const char* const words[] = {
         "domestic abuse", "domestic violence", "debt", "debts", "bailiff", "bailiffs", "drugs", "drug", "overdose"};
-    std::set<std::string> adult_topics;
+    // Which topics are adult-only is audience_policy.h's rule, the one the pack reader and the kiosk apply.
+    std::set<std::string> flagged;  // topics adult-only by their own flag in topics.yaml
     for (const auto& t : sources.topics)
-        if (t.adult_only || is_adult_only_topic(t.id)) adult_topics.insert(t.id);
+        if (t.adult_only) flagged.insert(t.id);
     std::vector<SourceIssue> out;
     for (const auto& t : sources.topics)
-        if (adult_topics.count(t.id))
-            for (Audience a : t.audiences)
-                if (is_young(a))
-                    out.push_back(warning_at("topics.yaml", 0,
-                                             "topic \"" + t.id + "\" is adult-only; " + std::string(to_string(a)) +
-                                                 " screens never list it"));
+        for (Audience a : t.audiences)
+            if (!may_see_topic(a, t.id, t.adult_only))
+                out.push_back(warning_at(
+                    "topics.yaml", 0,
+                    "topic \"" + t.id + "\" is adult-only; " + std::string(to_string(a)) + " screens never list it"));
     for (const auto& p : sources.pages) {
         std::vector<std::string> young;
         for (Audience a : p.audiences)
@@ -372,7 +373,9 @@ std::vector<SourceIssue> lint_adult_subjects(const Sources& sources) {
         if (young.empty()) continue;
         std::string for_whom;
         for (const auto& y : young) for_whom += (for_whom.empty() ? "" : "/") + y;
-        if (adult_topics.count(p.topic) || is_adult_only_topic(p.topic))
+        bool refused = std::any_of(p.audiences.begin(), p.audiences.end(),
+                                   [&](Audience a) { return !may_see_topic(a, p.topic, flagged.count(p.topic) > 0); });
+        if (refused)
             out.push_back(error_at(p.file, key_line(p, "audience"),
                                    "page is for " + for_whom + " but its topic \"" + p.topic +
                                        "\" is for adults only; make it adult-only or move it to another topic"));

@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "content/audience_policy.h"
 #include "content/markdown.h"
 #include "content/pack_reader.h"
 #include "content/pack_schema.h"
@@ -139,7 +140,7 @@ bool write_pack(const Sources& sources, const fs::path& out, const BuildOptions&
             topic.bind(2, position++);
             topic.bind(3, t.icon);
             topic.bind(4, stored_audiences(t.audiences));
-            topic.bind(5, (t.adult_only || is_adult_only_topic(t.id)) ? 1 : 0);
+            topic.bind(5, (t.adult_only || is_adult_only_subject(t.id)) ? 1 : 0);
             topic.exec();
             topic.reset();
             for (const auto& [lang, text] : t.titles) {

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "content/form_schema.h"
+#include "content/form_model.h"
 #include "content/pack_schema.h"
 
 namespace lantern::content {
@@ -96,7 +96,7 @@ std::string validate_pack_file(const std::filesystem::path& path) {
             return "a page names a topic the pack does not have";
         SQLite::Statement form(db, "SELECT json FROM form LIMIT 1");
         if (!form.executeStep()) return "the pack has no referral form";
-        for (const auto& issue : validate_form_json(form.getColumn(0).getString()))
+        for (const auto& issue : form::parse_form(form.getColumn(0).getString()).issues)
             if (issue.severity == SourceIssue::Severity::error)
                 return "the pack's form does not parse: " + issue.message;
     } catch (const std::exception& e) {

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "content/audience_policy.h"
 #include "content/pack_check.h"
 #include "content/pack_schema.h"
 #include "content/search_words.h"
@@ -29,13 +30,6 @@ std::vector<Audience> parse_audiences(const std::string& stored) {
 std::string audience_like(Audience a) { return std::string("%,") + to_string(a) + ",%"; }
 
 }  // namespace
-
-bool is_adult_only_topic(const std::string& topic_id) {
-    static const char* const adult_only[] = {"domestic-abuse", "money-debt", "drugs-alcohol", "offending"};
-    for (const char* t : adult_only)
-        if (topic_id == t) return true;
-    return false;
-}
 
 PackReader::PackReader(const std::string& path) try : path_(path), db_(path, SQLite::OPEN_READONLY) {
     // Read the pack through a memory map: with SQLite's default 2 MiB page cache, a search over a large
@@ -98,9 +92,9 @@ std::vector<Topic> PackReader::topics(Audience audience, const std::string& lang
         t.id = q.getColumn(0).getString();
         t.icon = q.getColumn(1).getString();
         t.audiences = parse_audiences(q.getColumn(2).getString());
-        t.adult_only = q.getColumn(3).getInt() != 0 || is_adult_only_topic(t.id);
+        t.adult_only = q.getColumn(3).getInt() != 0 || is_adult_only_subject(t.id);
         t.title = q.getColumn(4).getString();
-        if (t.adult_only && audience != Audience::adult) continue;
+        if (!may_see(audience, t)) continue;
         out.push_back(std::move(t));
     }
     return out;
@@ -108,7 +102,7 @@ std::vector<Topic> PackReader::topics(Audience audience, const std::string& lang
 
 std::vector<PageSummary> PackReader::pages_in_topic(const std::string& topic, Audience audience,
                                                     const std::string& lang) const {
-    if (audience != Audience::adult && is_adult_only_topic(topic)) return {};
+    if (!may_see_topic(audience, topic, topic_adult_only(topic))) return {};
     SQLite::Statement q(db_, R"SQL(
         SELECT id, lang, title, summary, topic, icon FROM pages p
         WHERE topic = ?1 AND audiences LIKE ?2
@@ -125,10 +119,27 @@ std::vector<PageSummary> PackReader::pages_in_topic(const std::string& topic, Au
     return out;
 }
 
+bool PackReader::topic_adult_only(const std::string& topic) const {
+    SQLite::Statement q(db_, "SELECT adult_only FROM topics WHERE id = ?1");
+    q.bind(1, topic);
+    return q.executeStep() && q.getColumn(0).getInt() != 0;
+}
+
+namespace {
+
+// The page in `lang` (else English), by audience_policy.h's rule.
+bool may_open(const PackReader& pack, const std::string& page_id, const std::string& lang, Audience audience) {
+    auto p = pack.page(page_id, lang);
+    return p && may_see(audience, *p);
+}
+
+}  // namespace
+
 std::optional<Page> PackReader::page(const std::string& id, const std::string& lang) const {
     SQLite::Statement q(db_, R"SQL(
-        SELECT id, lang, title, summary, topic, audiences, body, reviewed, image FROM pages
-        WHERE id = ?1 AND lang IN (?2, 'en') ORDER BY lang = ?2 DESC LIMIT 1)SQL");
+        SELECT id, lang, title, summary, topic, audiences, body, reviewed, image,
+               EXISTS (SELECT 1 FROM topics t WHERE t.id = pages.topic AND t.adult_only <> 0)
+        FROM pages WHERE id = ?1 AND lang IN (?2, 'en') ORDER BY lang = ?2 DESC LIMIT 1)SQL");
     q.bind(1, id);
     q.bind(2, lang);
     if (!q.executeStep()) return std::nullopt;
@@ -143,6 +154,7 @@ std::optional<Page> PackReader::page(const std::string& id, const std::string& l
     p.body_markdown = q.getColumn(6).getString();
     p.reviewed = q.getColumn(7).getString();
     p.image = q.getColumn(8).getString();
+    p.topic_adult_only = q.getColumn(9).getInt() != 0;
     return p;
 }
 
@@ -363,10 +375,15 @@ std::vector<SearchHit> PackReader::search(const std::string& query, Audience aud
     // Rather than nothing, pages with some of the words ("hit me": pages about being hit).
     if (rows.empty() && typed.size() > 1) rows = run(" OR ");
 
-    // One hit per page, where it ranked best; shown in `lang` when that version matched too.
+    // One hit per page, where it ranked best; shown in `lang` when that version matched too. A page the
+    // audience may not open (its topic adult-only, whatever its own audiences say) is never offered.
     std::vector<SearchHit> out;
     std::map<std::string, std::size_t> at;
+    std::map<std::pair<std::string, std::string>, bool> allowed;  // (id, lang) -> may open
     for (Row& r : rows) {
+        auto [seen, fresh_id] = allowed.emplace(std::pair{r.id, r.lang}, false);
+        if (fresh_id) seen->second = may_open(*this, r.id, r.lang, audience);
+        if (!seen->second) continue;
         auto [it, fresh] = at.emplace(r.id, out.size());
         if (fresh) out.push_back({r.id, r.lang, r.title, r.snippet});
         else if (out[it->second].lang != lang && r.lang == lang) out[it->second] = {r.id, r.lang, r.title, r.snippet};
@@ -435,7 +452,7 @@ std::optional<SearchCard> PackReader::search_card(const std::string& query, Audi
                                       in_lang(h.value("about", nlohmann::json()), lang, "en")});
         }
     std::string page = j.value("page", "");
-    if (!page.empty()) {
+    if (!page.empty() && may_open(*this, page, lang, audience)) {
         SQLite::Statement p(db_,
                             "SELECT title FROM pages WHERE id = ?1 AND audiences LIKE ?2 AND lang IN (?3, 'en') "
                             "ORDER BY lang = ?3 DESC LIMIT 1");

@@ -73,8 +73,9 @@ class PackReader {
     const std::string& path() const { return path_; }
     PackMeta meta() const;
 
-    // Topics with at least one page for this audience, in pack order; adult-only topics never reach
-    // child, teen or little audiences whatever the sources say.
+    // Topics with at least one page for this audience, in pack order. What an audience may see is decided
+    // by audience_policy.h alone: adult-only topics never reach child, teen or little audiences whatever
+    // the sources say, nor do their pages (here, in search or as a search card's page).
     std::vector<Topic> topics(Audience audience, const std::string& lang) const;
 
     // Pages of a topic for an audience, in `lang` where it exists, otherwise in English.
@@ -129,7 +130,8 @@ class PackReader {
     std::vector<std::string> languages() const { return meta().languages; }
 
    private:
-    SearchState& search_state() const;  // made on first use; call with search_mutex_ held
+    SearchState& search_state() const;                      // made on first use; call with search_mutex_ held
+    bool topic_adult_only(const std::string& topic) const;  // the topic's own flag in the pack
 
     std::string path_;
     SQLite::Database db_;
@@ -139,8 +141,5 @@ class PackReader {
     mutable std::mutex image_mutex_;
     mutable std::map<std::string, std::shared_ptr<const Image>> image_cache_;
 };
-
-// Topics that must never be listed for anyone but adults, whatever a source file says.
-bool is_adult_only_topic(const std::string& topic_id);
 
 }  // namespace lantern::content

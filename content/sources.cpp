@@ -10,7 +10,7 @@
 #include <set>
 #include <sstream>
 
-#include "content/form_schema.h"
+#include "content/form_model.h"
 #include "content/lint.h"
 #include "content/translation.h"
 #include "content/utf8.h"
@@ -287,11 +287,16 @@ struct Reader {
         }
     }
 
+    // The text of a source file that may be left out: nullopt when it is absent, or unreadable (an issue).
+    std::optional<std::string> optional_text(const char* name) {
+        fs::path p = out.root / name;
+        if (!fs::exists(p)) return std::nullopt;
+        return read_text(p);
+    }
+
     void read_services() {
-        fs::path p = out.root / "services.json";
         out.services_json = "[]";
-        if (!fs::exists(p)) return;
-        auto text = read_text(p);
+        auto text = optional_text("services.json");
         if (!text) return;
         nlohmann::json j;
         try {
@@ -335,25 +340,18 @@ struct Reader {
     }
 
     void read_form() {
-        fs::path p = out.root / "form.json";
-        if (!fs::exists(p)) return;
-        auto text = read_text(p);
+        auto text = optional_text("form.json");
         if (!text) return;
-        // The form's structure is checked in one place, form_schema.cpp, which the form screens trust.
-        auto issues = validate_form_json(*text);
-        bool bad = std::any_of(issues.begin(), issues.end(),
-                               [](const SourceIssue& i) { return i.severity == SourceIssue::Severity::error; });
-        out.issues.insert(out.issues.end(), issues.begin(), issues.end());
-        if (bad) return;
-        auto j = nlohmann::json::parse(*text);
-        out.form_version = j["version"].get<std::string>();
-        out.form_json = j.dump();
+        // The one form parser, the kiosk's own: a form it would refuse never reaches a pack.
+        auto parsed = form::parse_form(*text);
+        out.issues.insert(out.issues.end(), parsed.issues.begin(), parsed.issues.end());
+        if (!parsed.form) return;
+        out.form_version = parsed.form->version;
+        out.form_json = nlohmann::json::parse(*text).dump();
     }
 
     void read_notices() {
-        fs::path p = out.root / "notices.yaml";
-        if (!fs::exists(p)) return;
-        auto text = read_text(p);
+        auto text = optional_text("notices.yaml");
         if (!text) return;
         try {
             YAML::Node n = YAML::Load(*text);
@@ -370,9 +368,7 @@ struct Reader {
     }
 
     void read_ui_strings() {
-        fs::path p = out.root / "strings.yaml";
-        if (!fs::exists(p)) return;
-        auto text = read_text(p);
+        auto text = optional_text("strings.yaml");
         if (!text) return;
         try {
             YAML::Node n = YAML::Load(*text);
@@ -430,9 +426,7 @@ struct Reader {
     }
 
     void read_search() {
-        fs::path p = out.root / "search.yaml";
-        if (!fs::exists(p)) return;
-        auto text = read_text(p);
+        auto text = optional_text("search.yaml");
         if (!text) return;
         YAML::Node doc;
         try {
@@ -465,61 +459,52 @@ struct Reader {
                     search.helplines.push_back(std::move(h));
                 }
         }
-        if (const YAML::Node list = doc["synonyms"]) {
-            if (!list.IsSequence()) error("search.yaml", list.Mark().line + 1, "synonyms: must be a list");
-            else
-                for (const auto& item : list) {
-                    int line = item.Mark().line + 1;
-                    if (!item.IsMap()) {
-                        error("search.yaml", line, "each synonym entry needs words: and pages:");
-                        continue;
-                    }
-                    search.synonyms.push_back(
-                        {line, word_list(item["words"], "words", line), word_list(item["pages"], "pages", line)});
-                }
-        }
-        if (const YAML::Node list = doc["harm_words"]) {
-            if (!list.IsSequence()) error("search.yaml", list.Mark().line + 1, "harm_words: must be a list");
-            else
-                for (const auto& item : list) {
-                    int line = item.Mark().line + 1;
-                    if (!item.IsMap()) {
-                        error("search.yaml", line, "each harm_words entry needs audience: and words:");
-                        continue;
-                    }
-                    search.harm_words.push_back({line, audiences(item["audience"], "search.yaml", line),
-                                                 word_list(item["words"], "words", line)});
-                }
-        }
-        if (const YAML::Node list = doc["cards"]) {
-            if (!list.IsSequence()) error("search.yaml", list.Mark().line + 1, "cards: must be a list");
-            else
-                for (const auto& item : list) {
-                    int line = item.Mark().line + 1;
-                    if (!item.IsMap()) {
-                        error("search.yaml", line, "each card needs show:, audience:, title: and text:");
-                        continue;
-                    }
-                    SourceSearchCard card;
-                    card.line = line;
-                    std::string show = item["show"] && item["show"].IsScalar() ? item["show"].as<std::string>() : "";
-                    if (show == "harm") card.show = SourceSearchCard::Show::harm;
-                    else if (show == "nothing_found") card.show = SourceSearchCard::Show::nothing_found;
-                    else error("search.yaml", line, "card show: must be harm or nothing_found");
-                    card.audiences = audiences(item["audience"], "search.yaml", line);
-                    card.title = per_language(item["title"], "card title", line);
-                    card.text = per_language(item["text"], "card text", line);
-                    if (item["helplines"])
-                        for (const auto& id : word_list(item["helplines"], "helplines", line)) {
-                            if (!helpline_ids.count(id))
-                                error("search.yaml", line,
-                                      "card names helpline \"" + id + "\", which is not under helplines:");
-                            card.helplines.push_back(id);
-                        }
-                    if (item["page"]) card.page = item["page"].as<std::string>("");
-                    card.find_local_help = item["find_local_help"] && item["find_local_help"].as<bool>(false);
-                    search.cards.push_back(std::move(card));
-                }
+        each_entry(doc, "synonyms",
+                   "each synonym entry needs words: and pages:", [&](const YAML::Node& item, int line) {
+                       search.synonyms.push_back(
+                           {line, word_list(item["words"], "words", line), word_list(item["pages"], "pages", line)});
+                   });
+        each_entry(doc, "harm_words",
+                   "each harm_words entry needs audience: and words:", [&](const YAML::Node& item, int line) {
+                       search.harm_words.push_back({line, audiences(item["audience"], "search.yaml", line),
+                                                    word_list(item["words"], "words", line)});
+                   });
+        each_entry(doc, "cards",
+                   "each card needs show:, audience:, title: and text:", [&](const YAML::Node& item, int line) {
+                       SourceSearchCard card;
+                       card.line = line;
+                       std::string show = item["show"] && item["show"].IsScalar() ? item["show"].as<std::string>() : "";
+                       if (show == "harm") card.show = SourceSearchCard::Show::harm;
+                       else if (show == "nothing_found") card.show = SourceSearchCard::Show::nothing_found;
+                       else error("search.yaml", line, "card show: must be harm or nothing_found");
+                       card.audiences = audiences(item["audience"], "search.yaml", line);
+                       card.title = per_language(item["title"], "card title", line);
+                       card.text = per_language(item["text"], "card text", line);
+                       if (item["helplines"])
+                           for (const auto& id : word_list(item["helplines"], "helplines", line)) {
+                               if (!helpline_ids.count(id))
+                                   error("search.yaml", line,
+                                         "card names helpline \"" + id + "\", which is not under helplines:");
+                               card.helplines.push_back(id);
+                           }
+                       if (item["page"]) card.page = item["page"].as<std::string>("");
+                       card.find_local_help = item["find_local_help"] && item["find_local_help"].as<bool>(false);
+                       search.cards.push_back(std::move(card));
+                   });
+    }
+
+    // Each entry of search.yaml's list `key`, read by `read`; an entry that is not a map is an error saying
+    // what one needs.
+    template <class ReadEntry>
+    void each_entry(const YAML::Node& doc, const char* key, const std::string& needs, ReadEntry read) {
+        const YAML::Node list = doc[key];
+        if (!list) return;
+        if (!list.IsSequence())
+            return error("search.yaml", list.Mark().line + 1, std::string(key) + ": must be a list");
+        for (const auto& item : list) {
+            int line = item.Mark().line + 1;
+            if (!item.IsMap()) error("search.yaml", line, needs);
+            else read(item, line);
         }
     }
 

@@ -39,6 +39,7 @@ struct Page {
     std::string title;
     std::string summary;
     std::string topic;
+    bool topic_adult_only = false;  // the topic's own flag in the pack (see audience_policy.h)
     std::vector<Audience> audiences;
     std::string body_markdown;
     std::string reviewed;

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/form_model.h"
+#include "kiosk/form_answers.h"
 #include "kiosk/keyboard_model.h"
 
 namespace lantern::kiosk {

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/form_model.h"
+#include "kiosk/form_answers.h"
 
 namespace lantern::kiosk::form {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/form_model.h"
+#include "kiosk/form_answers.h"
 
 namespace lantern::kiosk {
 

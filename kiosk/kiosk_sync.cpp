@@ -18,8 +18,7 @@ OutboxReferralSink::OutboxReferralSink(sync::OutboxStore& outbox, sync::Bytes re
 SubmitResult OutboxReferralSink::submit(const std::string& form_version, const std::string& answers_json,
                                         const ReferralSummary& summary) {
     try {
-        sync::SealedReferral r{form_version, sync::seal(answers_json, public_key_),
-                               sync::Summary{summary.needs, summary.audience, summary.centre, summary.date}};
+        sync::SealedReferral r{form_version, sync::seal(answers_json, public_key_), summary};
         auto stored = outbox_.submit(r);  // durable (synchronous=FULL) before it returns
         if (on_submitted_) on_submitted_();
         return {sync::format_reference_code(stored.reference_code), ""};

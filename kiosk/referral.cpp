@@ -17,10 +17,6 @@ std::string trimmed(const std::string& s) {
 
 }  // namespace
 
-nlohmann::json to_json(const ReferralSummary& s) {
-    return {{"needs", s.needs}, {"audience", s.audience}, {"centre", s.centre}, {"date", s.date}};
-}
-
 std::string make_reference_code() { return sync::format_reference_code(sync::new_reference_code()); }
 
 SubmitResult DiscardingReferralSink::submit(const std::string&, const std::string&, const ReferralSummary&) {

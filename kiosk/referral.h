@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "kiosk/form_model.h"
+#include "kiosk/form_answers.h"
 #include "kiosk/referral_sink.h"
 
 namespace lantern::kiosk {

@@ -5,18 +5,12 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "sync/protocol.h"
 
 namespace lantern::kiosk {
 
-// Non-identifying: need categories, audience, centre and date. No names, numbers or free text.
-struct ReferralSummary {
-    std::vector<std::string> needs;
-    std::string audience;
-    std::string centre;
-    std::string date;  // YYYY-MM-DD
-};
-nlohmann::json to_json(const ReferralSummary& s);
+// The one summary type, the wire's: non-identifying need categories, audience, centre and date.
+using sync::ReferralSummary;
 
 struct SubmitResult {
     std::string reference;  // a code the visitor can read out, e.g. "K7MX-3QPA"; empty on failure

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "content/audience_policy.h"
 #include "kiosk/form_views.h"
 #include "kiosk/strings.h"
 
@@ -106,11 +107,8 @@ PageView build_page(const App& app) {
     PageView v;
     v.lang = s.lang;
     auto page = app.pack() ? app.pack()->page(s.place.page, s.lang) : std::nullopt;
-    // A page not written for this audience is treated as missing, so a child can never reach an adult page.
-    bool for_audience =
-        page && std::find(page->audiences.begin(), page->audiences.end(), s.audience) != page->audiences.end() &&
-        (s.audience == content::Audience::adult || !content::is_adult_only_topic(page->topic));
-    if (!for_audience) {
+    // A page this audience may not see is treated as missing, so a child can never reach an adult page.
+    if (!page || !content::may_see(s.audience, *page)) {
         v.notice = tr("page.missing", s.lang);
         return v;
     }
@@ -137,17 +135,9 @@ ServicesView build_services(const App& app) {
     static const char* const needs[] = {"money-debt",       "housing",       "physical-health", "mental-health",
                                         "domestic-abuse",   "drugs-alcohol", "feeling-alone",   "visits-travel",
                                         "staying-in-touch", "parenting",     "children",        "release"};
-    auto adult_only_need = [](const std::string& n) {
-        return n == "domestic-abuse" || n == "money-debt" || n == "drugs-alcohol";
-    };
     const Session& s = app.session();
-    bool adult = s.audience == content::Audience::adult;
-    // Young people are offered help made for them, never adult-only subjects.
-    auto for_audience = [&](const content::Service& svc) {
-        if (adult) return true;
-        if (svc.age_range == "18+") return false;
-        return svc.needs.empty() || !std::all_of(svc.needs.begin(), svc.needs.end(), adult_only_need);
-    };
+    // An adult-only need asked for by a young audience (by any route) filters nothing: it is never shown.
+    const std::string need = content::may_see_need(s.audience, s.place.need) ? s.place.need : std::string();
     ServicesView v;
     v.title = tr("services.title", s.lang);
     v.none = tr("services.none", s.lang);
@@ -156,21 +146,21 @@ ServicesView build_services(const App& app) {
     v.web_label = tr("services.web", s.lang);
     if (!app.pack()) return v;
     std::vector<content::Service> shown;
+    // Young people are offered help made for them, never adult-only subjects.
     for (auto& svc : app.pack()->services("", s.lang))
-        if (for_audience(svc)) shown.push_back(std::move(svc));
+        if (content::may_see(s.audience, svc)) shown.push_back(std::move(svc));
     // Only needs with a service this audience may see: a filter that can only answer "No services listed" is a
     // dead end. With none, there is no filter row at all.
     for (const char* n : needs) {
-        if (!adult && adult_only_need(n)) continue;
+        if (!content::may_see_need(s.audience, n)) continue;
         bool has_service = std::any_of(shown.begin(), shown.end(), [&](const content::Service& svc) {
             return std::find(svc.needs.begin(), svc.needs.end(), n) != svc.needs.end();
         });
-        if (has_service) v.needs.push_back({n, tr(std::string("need.") + n, s.lang), s.place.need == n});
+        if (has_service) v.needs.push_back({n, tr(std::string("need.") + n, s.lang), need == n});
     }
-    if (!v.needs.empty()) v.needs.insert(v.needs.begin(), {"", tr("services.all", s.lang), s.place.need.empty()});
+    if (!v.needs.empty()) v.needs.insert(v.needs.begin(), {"", tr("services.all", s.lang), need.empty()});
     for (const auto& svc : shown) {
-        if (!s.place.need.empty() && std::find(svc.needs.begin(), svc.needs.end(), s.place.need) == svc.needs.end())
-            continue;
+        if (!need.empty() && std::find(svc.needs.begin(), svc.needs.end(), need) == svc.needs.end()) continue;
         // "Refuge: National Domestic Abuse Helpline", but "Karma Nirvana Helpline", not the name said twice.
         bool named_in_name = svc.name.rfind(svc.organisation, 0) == 0;
         std::string name = svc.organisation.empty() || named_in_name ? svc.name : svc.organisation + ": " + svc.name;

@@ -19,7 +19,7 @@ namespace lantern::sync {
 struct SealedReferral {
     std::string form_version;
     Bytes sealed;
-    Summary summary;
+    ReferralSummary summary;
 };
 
 // What the visitor is shown after submitting.
@@ -39,7 +39,7 @@ struct OutboxRow {
     std::string created;
     std::string form_version;
     Bytes sealed;  // empty once delivered
-    Summary summary;
+    ReferralSummary summary;
     OutboxState state = OutboxState::queued;
     int attempts = 0;
     std::string last_error;

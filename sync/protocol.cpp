@@ -125,16 +125,16 @@ std::string error_body(std::string_view message, std::string_view referral_id) {
     return json{{"error", std::string(message)}, {"id", std::string(referral_id)}}.dump();
 }
 
-// ---- Summary ----
+// ---- ReferralSummary ----
 
-json to_json(const Summary& s) {
+json to_json(const ReferralSummary& s) {
     return json{{"needs", s.needs}, {"audience", s.audience}, {"centre", s.centre}, {"date", s.date}};
 }
 
-Parsed<Summary> parse_summary(const json& j) {
-    Parsed<Summary> r;
+Parsed<ReferralSummary> parse_summary(const json& j) {
+    Parsed<ReferralSummary> r;
     Reader rd{j, r.error, "summary"};
-    Summary s;
+    ReferralSummary s;
     if (!rd.object_with_only({"needs", "audience", "centre", "date"})) return r;
     auto it = j.find("needs");
     if (it == j.end() || !it->is_array()) {
@@ -160,7 +160,7 @@ Parsed<Summary> parse_summary(const json& j) {
     return r;
 }
 
-void validate_summary(const Summary& s) {
+void validate_summary(const ReferralSummary& s) {
     auto parsed = parse_summary(to_json(s));
     if (!parsed) throw std::invalid_argument(parsed.error);
 }

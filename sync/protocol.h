@@ -24,17 +24,17 @@ struct Parsed {
 
 // The non-identifying part of a referral, readable by the hub for reports. Only constrained values:
 // need category ids, an audience, the centre name and a date. No free text from a visitor.
-struct Summary {
+struct ReferralSummary {
     std::vector<std::string> needs;  // [a-z0-9_-]{1,40}, at most 32
     std::string audience;            // little | child | teen | adult
     std::string centre;              // 1..100 printable characters
     std::string date;                // YYYY-MM-DD
-    bool operator==(const Summary&) const = default;
+    bool operator==(const ReferralSummary&) const = default;
 };
-nlohmann::json to_json(const Summary& s);
-Parsed<Summary> parse_summary(const nlohmann::json& j);
+nlohmann::json to_json(const ReferralSummary& s);
+Parsed<ReferralSummary> parse_summary(const nlohmann::json& j);
 // Throws std::invalid_argument naming the bad field; used before anything is stored.
-void validate_summary(const Summary& s);
+void validate_summary(const ReferralSummary& s);
 
 inline constexpr std::size_t k_max_sealed_bytes = 256 * 1024;
 
@@ -47,7 +47,7 @@ struct ReferralPost {
     std::string created;  // UTC ISO
     std::string form_version;
     Bytes sealed;
-    Summary summary;
+    ReferralSummary summary;
     bool operator==(const ReferralPost&) const = default;
 };
 nlohmann::json to_json(const ReferralPost& p);

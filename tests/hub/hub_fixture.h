@@ -72,7 +72,7 @@ struct HubFixture {
     sync::SealedReferral referral(const std::string& plaintext, const std::string& centre = "HMP Example",
                                   std::vector<std::string> needs = {"money"}) const {
         return {"3", sync::seal(plaintext, referral_keys.public_key),
-                sync::Summary{std::move(needs), "adult", centre, "2024-05-01"}};
+                sync::ReferralSummary{std::move(needs), "adult", centre, "2024-05-01"}};
     }
 };
 

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "content/form_schema.h"
+#include "content/form_model.h"
 #include "content/pack_builder.h"
 #include "content/pack_reader.h"
 #include "content/sources.h"
@@ -261,12 +261,14 @@ TEST_CASE("all, any and not conditions parse and combine; bad ones are errors na
                                 show_if + "}]}]}")
             .error;
     };
-    CHECK(bad(R"({"all":[]})").find("field \"z\": show_if: \"all\" needs a list") != std::string::npos);
-    CHECK(bad(R"({"any":"x"})").find("\"any\" needs a list") != std::string::npos);
-    CHECK(bad(R"({"not":{"field":"x"}})").find("show_if.not: needs \"equals\"") != std::string::npos);
+    CHECK(bad(R"({"all":[]})").find("field \"z\": show_if: \"all\" needs a non-empty list") != std::string::npos);
+    CHECK(bad(R"({"any":"x"})").find("\"any\" needs a non-empty list") != std::string::npos);
+    CHECK(bad(R"({"not":{"field":"x"}})").find("show_if.not needs exactly one of \"equals\" or \"not_empty\"") !=
+          std::string::npos);
     CHECK(bad(R"({"all":[{"field":"x","equals":"yes"}],"field":"x"})").find("stands alone") != std::string::npos);
     CHECK(bad(R"({"any":[{"field":"nope","equals":"yes"}]})").find("unknown field \"nope\"") != std::string::npos);
-    CHECK(bad(R"({"not":{"field":"z","not_empty":true}})").find("depends on itself") != std::string::npos);
+    CHECK(bad(R"({"not":{"field":"z","not_empty":true}})").find("show_if.not names the field itself") !=
+          std::string::npos);
 }
 
 TEST_CASE("fields that show each other round a loop are refused") {
@@ -279,7 +281,7 @@ TEST_CASE("fields that show each other round a loop are refused") {
 
 TEST_CASE("the team's number is never a placeholder on screen: until it is set, staff are named instead") {
     form::Form f = default_form();
-    CHECK(lantern::content::is_placeholder_phone(f.team.phone));
+    CHECK(lantern::content::form::is_placeholder_phone(f.team.phone));
     CHECK(form::team_contact(f, "en") ==
           "To contact the family support team, ask the visitor centre staff for their phone number.");
     CHECK(form::team_contact(f, "cy").find("staff y ganolfan ymwelwyr") != std::string::npos);

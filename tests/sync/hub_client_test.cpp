@@ -42,8 +42,13 @@ TEST_CASE("an unreachable hub is a retry with a network error") {
     o.connect_timeout_ms = 500;
     o.request_timeout_ms = 1000;
     HubClient client(o);
-    ReferralPost post{
-        new_uuid_v4(), "k", "ACDEFHJK", utc_now_iso(), "1", Bytes(64, 1), Summary{{}, "adult", "c", "2024-05-01"}};
+    ReferralPost post{new_uuid_v4(),
+                      "k",
+                      "ACDEFHJK",
+                      utc_now_iso(),
+                      "1",
+                      Bytes(64, 1),
+                      ReferralSummary{{}, "adult", "c", "2024-05-01"}};
     auto out = client.post_referral(post);
     CHECK(out.delivery == Delivery::retry);
     CHECK(out.error.rfind("network:", 0) == 0);

@@ -10,7 +10,7 @@ using lantern::test::TempDir;
 
 namespace {
 SealedReferral sample(const Bytes& public_key, const std::string& text) {
-    return {"3", seal(text, public_key), Summary{{"money"}, "adult", "HMP Example", "2024-05-01"}};
+    return {"3", seal(text, public_key), ReferralSummary{{"money"}, "adult", "HMP Example", "2024-05-01"}};
 }
 }  // namespace
 

@@ -14,7 +14,7 @@ ReferralPost sample_post() {
             "2024-05-01T10:00:00Z",
             "3",
             Bytes(64, 7),
-            Summary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
+            ReferralSummary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
 }
 }  // namespace
 

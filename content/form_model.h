@@ -1,4 +1,4 @@
-// The referral form: form.json parsed into typed steps and fields, and the visitor's draft answers.
+// The referral form's one model: form.json parsed into typed steps and fields, for the pack builder and the kiosk.
 #pragma once
 
 #include <map>
@@ -7,15 +7,23 @@
 #include <string_view>
 #include <vector>
 
-namespace lantern::kiosk::form {
+#include "content/sources.h"
 
-// `note` is words shown to the visitor (never answered, never sent), e.g. the team's number once she says
-// she will contact them herself.
+namespace lantern::content::form {
+
+// Every field type, known here once: the builder refuses a form.json naming any other, and so does the kiosk,
+// which reads the same model. `note` is words shown to the visitor (never answered, never sent), e.g. the
+// team's number once she says she will contact them herself.
 enum class FieldType { text, multiline, phone, email, postcode, date, choice, choices, yesno, note };
+std::vector<FieldType> field_types();  // every one, in form.json's documented order
 const char* to_string(FieldType t);
 std::optional<FieldType> field_type_from_string(std::string_view s);
+// "text, multiline, ..., note": for messages that say what a type may be.
+std::string known_field_types();
 // Text fields are typed on the keyboard; the others are answered with big toggle buttons (or, notes, not at all).
 bool is_typed(FieldType t);
+// choice and choices list their options in form.json; yesno has its own two; the rest have none.
+bool lists_options(FieldType t);
 
 // Words in several languages; `in(lang)` falls back to English, then to any language.
 struct LocalText {
@@ -97,51 +105,28 @@ struct Form {
 };
 
 struct FormParseResult {
-    std::optional<Form> form;
-    std::string error;  // "form.json: step 2 \"contact\": field \"phone\": unknown type \"fone\""
+    std::optional<Form> form;         // only when there is no error
+    std::vector<SourceIssue> issues;  // errors and warnings, each on "form.json" with its line when known
+    std::string error;                // the first error as one line, e.g. for the kiosk's staff log; empty if none
 };
 
-// Never throws: bad JSON or a bad shape is an error naming where and what.
-FormParseResult parse_form(std::string_view json_text);
+// The one parser of form.json:
+//   {version, steps: [{id, title: {lang: text}, fields: [{id, type, required, sensitive, label: {lang: text},
+//    help: {lang: text}, options: [{id, label: {lang: text}}], show_if: CONDITION}],
+//    require_one_of: [field] | {fields: [field], message: {lang: text}}}],
+//    required_consent: field, sensitive_consent: field, safeguarding: [CONDITION],
+//    helplines: {title, lines: [{name, number}]}, team: {phone, contact, contact_unset},
+//    done: {routes: [{if: CONDITION, next}], timescale, withdraw}}
+// where CONDITION is {field, equals | not_empty} or {all: [CONDITION]}, {any: [CONDITION]}, {not: CONDITION},
+// and a {lang: text} may be a plain string, which is English. Every problem is named with its line, e.g.
+// `form.json:14: error: field "phone": unknown type "fone" (use one of text, ...)`. Never throws.
+FormParseResult parse_form(std::string_view text);
 
-// One answer: text fields, choice and yesno use `text` (an option id for choices); choices use `picks`.
-struct Answer {
-    std::string text;
-    std::vector<std::string> picks;
-    bool empty() const;
-};
-
-// The visitor's answers. Everything is overwritten with zeros before it is freed, so answers do not
-// linger in freed memory after quick exit, idle wipe or submission (best effort: std::string may have
-// moved its buffer while growing; text is capped so growth is short-lived).
-class Draft {
-   public:
-    Draft() = default;
-    Draft(const Draft&) = delete;
-    Draft& operator=(const Draft&) = delete;
-    Draft(Draft&& o) noexcept;
-    Draft& operator=(Draft&& o) noexcept;
-    ~Draft();
-
-    const Answer* find(std::string_view field) const;
-    Answer& at(const std::string& field) { return answers_[field]; }
-    const std::map<std::string, Answer, std::less<>>& answers() const { return answers_; }
-    void wipe();
-
-   private:
-    std::map<std::string, Answer, std::less<>> answers_;
-};
-
-// Overwrites the string's bytes (its whole capacity) with zeros and empties it.
-void wipe_string(std::string& s);
-
-bool condition_true(const Form& form, const Condition& c, const Draft& d);
-bool is_visible(const Form& form, const Field& f, const Draft& d);
-// True when any safeguarding trigger is answered: the helplines show at once.
-bool shows_helplines(const Form& form, const Draft& d);
-// The first contact route that holds, or nullptr.
-const ContactRoute* contact_route(const Form& form, const Draft& d);
+// The default pack's stand-in for the family support team's phone number, which FACTS.md does not give:
+// a form whose team phone is empty or starts with this is warned about, and the kiosk never shows it.
+inline constexpr std::string_view k_placeholder_phone = "PLACEHOLDER";
+bool is_placeholder_phone(std::string_view phone);
 // The team's contact sentence in `lang`: the number when one is set, else where to ask for it.
 std::string team_contact(const Form& form, std::string_view lang);
 
-}  // namespace lantern::kiosk::form
+}  // namespace lantern::content::form
