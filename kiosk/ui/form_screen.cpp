@@ -256,27 +256,44 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     ImGui::BeginChild(child.c_str(), ImVec2(fields_w + t.scrollbar_room(), std::max(1.0f, bottom - scroll_top)), false,
                       ImGuiWindowFlags_NoBackground);
     scroll.update();
-    // What shows now that did not show last frame on this step: a note or question a choice revealed, an
-    // error after Next. The first such thing is scrolled into sight, or a visitor at 1080p or at a large text
-    // size would not know it is there, below the fold.
+    // What shows now that did not show last frame on this step: a note or question that a choice revealed right
+    // under its question, an error after Next. It is scrolled into sight, or a visitor at 1080p or at a large
+    // text size would not know it is there, below the fold. A question revealed further down is not: the
+    // visitor goes on with the next question she has not answered yet.
     if (state.seen_step != view.progress) {
         state.seen_step = view.progress;
         state.seen.clear();
+        state.answers.clear();
     }
     std::vector<std::string> seen;
     bool first_frame = state.seen.empty();
+    std::string answered;  // the choice whose answer changed since the last frame
+    for (const FieldView& f : view.fields) {
+        if (f.typed() || f.type == form::FieldType::note) continue;
+        std::string picked;
+        for (const OptionView& o : f.options)
+            if (o.selected) picked += o.id + "\n";
+        if (!first_frame && state.answers[f.id] != picked) answered = f.id;
+        state.answers[f.id] = picked;
+    }
     std::optional<std::pair<float, float>> reveal;  // screen y from, to
-    auto newly = [&](const std::string& what, float from, float to) {
+    auto shown = [&](const std::string& what) {
         seen.push_back(what);
-        if (first_frame || std::find(state.seen.begin(), state.seen.end(), what) != state.seen.end()) return;
-        // Several things shown at once (two questions one choice revealed) are brought in together, the
-        // first one's top first when they do not all fit.
-        reveal = reveal ? std::pair{reveal->first, to} : std::pair{from, to};
+        return !first_frame && std::find(state.seen.begin(), state.seen.end(), what) == state.seen.end();
+    };
+    // Several things shown at once (a question and its phone box) are brought in together, the first one's top
+    // first when they do not all fit.
+    auto bring = [&](float from, float to) { reveal = reveal ? std::pair{reveal->first, to} : std::pair{from, to}; };
+    bool under_answered = false;  // still in the run of fields just under the answered one
+    auto revealed = [&](const FieldView& f, float from, float to) {
+        bool fresh = shown("field " + f.id);
+        if (under_answered && fresh && !view.keyboard) bring(from, to);
+        else under_answered = f.id == answered;
     };
     if (!view.step_error.empty()) {
         float from = ImGui::GetCursorScreenPos().y;
         note_box(ui, view.step_error, p.danger, p.danger_text, fields_w);
-        newly("error", from, ImGui::GetCursorScreenPos().y);
+        if (shown("error")) bring(from, ImGui::GetCursorScreenPos().y);
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
     if (!view.notice.empty() && !view.keyboard) {
@@ -287,7 +304,7 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         if (f.type == form::FieldType::note) {  // words to read, not a question
             float from = ImGui::GetCursorScreenPos().y;
             note_box(ui, f.label, p.notice, p.notice_text, fields_w);
-            newly("field " + f.id, from, ImGui::GetCursorScreenPos().y);
+            revealed(f, from, ImGui::GetCursorScreenPos().y);
             ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
             continue;
         }
@@ -310,15 +327,14 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         } else {
             draw_options(ui, f, fields_w, actions);
         }
-        // A question a choice revealed shows whole, while typing it stays with the box typed into (above).
-        if (!view.keyboard) newly("field " + f.id, start.y, ImGui::GetCursorScreenPos().y);
-        else seen.push_back("field " + f.id);
+        // While typing, the box typed into keeps its place (above), whatever else shows.
+        revealed(f, start.y, ImGui::GetCursorScreenPos().y);
         if (!f.error.empty()) {
             ImGui::Dummy(ImVec2(0, t.gap() * 0.3f));
             text_block(ui, f.error, ui.fonts.bold, p.danger, fields_w);
             // The error in sight with as much of its question above it as the view holds.
             float to = ImGui::GetCursorScreenPos().y;
-            newly("error " + f.id, std::max(start.y, to - (bottom - scroll_top) + t.gap()), to);
+            if (shown("error " + f.id)) bring(std::max(start.y, to - (bottom - scroll_top) + t.gap()), to);
         }
         ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
     }

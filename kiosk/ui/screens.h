@@ -1,6 +1,10 @@
 // One draw function per screen: each reads its view model and emits actions, nothing more.
 #pragma once
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "kiosk/actions.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/form_views.h"
@@ -56,6 +60,7 @@ struct FormUiState {
     TouchScroll helplines_scroll;
     std::string seen_step;
     std::vector<std::string> seen;
+    std::map<std::string, std::string> answers;  // each choice's picked options, to see which one just changed
 };
 void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& scroll, FormUiState& state,
                     Actions& actions);
