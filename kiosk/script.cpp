@@ -46,13 +46,15 @@ ScriptParseResult parse_script(const std::string& text, const std::string& file_
         step.line = number;
         using K = ScriptStep::Kind;
         if (word == "tap" || word == "type" || word == "expect" || word == "expect_not" || word == "drag" ||
-            word == "flick") {
-            step.kind = word == "tap"      ? K::tap
-                        : word == "type"   ? K::type
-                        : word == "expect" ? K::expect
-                        : word == "drag"   ? K::drag
-                        : word == "flick"  ? K::flick
-                                           : K::expect_not;
+            word == "flick" || word == "expect_whole" || word == "expect_label_whole") {
+            step.kind = word == "tap"                  ? K::tap
+                        : word == "type"               ? K::type
+                        : word == "expect"             ? K::expect
+                        : word == "drag"               ? K::drag
+                        : word == "flick"              ? K::flick
+                        : word == "expect_whole"       ? K::expect_whole
+                        : word == "expect_label_whole" ? K::expect_label_whole
+                                                       : K::expect_not;
             if (!read_quoted(in, step.text)) return fail(word + " needs a \"quoted\" argument");
             if ((step.kind == K::drag || step.kind == K::flick) && !(in >> step.x >> step.y))
                 return fail(word + " needs \"Label\" DX DY");

@@ -20,6 +20,9 @@ namespace lantern::kiosk {
 //   screenshot FILE      write a PNG of the screen
 //   expect "text"        fail unless an element or text with this label is on screen
 //   expect_not "text"    fail if it is
+//   expect_whole "text"  fail unless words or an element with this text are on screen whole: none of it
+//                        scrolled out of sight (a note just shown, an error after Next)
+//   expect_label_whole "Label"  fail unless the button's label is written at its full size on one line
 //   expect_min_size "Label" PX   fail unless the tappable element is at least PX pixels wide and high
 //   expect_all_min_size PX       fail unless every tappable element on screen is (touch targets)
 //   expect_text_fits     fail if any words run off the sides of the screen, or out of the button, tile or
@@ -40,6 +43,8 @@ struct ScriptStep {
         screenshot,
         expect,
         expect_not,
+        expect_whole,
+        expect_label_whole,
         expect_min_size,
         expect_all_min_size,
         expect_text_fits,

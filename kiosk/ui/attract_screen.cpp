@@ -14,7 +14,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     // Today's notices first: the lantern makes room for them.
     float notices_bottom = area.min.y;
     if (!view.notices.empty()) {
-        float w = std::min(area.width() - 4 * t.pad(), 1400 * t.scale);
+        float w = std::min(area.width() - 4 * t.pad(), t.banner_width());
         draw_notices(ui, view.notices, ImVec2(area.min.x + (area.width() - w) / 2, area.min.y + t.pad()), w);
         notices_bottom = ImGui::GetCursorScreenPos().y;
     }
@@ -72,9 +72,11 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     centred_text(ui, view.tagline, ui.fonts.heading, t.palette.muted_text, c.x, ImGui::GetCursorScreenPos().y + t.gap(),
                  avail);
 
-    ImVec2 size(std::min(std::max(640 * t.scale, text_width(ui.fonts.title, view.touch.words) + 4 * t.pad()), avail),
-                150 * t.scale);
-    float button_y = area.max.y - size.y - 150 * t.scale;
+    ImVec2 size(
+        std::min(std::max(t.start_button_min_width(), text_width(ui.fonts.title, view.touch.words) + 4 * t.pad()),
+                 avail),
+        t.start_button_height());
+    float button_y = area.max.y - size.y - t.start_button_lift();
     ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, button_y));
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
     if (touch_button(ui, view.touch.words, size, look)) actions.push_back({ActionKind::start, view.touch.lang});
@@ -108,7 +110,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     bool holding = false;
     if (view.staff_corner) {
         ImGui::SetCursorScreenPos(area.min);
-        if (touch_area(ui, "Staff", ImVec2(160 * t.scale, 160 * t.scale), &holding))
+        if (touch_area(ui, "Staff", ImVec2(t.staff_corner(), t.staff_corner()), &holding))
             actions.push_back({ActionKind::start});
         if (!holding) {
             hold.started = -1;
@@ -121,7 +123,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     }
 
     // A touch anywhere else starts too: nobody should have to find the button.
-    if (ImGui::IsMouseReleased(0) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < 24 * 24 * t.scale * t.scale &&
+    if (ImGui::IsMouseReleased(0) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < t.tap_slop() * t.tap_slop() &&
         actions.empty() && ImGui::IsWindowHovered())
         actions.push_back({ActionKind::start});
     return holding;  // the frame loop keeps drawing while the corner is held, to see the seconds pass

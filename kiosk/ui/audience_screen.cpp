@@ -32,17 +32,18 @@ void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + card_w, pos.y + card_h);
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());
-        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 3 * t.scale);
+        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, t.line());
         // The name and its hint, centred together, wrapped inside the card.
         float inner = card_w - 2 * t.pad();
         float words_h = centred_text_height(ui.fonts.title, c.label, inner) + t.gap() * 0.5f +
                         centred_text_height(ui.fonts.heading, c.hint, inner);
         float cx = pos.x + card_w / 2;
-        ImRect words = centred_text(ui, c.label, ui.fonts.title, held ? t.palette.button_text : t.palette.text, cx,
-                                    pos.y + (card_h - words_h) / 2, inner);
-        words.Add(centred_text(ui, c.hint, ui.fonts.heading, held ? t.palette.button_text : t.palette.muted_text, cx,
-                               ImGui::GetCursorScreenPos().y + t.gap() * 0.5f, inner));
-        label_text(ui, c.label, words.Min, words.Max);
+        Area name = centred_text(ui, c.label, ui.fonts.title, held ? t.palette.button_text : t.palette.text, cx,
+                                 pos.y + (card_h - words_h) / 2, inner);
+        Area hint = centred_text(ui, c.hint, ui.fonts.heading, held ? t.palette.button_text : t.palette.muted_text, cx,
+                                 ImGui::GetCursorScreenPos().y + t.gap() * 0.5f, inner);
+        label_text(ui, c.label, ImVec2(std::min(name.min.x, hint.min.x), name.min.y),
+                   ImVec2(std::max(name.max.x, hint.max.x), hint.max.y));
         ui.hits.add(c.hint, pos, max, false);
     }
 }

@@ -1,7 +1,8 @@
 // The referral form's screens: one step with its fields, the review with Change buttons, and the reference.
-#include <imgui_internal.h>
-
 #include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
 
 #include "kiosk/strings.h"
 #include "kiosk/ui/screens.h"
@@ -52,24 +53,24 @@ bool option_tile(Ui& ui, const FieldView& field, const OptionView& o, ImVec2 pos
     ImU32 text = held || o.selected ? p.accent_text : p.text;
     if (held) text = p.button_text;
     dl->AddRectFilled(pos, max, fill, t.radius() * 0.6f);
-    dl->AddRect(pos, max, p.accent, t.radius() * 0.6f, 0, (o.selected ? 4.0f : 2.0f) * t.scale);
+    dl->AddRect(pos, max, p.accent, t.radius() * 0.6f, 0, o.selected ? t.line_strong() : t.line_thin());
 
-    float mark = 40 * t.scale;
+    float mark = t.option_mark();
     ImVec2 m(pos.x + t.pad() * 0.6f, pos.y + (size.y - mark) / 2);
     ImVec2 mc(m.x + mark / 2, m.y + mark / 2);
     bool several = field.type == form::FieldType::choices;
     if (several) {
-        dl->AddRectFilled(m, ImVec2(m.x + mark, m.y + mark), p.background, 6 * t.scale);
-        dl->AddRect(m, ImVec2(m.x + mark, m.y + mark), text, 6 * t.scale, 0, 3 * t.scale);
+        dl->AddRectFilled(m, ImVec2(m.x + mark, m.y + mark), p.background, t.option_mark_corner());
+        dl->AddRect(m, ImVec2(m.x + mark, m.y + mark), text, t.option_mark_corner(), 0, t.line());
         if (o.selected) {
             ImVec2 tick[] = {ImVec2(m.x + mark * 0.2f, m.y + mark * 0.52f),
                              ImVec2(m.x + mark * 0.42f, m.y + mark * 0.75f),
                              ImVec2(m.x + mark * 0.82f, m.y + mark * 0.25f)};
-            dl->AddPolyline(tick, 3, p.accent, 0, 6 * t.scale);
+            dl->AddPolyline(tick, 3, p.accent, 0, t.line_held());
         }
     } else {
         dl->AddCircleFilled(mc, mark / 2, p.background);
-        dl->AddCircle(mc, mark / 2, text, 0, 3 * t.scale);
+        dl->AddCircle(mc, mark / 2, text, 0, t.line());
         if (o.selected) dl->AddCircleFilled(mc, mark / 4, p.accent);
     }
     ImFont* f = ui.fonts.bold;
@@ -85,11 +86,11 @@ void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions)
     ImFont* f = ui.fonts.bold;
     float gap = t.gap() * 0.5f;
     // Yes and No sit side by side at a fixed size; longer lists fill two or three columns.
-    int cols = field.type == form::FieldType::yesno ? 2 : width > 1000 * t.scale ? 3 : 2;
+    int cols = field.type == form::FieldType::yesno ? 2 : width > t.three_columns_from() ? 3 : 2;
     if (field.options.size() == 1) cols = 1;
     float col_w = (width - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
-    if (field.type == form::FieldType::yesno) col_w = std::min(col_w, 340 * t.scale);
-    float text_w = col_w - 40 * t.scale - 1.7f * t.pad();
+    if (field.type == form::FieldType::yesno) col_w = std::min(col_w, t.yes_no_width());
+    float text_w = col_w - t.option_mark() - 1.7f * t.pad();
     float tile_h = t.touch_min();
     for (const auto& o : field.options)
         tile_h = std::max(tile_h, f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, o.label.c_str()).y + t.pad());
@@ -175,12 +176,12 @@ float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& nex
     float h = t.touch_min();
     float y = area.max.y - h - t.pad() * 0.6f;
     ImGui::GetWindowDrawList()->AddLine(ImVec2(area.min.x, y - t.pad() * 0.4f), ImVec2(area.max.x, y - t.pad() * 0.4f),
-                                        t.palette.surface, 2 * t.scale);
+                                        t.palette.surface, t.line_thin());
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + 2 * t.pad(), y));
     // "##form": the top bar has a Back too, and two buttons with one id would swallow each other's taps.
-    if (!back.empty() && touch_button(ui, back + "##form", ImVec2(320 * t.scale, h), {ButtonKind::secondary}))
+    if (!back.empty() && touch_button(ui, back + "##form", ImVec2(t.nav_back_width(), h), {ButtonKind::secondary}))
         actions.push_back({ActionKind::back});
-    float w = std::max(360 * t.scale, text_width(ui.fonts.bold, next) + 2 * t.pad());
+    float w = std::max(t.nav_next_min_width(), text_width(ui.fonts.bold, next) + 2 * t.pad());
     ImGui::SetCursorScreenPos(ImVec2(area.max.x - 2 * t.pad() - w, y));
     if (touch_button(ui, next + "##form", ImVec2(w, h))) actions.push_back({next_kind});
     return y - t.pad() * 0.4f;
@@ -235,7 +236,7 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     // they show the moment abuse or danger is ticked, wherever the list is scrolled to.
     float fields_w = std::min(full_w, t.reading_width());
     float side_w = full_w - fields_w - 2 * t.pad();
-    bool side = view.show_helplines && side_w >= 440 * t.scale;
+    bool side = view.show_helplines && side_w >= t.side_panel_min();
     float scroll_top = title_bottom;
     if (view.show_helplines && side) {
         ImGui::SetCursorScreenPos(ImVec2(x0 + fields_w + 2 * t.pad(), title_bottom));
@@ -252,11 +253,47 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     ImGui::SetCursorScreenPos(ImVec2(x0, scroll_top));
     // A child per step, so each step starts at its top.
     std::string child = "form_step_" + view.progress;
-    ImGui::BeginChild(child.c_str(), ImVec2(fields_w + 40 * t.scale, std::max(1.0f, bottom - scroll_top)), false,
+    ImGui::BeginChild(child.c_str(), ImVec2(fields_w + t.scrollbar_room(), std::max(1.0f, bottom - scroll_top)), false,
                       ImGuiWindowFlags_NoBackground);
     scroll.update();
+    // What shows now that did not show last frame on this step: a note or question that a choice revealed right
+    // under its question, an error after Next. It is scrolled into sight, or a visitor at 1080p or at a large
+    // text size would not know it is there, below the fold. A question revealed further down is not: the
+    // visitor goes on with the next question she has not answered yet.
+    if (state.seen_step != view.progress) {
+        state.seen_step = view.progress;
+        state.seen.clear();
+        state.answers.clear();
+    }
+    std::vector<std::string> seen;
+    bool first_frame = state.seen.empty();
+    std::string answered;  // the choice whose answer changed since the last frame
+    for (const FieldView& f : view.fields) {
+        if (f.typed() || f.type == form::FieldType::note) continue;
+        std::string picked;
+        for (const OptionView& o : f.options)
+            if (o.selected) picked += o.id + "\n";
+        if (!first_frame && state.answers[f.id] != picked) answered = f.id;
+        state.answers[f.id] = picked;
+    }
+    std::optional<std::pair<float, float>> reveal;  // screen y from, to
+    auto shown = [&](const std::string& what) {
+        seen.push_back(what);
+        return !first_frame && std::find(state.seen.begin(), state.seen.end(), what) == state.seen.end();
+    };
+    // Several things shown at once (a question and its phone box) are brought in together, the first one's top
+    // first when they do not all fit.
+    auto bring = [&](float from, float to) { reveal = reveal ? std::pair{reveal->first, to} : std::pair{from, to}; };
+    bool under_answered = false;  // still in the run of fields just under the answered one
+    auto revealed = [&](const FieldView& f, float from, float to) {
+        bool fresh = shown("field " + f.id);
+        if (under_answered && fresh && !view.keyboard) bring(from, to);
+        else under_answered = f.id == answered;
+    };
     if (!view.step_error.empty()) {
+        float from = ImGui::GetCursorScreenPos().y;
         note_box(ui, view.step_error, p.danger, p.danger_text, fields_w);
+        if (shown("error")) bring(from, ImGui::GetCursorScreenPos().y);
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
     if (!view.notice.empty() && !view.keyboard) {
@@ -265,7 +302,9 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
     }
     for (const FieldView& f : view.fields) {
         if (f.type == form::FieldType::note) {  // words to read, not a question
+            float from = ImGui::GetCursorScreenPos().y;
             note_box(ui, f.label, p.notice, p.notice_text, fields_w);
+            revealed(f, from, ImGui::GetCursorScreenPos().y);
             ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
             continue;
         }
@@ -288,12 +327,19 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         } else {
             draw_options(ui, f, fields_w, actions);
         }
+        // While typing, the box typed into keeps its place (above), whatever else shows.
+        revealed(f, start.y, ImGui::GetCursorScreenPos().y);
         if (!f.error.empty()) {
             ImGui::Dummy(ImVec2(0, t.gap() * 0.3f));
             text_block(ui, f.error, ui.fonts.bold, p.danger, fields_w);
+            // The error in sight with as much of its question above it as the view holds.
+            float to = ImGui::GetCursorScreenPos().y;
+            if (shown("error " + f.id)) bring(std::max(start.y, to - (bottom - scroll_top) + t.gap()), to);
         }
         ImGui::Dummy(ImVec2(0, t.gap() * 1.5f));
     }
+    if (reveal && !scroll.dragging) scroll_into_view(reveal->first - t.gap() * 0.5f, reveal->second + t.gap() * 0.5f);
+    state.seen = std::move(seen);
     // Room to scroll the last field up above the keyboard.
     ImGui::Dummy(ImVec2(0, view.keyboard ? (bottom - scroll_top) * 0.5f : t.pad()));
     ImGui::EndChild();
@@ -304,7 +350,7 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
     const Palette& p = t.palette;
     float top = danger_banner(ui, view.danger, area);
     float x0 = area.min.x + 2 * t.pad();
-    float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
+    float width = std::min(area.width() - 4 * t.pad(), t.list_width());
     ImGui::SetCursorScreenPos(ImVec2(x0, top + t.pad() * 0.5f));
     text_block(ui, view.title, ui.fonts.title, p.text, width);
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
@@ -325,7 +371,7 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
     }
 
     ImGui::SetCursorScreenPos(ImVec2(x0, scroll_top));
-    ImGui::BeginChild("form_review", ImVec2(width + 40 * t.scale, std::max(1.0f, bottom - scroll_top)), false,
+    ImGui::BeginChild("form_review", ImVec2(width + t.scrollbar_room(), std::max(1.0f, bottom - scroll_top)), false,
                       ImGuiWindowFlags_NoBackground);
     scroll.update();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -334,8 +380,8 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
         ImGui::Dummy(ImVec2(0, t.gap()));
     }
     float inner = width - 2 * t.pad();
-    float change_w =
-        std::max(220 * t.scale, text_width(ui.fonts.bold, view.steps.empty() ? "" : view.steps[0].change) + t.pad());
+    float change_w = std::max(t.change_min_width(),
+                              text_width(ui.fonts.bold, view.steps.empty() ? "" : view.steps[0].change) + t.pad());
     for (const ReviewStep& step : view.steps) {
         ImVec2 pos = ImGui::GetCursorScreenPos();
         dl->ChannelsSplit(2);
@@ -371,7 +417,7 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& sc
     float full_w = area.width() - 4 * t.pad();
     float width = std::min(full_w, t.reading_width());
     float side_w = full_w - width - 2 * t.pad();
-    bool side = view.show_helplines && side_w >= 440 * t.scale;
+    bool side = view.show_helplines && side_w >= t.side_panel_min();
     float x0 = side ? area.min.x + 2 * t.pad() : area.min.x + (area.width() - width) / 2;
     ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
     text_block(ui, view.title, ui.fonts.title, p.text, width);
@@ -386,7 +432,7 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& sc
     dl->AddRectFilled(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.surface,
                       t.radius());
     dl->AddRect(ImVec2(pos.x, pos.y + t.gap() * 0.5f), ImVec2(pos.x + rw, pos.y + t.gap() * 0.5f + rh), p.accent,
-                t.radius(), 0, 4 * t.scale);
+                t.radius(), 0, t.line_strong());
     ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.gap() * 0.5f + t.pad() * 0.5f));
     text_block(ui, view.reference, huge, p.accent, rw);
     float list_top = pos.y + t.gap() + rh;
@@ -396,7 +442,7 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& sc
     float finish_y = area.max.y - h - t.pad() * 0.6f;
     ImGui::SetCursorScreenPos(ImVec2(x0, finish_y));
     if (touch_button(ui, view.finish,
-                     ImVec2(std::max(360 * t.scale, text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), h)))
+                     ImVec2(std::max(t.nav_next_min_width(), text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), h)))
         actions.push_back({ActionKind::form_finish});
     float bottom = finish_y - t.gap() * 0.5f;
     if (side) {
@@ -407,7 +453,7 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& sc
 
     ImGui::SetCursorScreenPos(ImVec2(x0, list_top));
     ImGui::BeginChild(("form_done_" + view.reference).c_str(),
-                      ImVec2(width + 40 * t.scale, std::max(1.0f, bottom - list_top)), false,
+                      ImVec2(width + t.scrollbar_room(), std::max(1.0f, bottom - list_top)), false,
                       ImGuiWindowFlags_NoBackground);
     scroll.update();
     text_block(ui, view.keep_reference, ui.fonts.body, p.text, width);

@@ -14,12 +14,12 @@ void HitRegistry::begin_frame() {
     current_.clear();
 }
 
-void HitRegistry::add(std::string label, ImVec2 min, ImVec2 max, bool tappable) {
-    current_.push_back({std::move(label), min, max, tappable});
+void HitRegistry::add(std::string label, ImVec2 min, ImVec2 max, bool tappable, bool cut) {
+    current_.push_back({std::move(label), min, max, tappable, false, cut});
 }
 
-void HitRegistry::add_words_of_tappable(std::string label, ImVec2 min, ImVec2 max) {
-    current_.push_back({std::move(label), min, max, false, true});
+void HitRegistry::add_words_of_tappable(std::string label, ImVec2 min, ImVec2 max, bool squeezed) {
+    current_.push_back({std::move(label), min, max, false, true, false, squeezed});
 }
 
 std::optional<HitElement> HitRegistry::find_tappable(const std::string& label, ImVec2 screen) const {
@@ -33,6 +33,20 @@ bool HitRegistry::shows(const std::string& text, ImVec2 screen) const {
     for (const auto& e : last_)
         if (e.label.find(text) != std::string::npos && on_screen(e, screen)) return true;
     return false;
+}
+
+bool HitRegistry::shows_whole(const std::string& text, ImVec2 screen) const {
+    for (const auto& e : last_)
+        if (e.label.find(text) != std::string::npos && !e.cut && e.min.x >= 0 && e.min.y >= 0 && e.max.x <= screen.x &&
+            e.max.y <= screen.y)
+            return true;
+    return false;
+}
+
+std::optional<HitElement> HitRegistry::find_words_of(const std::string& label, ImVec2 screen) const {
+    for (auto it = last_.rbegin(); it != last_.rend(); ++it)
+        if (it->words_of_tappable && it->label == label && on_screen(*it, screen)) return *it;
+    return std::nullopt;
 }
 
 }  // namespace lantern::kiosk::ui

@@ -16,19 +16,27 @@ struct HitElement {
     // The words drawn on the tappable element with the same label (a button's text, a tile's title):
     // scripts check they stay inside it.
     bool words_of_tappable = false;
+    // Part of it is hidden: scrolled out of its region or off the screen (scripts' expect_whole).
+    bool cut = false;
+    // Words of a tappable drawn smaller than their font or broken over lines to fit (expect_label_whole).
+    bool squeezed = false;
 };
 
 class HitRegistry {
    public:
     void begin_frame();
-    void add(std::string label, ImVec2 min, ImVec2 max, bool tappable);
-    void add_words_of_tappable(std::string label, ImVec2 min, ImVec2 max);
+    void add(std::string label, ImVec2 min, ImVec2 max, bool tappable, bool cut = false);
+    void add_words_of_tappable(std::string label, ImVec2 min, ImVec2 max, bool squeezed = false);
 
     // A tappable element whose label is exactly `label` and whose centre is on screen, from the last
     // complete frame.
     std::optional<HitElement> find_tappable(const std::string& label, ImVec2 screen) const;
     // True when any element's label (tappable or text) contains `text`, on screen.
     bool shows(const std::string& text, ImVec2 screen) const;
+    // True when some element whose label contains `text` is on screen whole: nothing of it scrolled away.
+    bool shows_whole(const std::string& text, ImVec2 screen) const;
+    // The words drawn on the tappable `label`, from the last complete frame.
+    std::optional<HitElement> find_words_of(const std::string& label, ImVec2 screen) const;
     const std::vector<HitElement>& last_frame() const { return last_; }
 
    private:

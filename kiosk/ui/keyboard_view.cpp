@@ -1,6 +1,4 @@
 // The kiosk's own on-screen keyboard, its text box, and physical-keyboard typing: all emit actions only.
-#include <imgui_internal.h>
-
 #include <algorithm>
 
 #include "kiosk/keyboard_layout.h"
@@ -8,12 +6,6 @@
 
 namespace lantern::kiosk::ui {
 namespace {
-
-// Base sizes at 1080p. 80 px keys clear the 72 px minimum with room for a tired hand.
-constexpr float k_key_h_px = 80;
-constexpr float k_key_gap_px = 10;
-constexpr float k_keyboard_max_w_px = 1560;
-constexpr float k_key_max_w_px = 240;  // a phone keypad's keys stay key-shaped, not bars
 
 // Single characters read better large; words ("Delete", "Space") in the bold body size, never smaller.
 ImFont* key_font(const Ui& ui, const KeyView& k) {
@@ -47,7 +39,7 @@ ImVec2 wrapped_end(ImFont* font, const std::string& text, float wrap) {
 
 // A portrait screen needs every pixel across for ten keys of the touch size: a thin margin only.
 float keys_width(const Ui& ui, float area_width) {
-    return std::min(area_width - ui.theme.pad() * 0.5f, k_keyboard_max_w_px * ui.theme.scale);
+    return std::min(area_width - ui.theme.pad() * 0.5f, ui.theme.keyboard_max_width());
 }
 
 struct KeysFit {
@@ -63,15 +55,15 @@ KeysFit fit_keys(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, fl
     const Theme& t = ui.theme;
     KeyboardRequest r;
     r.width = keys_width(ui, area_width);
-    r.gap = k_key_gap_px * t.scale;
+    r.gap = t.key_gap();
     r.min_key = t.touch_min();
-    r.max_unit = k_key_max_w_px * t.scale;
+    r.max_unit = t.key_max_width();
     // Keys are touch buttons, so never shorter than the theme's touch size.
-    r.key_height = std::max(k_key_h_px * t.scale, t.touch_min());
+    r.key_height = std::max(t.key_height(), t.touch_min());
     for (const auto& row : keys) {
         std::vector<KeySize> sizes;
         for (const KeyView& k : row) {
-            float words = text_width(key_font(ui, k), k.label) + t.pad() + 2 * t.scale;
+            float words = text_width(key_font(ui, k), k.label) + t.pad() + t.key_label_room();
             sizes.push_back({k.kind == KeyKind::insert, k.width, words});
         }
         r.rows.push_back(std::move(sizes));
@@ -81,14 +73,14 @@ KeysFit fit_keys(const Ui& ui, const std::vector<std::vector<KeyView>>& keys, fl
     if (out.fit.height + 2 * out.pad > max_height && n > 1) {
         out.pad = t.pad() * 0.125f;
         float spare = max_height - 2 * out.pad - static_cast<float>(n) * r.key_height;
-        r.row_gap = std::clamp(spare / static_cast<float>(n - 1), 3 * t.scale, r.gap);
+        r.row_gap = std::clamp(spare / static_cast<float>(n - 1), t.key_row_gap_min(), r.gap);
         out.fit = fit_keyboard(r);
     }
     return out;
 }
 
 float notice_height(const Ui& ui, const std::string& notice) {
-    return notice.empty() ? 0 : ui.fonts.bold->FontSize + k_key_gap_px * ui.theme.scale;
+    return notice.empty() ? 0 : ui.fonts.bold->FontSize + ui.theme.key_gap();
 }
 
 }  // namespace
@@ -109,12 +101,12 @@ Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area a
     float notice_h = notice_height(ui, notice);
     KeysFit keys_fit = fit_keys(ui, keys, area.width(), area.height() - notice_h);
     const KeyboardFit& fit = keys_fit.fit;
-    float key_h = std::max(k_key_h_px * t.scale, t.touch_min());
+    float key_h = std::max(t.key_height(), t.touch_min());
     float top = area.max.y - (fit.height + 2 * keys_fit.pad + notice_h);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(area.min.x, top), area.max, p.surface);
-    dl->AddLine(ImVec2(area.min.x, top), ImVec2(area.max.x, top), p.accent, 3.0f * t.scale);
+    dl->AddLine(ImVec2(area.min.x, top), ImVec2(area.max.x, top), p.accent, t.line());
 
     float y = top + keys_fit.pad;
     if (!notice.empty()) {
@@ -160,50 +152,44 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
     ImVec2 max(pos.x + width, pos.y + height);
     dl->AddRectFilled(pos, max, held ? p.button_pressed : p.background, t.radius() * 0.5f);
     ImU32 border = has_error ? p.danger : focused ? p.focus : p.muted_text;
-    dl->AddRect(pos, max, border, t.radius() * 0.5f, 0, (focused || has_error ? 5.0f : 2.0f) * t.scale);
+    dl->AddRect(pos, max, border, t.radius() * 0.5f, 0, focused || has_error ? t.line_focus() : t.line_thin());
 
     ImVec2 tp(pos.x + t.pad() * 0.6f, pos.y + (multiline ? t.pad() * 0.5f : (height - line_h) / 2));
     if (value.empty()) {
         // The hint stays until the first letter, with the caret before it while typing.
-        dl->AddText(font, line_h, ImVec2(tp.x + (focused ? 8 * t.scale : 0), tp.y), p.muted_text, placeholder.c_str());
-        if (focused) dl->AddRectFilled(tp, ImVec2(tp.x + 3 * t.scale, tp.y + line_h), p.focus);
+        dl->AddText(font, line_h, ImVec2(tp.x + (focused ? t.placeholder_indent() : 0), tp.y), p.muted_text,
+                    placeholder.c_str());
+        if (focused) dl->AddRectFilled(tp, ImVec2(tp.x + t.caret_width(), tp.y + line_h), p.focus);
     } else if (multiline) {
         dl->AddText(font, line_h, tp, p.text, value.c_str(), nullptr, inner_w);
         if (focused) {
             ImVec2 end = wrapped_end(font, value, inner_w);
-            ImVec2 c(tp.x + end.x + 2 * t.scale, tp.y + end.y);
-            dl->AddRectFilled(c, ImVec2(c.x + 3 * t.scale, c.y + line_h), p.focus);
+            ImVec2 c(tp.x + end.x + t.caret_gap(), tp.y + end.y);
+            dl->AddRectFilled(c, ImVec2(c.x + t.caret_width(), c.y + line_h), p.focus);
         }
     } else {
         // A long line shows its end, where the typing happens; the start scrolls off to the left.
         float w = text_width(font, value);
-        float shift = std::max(0.0f, w - (inner_w - 8 * t.scale));
+        float shift = std::max(0.0f, w - (inner_w - t.placeholder_indent()));
         dl->PushClipRect(ImVec2(tp.x, pos.y), ImVec2(pos.x + width - t.pad() * 0.3f, max.y), true);
         dl->AddText(font, line_h, ImVec2(tp.x - shift, tp.y), p.text, value.c_str());
         dl->PopClipRect();
         if (focused) {
-            ImVec2 c(tp.x + w - shift + 2 * t.scale, tp.y);
-            dl->AddRectFilled(c, ImVec2(c.x + 3 * t.scale, c.y + line_h), p.focus);
+            ImVec2 c(tp.x + w - shift + t.caret_gap(), tp.y);
+            dl->AddRectFilled(c, ImVec2(c.x + t.caret_width(), c.y + line_h), p.focus);
         }
     }
     // What is typed is on screen, so a script can `expect` it as a person would read it.
     // Only the part not scrolled away or under the keyboard counts: a hidden box shows nothing.
-    ImRect visible(pos, max);
-    if (!value.empty() && clip_to_view(visible)) ui.hits.add(value, visible.Min, visible.Max, false);
+    if (!value.empty()) visible_text(ui, value, pos, max);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
     ImGui::Dummy(ImVec2(width, 0));
     return tapped;
 }
 
 void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions) {
-    ImGuiIO& io = ImGui::GetIO();
-    if (io.InputQueueCharacters.Size > 0) {
-        std::string text(static_cast<std::size_t>(io.InputQueueCharacters.Size) * 4 + 1, '\0');
-        int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), io.InputQueueCharacters.Data,
-                                io.InputQueueCharacters.Data + io.InputQueueCharacters.Size);
-        text.resize(static_cast<std::size_t>(n));
-        if (!text.empty()) actions.push_back({type_kind, "", content::Audience::adult, text});
-    }
+    std::string text = typed_characters();
+    if (!text.empty()) actions.push_back({type_kind, "", content::Audience::adult, text});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
         actions.push_back({key_kind, key_kind_name(KeyKind::backspace)});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||

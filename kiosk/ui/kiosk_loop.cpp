@@ -76,16 +76,6 @@ bool told_to_hang(const char* hang_file) {
     return hang_file && std::filesystem::exists(hang_file, ec);
 }
 
-// Dear ImGui keeps each window's scroll position for as long as the program runs, across visits. On every
-// arrival somewhere new (App::arrivals) all of them go back to the top, so no screen opens where the last
-// visitor left it, whatever its windows are called.
-void scroll_all_to_top() {
-    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
-        w->Scroll = ImVec2(0, 0);
-        w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
-    }
-}
-
 bool any_input(const ImGuiIO& io, ImVec2 last_mouse) {
     if (io.MouseDown[0] || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0) return true;
     if (io.MousePos.x != last_mouse.x || io.MousePos.y != last_mouse.y) return io.MousePos.x > -FLT_MAX / 2;
@@ -247,7 +237,7 @@ int run_kiosk(const RunOptions& options) {
         }
         bool high_contrast = options.high_contrast || app.session().high_contrast;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,
-                              layout_scale, high_contrast);
+                              layout_scale, high_contrast, text_scale);
 
         ImGui::NewFrame();
         ui.hits.begin_frame();

@@ -18,9 +18,9 @@ void draw_leave(Ui& ui, const LeaveView& view, Area area, Actions& actions) {
     dl->AddRectFilled(area.min, area.max, IM_COL32(0, 0, 0, 170));
     // The box grows with its words (the largest text size, longer Welsh); the buttons stack, so each keeps
     // the whole width for its label in portrait too.
-    float width = std::min(1000 * t.scale, area.width() - 2 * t.pad());
+    float width = std::min(t.dialog_width(), area.width() - 2 * t.pad());
     float inner = width - 4 * t.pad();
-    float button_h = 130 * t.scale;
+    float button_h = t.dialog_choice_height();
     auto height_of = [&](ImFont* f, const std::string& s) {
         return f->CalcTextSizeA(f->FontSize, FLT_MAX, inner, s.c_str()).y;
     };

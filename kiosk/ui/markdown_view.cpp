@@ -127,10 +127,10 @@ float draw_flow(Ui& ui, const content::Block& block, float indent, float width, 
             while (!label.empty() && label.back() == ' ') label.pop_back();
             float x0 = origin.x + line.words[k].x;
             float x1 = origin.x + line.words[end - 1].x + line.words[end - 1].word->width;
-            float underline_y = y + line.ascent + 4.0f * ui.theme.scale;
+            float underline_y = y + line.ascent + ui.theme.underline_offset();
             dl->AddLine(ImVec2(x0, underline_y), ImVec2(x1, underline_y), line.words[k].word->colour,
-                        2.0f * ui.theme.scale);
-            float h = std::max(line.height, 72.0f * ui.theme.scale);
+                        ui.theme.line_thin());
+            float h = std::max(line.height, ui.theme.link_min_height());
             ImVec2 min(x0, y + line.height / 2 - h / 2);
             ImGui::PushID(static_cast<int>(k));
             ImGui::PushID(static_cast<int>(y));
@@ -156,8 +156,7 @@ void draw_image(Ui& ui, const content::Block& block, float width) {
     Texture tex = ui.texture ? ui.texture(block.image) : Texture{};
     if (!tex) return;
     float max_h = ui.theme.picture_height();
-    float zoom = ui.theme.picture_px / Theme{}.picture_px;  // children's pictures grow with their limit
-    float w = std::min(width, static_cast<float>(tex.width) * ui.theme.scale * 1.2f * zoom);
+    float w = std::min(width, static_cast<float>(tex.width) * ui.theme.picture_scale());
     float h = w * tex.height / std::max(1, tex.width);
     if (h > max_h) {
         w *= max_h / h;
@@ -208,7 +207,7 @@ void draw_document(Ui& ui, const content::Document& doc, float width, Actions& a
                 ImVec2 pos = ImGui::GetCursorScreenPos();
                 ImGui::GetWindowDrawList()->AddLine(ImVec2(pos.x, pos.y + gap / 2),
                                                     ImVec2(pos.x + width, pos.y + gap / 2), ui.theme.palette.muted_text,
-                                                    2.0f * ui.theme.scale);
+                                                    ui.theme.line_thin());
                 ImGui::Dummy(ImVec2(width, gap));
                 break;
             }

@@ -14,7 +14,7 @@ void draw_notices(Ui& ui, const std::vector<std::string>& notices, ImVec2 pos, f
         float h = size.y + t.pad();
         dl->AddRectFilled(at, ImVec2(at.x + width, at.y + h), t.palette.notice, t.radius());
         // A darker edge on the left marks it as news, not a button.
-        dl->AddRectFilled(at, ImVec2(at.x + 8 * t.scale, at.y + h), t.palette.accent, t.radius(),
+        dl->AddRectFilled(at, ImVec2(at.x + t.notice_stripe(), at.y + h), t.palette.accent, t.radius(),
                           ImDrawFlags_RoundCornersLeft);
         ImGui::SetCursorScreenPos(ImVec2(at.x + t.pad(), at.y + t.pad() / 2));
         text_block(ui, notice, font, t.palette.notice_text, width - 2 * t.pad());

@@ -5,14 +5,15 @@ namespace lantern::kiosk::ui {
 
 void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& scroll, Actions& actions) {
     const Theme& t = ui.theme;
-    float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
+    float width = std::min(area.width() - 4 * t.pad(), t.list_width());
     float x0 = area.min.x + (area.width() - width) / 2;
     ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y + t.pad()));
     text_block(ui, view.title, ui.fonts.title, t.palette.text, width);
     float top = ImGui::GetCursorScreenPos().y + t.gap();
 
     ImGui::SetCursorScreenPos(ImVec2(x0, top));
-    ImGui::BeginChild("pages", ImVec2(width + 40 * t.scale, area.max.y - top), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("pages", ImVec2(width + t.scrollbar_room(), area.max.y - top), false,
+                      ImGuiWindowFlags_NoBackground);
     scroll.update();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (size_t i = 0; i < view.pages.size(); ++i) {
@@ -34,7 +35,7 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
         ImGui::PopID();
         ImVec2 max(pos.x + width, pos.y + std::max(h, t.touch_min()));
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.surface, t.radius());
-        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 2 * t.scale);
+        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, t.line_thin());
         ImU32 text = held ? t.palette.button_text : t.palette.text;
         float y = pos.y + t.pad() * 0.75f;
         dl->AddText(ui.fonts.heading, ui.fonts.heading->FontSize, ImVec2(pos.x + t.pad(), y), text, p.title.c_str(),
@@ -50,8 +51,7 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
                         p.lang_tag.c_str());
             // Registered as words of the card, so scripts see the tag and check it stays inside.
             label_text(ui, p.title, tag_min, tag_max);
-            ImRect seen(tag_min, tag_max);
-            if (clip_to_view(seen)) ui.hits.add(p.lang_tag, seen.Min, seen.Max, false);
+            visible_text(ui, p.lang_tag, tag_min, tag_max);
             y += tag_h;
         }
         if (!p.summary.empty())

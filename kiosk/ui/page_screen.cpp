@@ -9,7 +9,7 @@ bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Act
     float width = std::min(area.width() - 4 * t.pad(), t.reading_width());
     float x0 = area.min.x + (area.width() - width) / 2;
     ImGui::SetCursorScreenPos(ImVec2(x0, area.min.y));
-    ImGui::BeginChild("page", ImVec2(width + 60 * t.scale, area.height()), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("page", ImVec2(width + t.scrollbar_room(), area.height()), false, ImGuiWindowFlags_NoBackground);
     bool moving = scroll.update();
     ImGui::Dummy(ImVec2(0, t.pad()));
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -32,7 +32,7 @@ bool draw_page(Ui& ui, const PageView& view, Area area, TouchScroll& scroll, Act
             ImVec2 size = ui.fonts.body->CalcTextSizeA(ui.fonts.body->FontSize, FLT_MAX, inner, view.grown_up.c_str());
             ImVec2 max(pos.x + width, pos.y + size.y + t.pad());
             dl->AddRectFilled(pos, max, t.palette.surface, t.radius());
-            dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, 3 * t.scale);
+            dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, t.line());
             ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() / 2));
             text_block(ui, view.grown_up, ui.fonts.body, t.palette.text, inner);
             ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y + t.gap()));

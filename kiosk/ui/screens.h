@@ -1,6 +1,10 @@
 // One draw function per screen: each reads its view model and emits actions, nothing more.
 #pragma once
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "kiosk/actions.h"
 #include "kiosk/ui/ui.h"
 #include "kiosk/form_views.h"
@@ -10,14 +14,8 @@
 
 namespace lantern::kiosk::ui {
 
-// The area under the top bar that a screen may fill.
-struct Area {
-    ImVec2 min, max;
-    float width() const { return max.x - min.x; }
-    float height() const { return max.y - min.y; }
-};
-
-// Top bar: Back and Home on the left, languages and Quick exit on the right. Returns the area below it.
+// Top bar: Back and Home on the left, languages and Quick exit on the right. Returns the area below it, the
+// area a screen may fill.
 Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions);
 // How long the attract screen's top-left corner has been held (staff mode opens after k_seconds).
 struct StaffHold {
@@ -54,11 +52,15 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
 // A physical keyboard's characters, Backspace and Enter, as the same actions the on-screen keys emit.
 void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions);
 
-// The form screens keep two things across frames: which focused field was last scrolled into view, and how
-// far the helplines panel is scrolled when it is too tall to show whole.
+// The form screens keep across frames: which focused field was last scrolled into view, how far the helplines
+// panel is scrolled when it is too tall to show whole, and what the step showed last frame (its notes,
+// questions and errors), so what a choice or Next newly shows is scrolled into sight once.
 struct FormUiState {
     std::string scrolled_to;
     TouchScroll helplines_scroll;
+    std::string seen_step;
+    std::vector<std::string> seen;
+    std::map<std::string, std::string> answers;  // each choice's picked options, to see which one just changed
 };
 void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& scroll, FormUiState& state,
                     Actions& actions);

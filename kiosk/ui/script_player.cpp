@@ -179,6 +179,8 @@ void ScriptPlayer::feed_input(ImGuiIO& io, const HitRegistry& hits, double& cloc
         case K::screenshot:
         case K::expect:
         case K::expect_not:
+        case K::expect_whole:
+        case K::expect_label_whole:
         case K::expect_min_size:
         case K::expect_all_min_size:
         case K::expect_text_fits:
@@ -207,6 +209,20 @@ void ScriptPlayer::after_render(const HitRegistry& hits,
             if (hits.shows(s.text, screen)) return fail("\"" + s.text + "\" is on screen but should not be");
             next_step();
             break;
+        case ScriptStep::Kind::expect_whole:
+            if (!hits.shows_whole(s.text, screen)) {
+                if (hits.shows(s.text, screen)) return fail("\"" + s.text + "\" is on screen only in part");
+                return fail("expected to see \"" + s.text + "\" whole but it is not on screen");
+            }
+            next_step();
+            break;
+        case ScriptStep::Kind::expect_label_whole: {
+            auto words = hits.find_words_of(s.text, screen);
+            if (!words) return fail("no button labelled \"" + s.text + "\" on screen");
+            if (words->squeezed) return fail("the label \"" + s.text + "\" is shrunk or broken to fit its button");
+            next_step();
+            break;
+        }
         case ScriptStep::Kind::expect_min_size: {
             auto el = hits.find_tappable(s.text, screen);
             if (!el) return fail("nothing to measure labelled \"" + s.text + "\"");

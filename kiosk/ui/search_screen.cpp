@@ -93,7 +93,7 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     float x0 = area.min.x + 2 * t.pad();
-    float width = std::min(area.width() - 4 * t.pad(), t.reading_width() + 200 * t.scale);
+    float width = std::min(area.width() - 4 * t.pad(), t.list_width());
 
     // While typing, the box must stay clear of the keyboard: when a child's big keys or the largest text leave
     // too little room, the title and then the hint under the box step aside until the keyboard is put away.
@@ -127,7 +127,7 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
     }
 
     ImGui::SetCursorScreenPos(ImVec2(x0, list_top));
-    ImGui::BeginChild("search_results", ImVec2(width + 40 * t.scale, std::max(1.0f, bottom - list_top)), false,
+    ImGui::BeginChild("search_results", ImVec2(width + t.scrollbar_room(), std::max(1.0f, bottom - list_top)), false,
                       ImGuiWindowFlags_NoBackground);
     scroll.update();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -150,7 +150,7 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
         ImGui::PopID();
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), held ? p.button_pressed : p.surface,
                           t.radius() * 0.6f);
-        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.accent, t.radius() * 0.6f, 0, 2 * t.scale);
+        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), p.accent, t.radius() * 0.6f, 0, t.line_thin());
         ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad() * 0.6f));
         text_block(ui, r.title, ui.fonts.heading, held ? p.button_text : p.link, inner);
         if (!r.language_note.empty()) {

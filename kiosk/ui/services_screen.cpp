@@ -95,7 +95,8 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
     }
 
     ImGui::SetCursorScreenPos(ImVec2(x0, top));
-    ImGui::BeginChild("services", ImVec2(width + 40 * t.scale, area.max.y - top), false, ImGuiWindowFlags_NoBackground);
+    ImGui::BeginChild("services", ImVec2(width + t.scrollbar_room(), area.max.y - top), false,
+                      ImGuiWindowFlags_NoBackground);
     scroll.update();
     if (chips_scroll && !view.needs.empty()) draw_chips(ImGui::GetCursorScreenPos());
     if (view.services.empty()) text_block(ui, view.none, ui.fonts.heading, t.palette.muted_text, width);
@@ -106,7 +107,7 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
         std::vector<CardLine> lines = card_lines(ui, view, c);
         float h = card_height(ui, lines, inner);
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), t.palette.surface, t.radius());
-        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), t.palette.accent, t.radius(), 0, 2 * t.scale);
+        dl->AddRect(pos, ImVec2(pos.x + width, pos.y + h), t.palette.accent, t.radius(), 0, t.line_thin());
         ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), pos.y + t.pad()));
         for (const CardLine& l : lines) {
             ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), ImGui::GetCursorScreenPos().y + l.gap_before));

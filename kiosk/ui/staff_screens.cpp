@@ -10,7 +10,7 @@ void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& action
     const Palette& p = t.palette;
     float gap = t.gap() * 0.6f;
     // Twelve keys in four rows under the title, as big as the screen allows (150 px high at most at 1080p).
-    float key_h = std::min(150 * t.scale, (area.height() - 3 * t.pad() - 300 * t.scale - 3 * gap) / 4);
+    float key_h = std::min(t.pin_key_max_height(), (area.height() - 3 * t.pad() - t.pin_header_room() - 3 * gap) / 4);
     key_h = std::max(key_h, t.touch_min());
     float key_w = key_h * 1.5f;
     float pad_w = 3 * key_w + 2 * gap;

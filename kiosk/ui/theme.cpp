@@ -83,9 +83,10 @@ Palette high_contrast_palette() {
 
 }  // namespace
 
-Theme make_theme(content::Audience audience, float scale, bool high_contrast) {
+Theme make_theme(content::Audience audience, float scale, bool high_contrast, float text_scale) {
     Theme t;
     t.scale = scale;
+    t.text_scale = text_scale;
     if (high_contrast) t.palette = high_contrast_palette();
     else if (audience == content::Audience::child || audience == content::Audience::little) t.palette = child_palette();
     else if (audience == content::Audience::teen) t.palette = teen_palette();

@@ -60,7 +60,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
     // Picture on the left, words on the right (Easy Read practice). A tile is never shorter than its words
     // or the touch size, and no word is broken: when they cannot all fit, fewer columns, a smaller type, and
     // at last a grid that scrolls under the title.
-    float icon_max = 150 * t.scale;
+    float icon_max = t.tile_icon_max();
     auto icon_size = [&](float tile_w) { return std::min(icon_max, tile_w * 0.28f); };
     auto text_width_in = [&](float tile_w) { return tile_w - 3 * t.pad() - icon_size(tile_w); };
     auto needed = [&](ImFont* f) {
@@ -80,7 +80,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
                         t.gap(),
                         preferred_columns(n),
                         t.touch_min(),
-                        420 * t.scale,
+                        t.tile_min_width(),
                         needed(ui.fonts.heading)};
     ImFont* f = ui.fonts.heading;
     GridFit fit = fit_grid(request);
@@ -96,7 +96,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
 
     ImGui::SetCursorScreenPos(ImVec2(x0, top));
     if (fit.scrolls) {
-        ImGui::BeginChild("topic_tiles", ImVec2(width + 40 * t.scale, area.max.y - top), false,
+        ImGui::BeginChild("topic_tiles", ImVec2(width + t.scrollbar_room(), area.max.y - top), false,
                           ImGuiWindowFlags_NoBackground);
         scroll.update();
     }
@@ -114,7 +114,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
         ImGui::PopID();
         ImVec2 max(pos.x + tile_w, pos.y + tile_h);
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());
-        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, (held ? 6.0f : 2.0f) * t.scale);
+        dl->AddRect(pos, max, t.palette.accent, t.radius(), 0, held ? t.line_held() : t.line_thin());
 
         float icon = std::min(icon_size(tile_w), tile_h - t.pad());
         float text_x = pos.x + t.pad();

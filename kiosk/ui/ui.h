@@ -2,7 +2,6 @@
 #pragma once
 
 #include <imgui.h>
-#include <imgui_internal.h>
 
 #include <functional>
 #include <string>
@@ -12,6 +11,13 @@
 #include "kiosk/ui/theme.h"
 
 namespace lantern::kiosk::ui {
+
+// A rectangle of the screen, in window pixels: the area a screen may fill, a box words take.
+struct Area {
+    ImVec2 min, max;
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+};
 
 struct Texture {
     ImTextureID id = nullptr;
@@ -51,16 +57,19 @@ bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* h
 // Wrapped text at the cursor within `width`, registered so scripts can `expect` it.
 void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width);
 
-// Cuts `r` to what the current window shows up and down (the sides are kept whole); false when none of it
-// shows. What widgets register for scripts goes through this, so scripts see what a person sees.
-bool clip_to_view(ImRect& r);
+// Registers words drawn by hand between `min` and `max` (a tag, a typed value), as text_block does: only the
+// part the current window shows, so scripts see what a person sees.
+void visible_text(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max);
 
 // Words wrapped to `width`, each line centred on `centre_x`, from `y`, registered like text_block; leaves the
 // cursor below them and returns the box they take. A word wider than `width` is not broken (it overhangs,
 // which expect_text_fits then names).
-ImRect centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width);
+Area centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width);
 // The height centred_text takes for these words.
 float centred_text_height(ImFont* font, const std::string& text, float width);
+
+// The characters a physical keyboard typed this frame, as UTF-8.
+std::string typed_characters();
 
 // Width of `text` in `font` at its own size.
 float text_width(ImFont* font, const std::string& text);
@@ -69,8 +78,18 @@ float text_width(ImFont* font, const std::string& text);
 float widest_word(ImFont* font, const std::string& text);
 
 // Registers the words drawn on the tappable element `label` (a tile's title, a card's text), clipped like
-// the element itself, so scripts can check the words stay inside it (`expect_text_fits`).
-void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max);
+// the element itself, so scripts can check the words stay inside it (`expect_text_fits`). `squeezed`: drawn
+// smaller than their font, or broken over lines, to fit (`expect_label_whole`).
+void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max, bool squeezed = false);
+
+// Dear ImGui keeps each window's scroll position for as long as the program runs, across visits. On every
+// arrival somewhere new (App::arrivals) all of them go back to the top, so no screen opens where the last
+// visitor left it, whatever its windows are called.
+void scroll_all_to_top();
+
+// Inside a scrolling region: scrolls it the least that brings `top`..`bottom` (screen y, as drawn this frame)
+// into sight, the top first when the whole does not fit. Takes effect from the next frame.
+void scroll_into_view(float top, float bottom);
 
 // Fills the area a scrolling region should move by from touch: drag to scroll with inertia.
 struct TouchScroll {

@@ -9,24 +9,41 @@
 namespace lantern::kiosk::ui {
 namespace {
 
-// A finger that moves further than this between down and up meant to scroll, not to tap.
-constexpr float k_tap_slop_px = 24.0f;
+// A finger that moves further than the slop between down and up meant to scroll, not to tap.
+bool released_as_tap(const Theme& t, bool pressed) {
+    return pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= t.tap_slop() * t.tap_slop();
+}
 
-bool released_as_tap(bool pressed) {
-    const ImGuiIO& io = ImGui::GetIO();
-    float slop = k_tap_slop_px * io.DisplaySize.y / 1080.0f;
-    return pressed && io.MouseDragMaxDistanceSqr[0] <= slop * slop;
+// Cuts `r` to what the current window shows up and down (the sides are kept whole); false when none of it
+// shows. What widgets register for scripts goes through this, so scripts see what a person sees. `cut` says
+// whether some of it was scrolled out of sight.
+bool clip_to_view(ImRect& r, bool* cut = nullptr) {
+    // Scrolling regions scroll up and down: cut what is scrolled out of sight above and below, but keep the
+    // sides whole, so words running off the side of the screen stay measurable (expect_text_fits).
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    constexpr float slack = 0.5f;  // rounding of positions
+    if (cut) *cut = r.Min.y < clip.Min.y - slack || r.Max.y > clip.Max.y + slack;
+    r.Min.y = std::max(r.Min.y, clip.Min.y);
+    r.Max.y = std::min(r.Max.y, clip.Max.y);
+    return r.Min.y < r.Max.y && r.Min.x < clip.Max.x && r.Max.x > clip.Min.x;
 }
 
 }  // namespace
 
-bool clip_to_view(ImRect& r) {
-    // Scrolling regions scroll up and down: cut what is scrolled out of sight above and below, but keep the
-    // sides whole, so words running off the side of the screen stay measurable (expect_text_fits).
-    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
-    r.Min.y = std::max(r.Min.y, clip.Min.y);
-    r.Max.y = std::min(r.Max.y, clip.Max.y);
-    return r.Min.y < r.Max.y && r.Min.x < clip.Max.x && r.Max.x > clip.Min.x;
+void visible_text(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max) {
+    ImRect words(min, max);
+    bool cut = false;
+    if (clip_to_view(words, &cut)) ui.hits.add(text, words.Min, words.Max, false, cut);
+}
+
+std::string typed_characters() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.InputQueueCharacters.Size == 0) return {};
+    std::string text(static_cast<std::size_t>(io.InputQueueCharacters.Size) * 4 + 1, '\0');
+    int n = ImTextStrToUtf8(text.data(), static_cast<int>(text.size()), io.InputQueueCharacters.Data,
+                            io.InputQueueCharacters.Data + io.InputQueueCharacters.Size);
+    text.resize(static_cast<std::size_t>(n));
+    return text;
 }
 
 float text_width(ImFont* font, const std::string& text) {
@@ -46,9 +63,9 @@ float widest_word(ImFont* font, const std::string& text) {
     return widest;
 }
 
-void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max) {
+void label_text(Ui& ui, const std::string& label, ImVec2 min, ImVec2 max, bool squeezed) {
     ImRect words(min, max);
-    if (clip_to_view(words)) ui.hits.add_words_of_tappable(label, words.Min, words.Max);
+    if (clip_to_view(words)) ui.hits.add_words_of_tappable(label, words.Min, words.Max, squeezed);
 }
 
 bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held) {
@@ -64,8 +81,9 @@ bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* h
     if (held) *held = is_held;
     // Only what is actually visible (not scrolled away in a scrolling region) can be found and tapped.
     ImRect item(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    if (clip_to_view(item)) ui.hits.add(label, item.Min, item.Max, true);
-    return released_as_tap(pressed);
+    bool cut = false;
+    if (clip_to_view(item, &cut)) ui.hits.add(label, item.Min, item.Max, true, cut);
+    return released_as_tap(ui.theme, pressed);
 }
 
 bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLook& look) {
@@ -117,7 +135,7 @@ bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLoo
     float r = ui.theme.radius();
     if (fill) dl->AddRectFilled(pos, max, fill, r);
     if (look.kind == ButtonKind::secondary || look.kind == ButtonKind::tile)
-        dl->AddRect(pos, max, p.accent, r, 0, 3.0f * ui.theme.scale);
+        dl->AddRect(pos, max, p.accent, r, 0, ui.theme.line());
     // The label never breaks inside a word nor spills out of its button (a long Welsh word on a key, the
     // largest text size): a word wider than the button, or more lines than it holds, take a smaller size.
     float wrap = size.x - ui.theme.pad();
@@ -132,7 +150,8 @@ bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLoo
     }
     ImVec2 tp(pos.x + (size.x - ts.x) / 2, pos.y + (size.y - ts.y) / 2);
     dl->AddText(font, font_size, tp, text, visible.c_str(), nullptr, wrap);
-    label_text(ui, visible, tp, ImVec2(tp.x + ts.x, tp.y + ts.y));
+    bool squeezed = font_size < font->FontSize || ts.y > font_size * 1.5f;
+    label_text(ui, visible, tp, ImVec2(tp.x + ts.x, tp.y + ts.y), squeezed);
     return tapped;
 }
 
@@ -147,11 +166,10 @@ void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, flo
         read.replace(at, 2, " ");
     // Only what is visible counts: words scrolled out of their region (under a panel or the buttons below it)
     // are not on screen for a person, nor for a script.
-    ImRect words(pos, ImVec2(pos.x + size.x, pos.y + size.y));
-    if (clip_to_view(words)) ui.hits.add(read, words.Min, words.Max, false);
+    visible_text(ui, read, pos, ImVec2(pos.x + size.x, pos.y + size.y));
 }
 
-ImRect centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width) {
+Area centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width) {
     ImRect box(ImVec2(centre_x, y), ImVec2(centre_x, y));
     const char* s = text.c_str();
     const char* end = s + text.size();
@@ -169,11 +187,27 @@ ImRect centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour,
         while (s < end && *s == ' ') ++s;
     }
     ImGui::SetCursorScreenPos(ImVec2(box.Min.x, y));
-    return box;
+    return {box.Min, box.Max};
 }
 
 float centred_text_height(ImFont* font, const std::string& text, float width) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+void scroll_all_to_top() {
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+        w->Scroll = ImVec2(0, 0);
+        w->ScrollTarget = ImVec2(FLT_MAX, FLT_MAX);
+    }
+}
+
+void scroll_into_view(float top, float bottom) {
+    const ImRect& view = ImGui::GetCurrentWindow()->InnerRect;
+    float shift = 0;
+    if (bottom > view.Max.y) shift = bottom - view.Max.y;
+    if (top - shift < view.Min.y) shift = top - view.Min.y;  // taller than the view: its top wins
+    // Not clamped here: what just appeared is not yet in the scroll range; the next frame clamps to it.
+    if (shift != 0) ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() + shift));
 }
 
 bool TouchScroll::update() {

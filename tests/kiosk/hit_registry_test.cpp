@@ -65,3 +65,38 @@ TEST_CASE("only tappable elements on screen count: words on a button and off-scr
                                      tappable("also scrolled away", {100, -290}, {300, -210})};
     CHECK(overlapping_tappables(frame, screen).empty());
 }
+
+TEST_CASE("words partly scrolled out of their region are not seen whole, words all in view are") {
+    HitRegistry hits;
+    hits.begin_frame();
+    hits.add("Please answer this question.", {100, 1000}, {900, 1040}, false, true);
+    hits.add("Step 2 of 7", {100, 200}, {400, 240}, false);
+    hits.begin_frame();
+    CHECK(hits.shows("Please answer", screen));
+    CHECK_FALSE(hits.shows_whole("Please answer", screen));
+    CHECK(hits.shows_whole("Step 2", screen));
+}
+
+TEST_CASE("words running off the bottom of the screen are not seen whole") {
+    HitRegistry hits;
+    hits.begin_frame();
+    hits.add("ask the visitor centre staff", {100, 1050}, {900, 1120}, false);
+    hits.begin_frame();
+    CHECK(hits.shows("ask the visitor centre staff", screen));
+    CHECK_FALSE(hits.shows_whole("ask the visitor centre staff", screen));
+}
+
+TEST_CASE("a button's squeezed label is found as squeezed, and a whole one as whole") {
+    HitRegistry hits;
+    hits.begin_frame();
+    hits.add("Maint testun", {100, 20}, {200, 110}, true);
+    hits.add_words_of_tappable("Maint testun", {110, 30}, {190, 100}, true);
+    hits.add("Cymraeg", {300, 20}, {500, 110}, true);
+    hits.add_words_of_tappable("Cymraeg", {320, 45}, {480, 85});
+    hits.begin_frame();
+    REQUIRE(hits.find_words_of("Maint testun", screen));
+    CHECK(hits.find_words_of("Maint testun", screen)->squeezed);
+    REQUIRE(hits.find_words_of("Cymraeg", screen));
+    CHECK_FALSE(hits.find_words_of("Cymraeg", screen)->squeezed);
+    CHECK_FALSE(hits.find_words_of("Quick exit", screen));
+}

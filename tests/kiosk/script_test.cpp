@@ -68,3 +68,14 @@ TEST_CASE("expect_no_overlap parses, and takes no argument") {
     REQUIRE(r.steps.size() == 1);
     CHECK(r.steps[0].kind == ScriptStep::Kind::expect_no_overlap);
 }
+
+TEST_CASE("whole-sight checks parse with their text and need it quoted") {
+    auto r = parse_script("expect_whole \"Please answer\"\nexpect_label_whole \"Text size\"\n", "s.txt");
+    REQUIRE(r.error.empty());
+    REQUIRE(r.steps.size() == 2);
+    CHECK(r.steps[0].kind == ScriptStep::Kind::expect_whole);
+    CHECK(r.steps[0].text == "Please answer");
+    CHECK(r.steps[1].kind == ScriptStep::Kind::expect_label_whole);
+    CHECK(r.steps[1].text == "Text size");
+    CHECK(parse_script("expect_whole Please\n", "s.txt").error == "s.txt:1: expect_whole needs a \"quoted\" argument");
+}
