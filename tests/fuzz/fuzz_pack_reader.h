@@ -5,7 +5,7 @@
 #include <string>
 
 #include "content/markdown.h"
-#include "kiosk/form_model.h"
+#include "content/form_model.h"
 #include "kiosk/pack_choice.h"
 
 namespace lantern::fuzz {
@@ -36,7 +36,7 @@ inline void read_like_the_kiosk(const std::filesystem::path& path) {
     (void)pack.page_counts();
     (void)pack.services();
     (void)pack.ui_strings();
-    (void)kiosk::form::parse_form(pack.form_json());
+    (void)content::form::parse_form(pack.form_json());
 }
 
 }  // namespace lantern::fuzz

@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
                             "2024-05-01T10:00:00Z",
                             "3",
                             sync::Bytes(64, 7),
-                            sync::Summary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
+                            sync::ReferralSummary{{"money", "travel"}, "adult", "HMP Example", "2024-05-01"}};
     {
         auto c = corpus(out, "fuzz_route_referral");
         c.add(sync::to_json(post).dump());
