@@ -13,6 +13,7 @@
 #include "content/pack_builder.h"
 #include "content/pack_check.h"
 #include "tests/content/sample_sources.h"
+#include "tests/read_file.h"
 
 using namespace lantern::content;
 
@@ -161,12 +162,11 @@ TEST_CASE("fields that show each other round a loop are an error") {
 
 namespace {
 
-std::string default_form_text() {
-    std::ifstream in(std::filesystem::path(LANTERN_SOURCE_DIR) / "assets/content/form.json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+std::string read_source(const std::string& rel) {
+    return lantern::test::read_file(std::filesystem::path(LANTERN_SOURCE_DIR) / rel);
 }
+
+std::string default_form_text() { return read_source("assets/content/form.json"); }
 
 int line_of(const std::string& text, const std::string& needle) {
     auto at = text.find(needle);
@@ -219,17 +219,6 @@ TEST_CASE("safeguarding needs helplines; helplines, team and contact routes are 
     auto no_withdraw = issues_of(replaced(text, "\"withdraw\"", "\"withdrew\""));
     CHECK(any_contains(no_withdraw, "error: done: missing \"withdraw\""));
 }
-
-namespace {
-
-std::string read_source(const std::string& rel) {
-    std::ifstream in(std::filesystem::path(LANTERN_SOURCE_DIR) / rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
 
 TEST_CASE("the default form and the fixture form parse into seven steps with English and Welsh labels") {
     for (const char* path : {"assets/content/form.json", "tests/fixtures/content/form.json"}) {

@@ -17,10 +17,7 @@ using namespace lantern::kiosk::form;
 
 namespace {
 std::string read(const std::string& rel) {
-    std::ifstream in(std::filesystem::path(LANTERN_SOURCE_DIR) / rel);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return lantern::test::read_file(std::filesystem::path(LANTERN_SOURCE_DIR) / rel);
 }
 }  // namespace
 
