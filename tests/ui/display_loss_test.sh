@@ -10,22 +10,7 @@ source "$here/private_xvfb.sh"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 out=$build/tests/ui/out/display_loss
-rm -rf "$out" && mkdir -p "$out/data"
-cd "$out"
-"$build/hub/lantern" content build "$src/tests/fixtures/content" -o pack.sqlite >/dev/null
-"$build/hub/lantern" keys generate --out keys >/dev/null
-cat >kiosk.toml <<EOF
-[kiosk]
-name = "test-kiosk"
-centre = "HMP Test visitor centre"
-[hub]
-referral_public_key = "$out/keys/referral.pub"
-[paths]
-pack = "$out/pack.sqlite"
-data = "$out/data"
-EOF
-kiosk=("$build/kiosk/lantern-kiosk" --config kiosk.toml --print-references)
-opened() { "$build/tests/tools/outbox_inspect" data/outbox.sqlite keys/referral.key; }
+source "$here/referral_kiosk.sh"
 
 # One referral, then the kiosk waits on its screen as it would for the next visitor.
 sed -e "s|@NAME@|Display Loss|" -e "s|@PHONE@|07700 900111|" -e "s|@PRISON@|HMP Test|" -e "s|@NOTE@|display|" \

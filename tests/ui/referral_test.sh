@@ -17,27 +17,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/private_xvfb.sh"
 
 out=$build/tests/ui/out/referral_$mode
-rm -rf "$out" && mkdir -p "$out/data"
-cd "$out"
-"$build/hub/lantern" content build "$src/tests/fixtures/content" -o pack.sqlite >/dev/null
-"$build/hub/lantern" keys generate --out keys >/dev/null
-cat >kiosk.toml <<EOF
-[kiosk]
-name = "test-kiosk"
-centre = "HMP Test visitor centre"
-[hub]
-referral_public_key = "$out/keys/referral.pub"
-[paths]
-pack = "$out/pack.sqlite"
-data = "$out/data"
-EOF
-kiosk=("$build/kiosk/lantern-kiosk" --config kiosk.toml --print-references)
+source "$here/referral_kiosk.sh"
 
 # The template with this referral's values filled in.
 referral_script() { # NAME PHONE PRISON NOTE
   sed -e "s|@NAME@|$1|" -e "s|@PHONE@|$2|" -e "s|@PRISON@|$3|" -e "s|@NOTE@|$4|" "$here/referral_template.txt"
 }
-opened() { "$build/tests/tools/outbox_inspect" data/outbox.sqlite keys/referral.key; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 case $mode in
