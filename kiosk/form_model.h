@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/secret_text.h"
+
 namespace lantern::kiosk::form {
 
 // `note` is words shown to the visitor (never answered, never sent), e.g. the team's number once she says
@@ -105,15 +107,15 @@ struct FormParseResult {
 FormParseResult parse_form(std::string_view json_text);
 
 // One answer: text fields, choice and yesno use `text` (an option id for choices); choices use `picks`.
+// What she typed is a SecretText: it wipes itself, and growing never leaves a copy behind.
 struct Answer {
-    std::string text;
+    SecretText text;
     std::vector<std::string> picks;
     bool empty() const;
 };
 
 // The visitor's answers. Everything is overwritten with zeros before it is freed, so answers do not
-// linger in freed memory after quick exit, idle wipe or submission (best effort: std::string may have
-// moved its buffer while growing; text is capped so growth is short-lived).
+// linger in freed memory after quick exit, idle wipe or submission.
 class Draft {
    public:
     Draft() = default;

@@ -6,7 +6,7 @@
 namespace lantern::kiosk {
 
 StaffPinView build_staff_pin(const App& app, double now) {
-    const StaffSession& st = app.session().staff;
+    const StaffSession& st = app.visit().staff;
     StaffPinView v;
     v.digits = static_cast<int>(st.pin.size());
     v.message = st.message;
@@ -19,7 +19,7 @@ StaffPinView build_staff_pin(const App& app, double now) {
 }
 
 StaffView build_staff(const App& app) {
-    const StaffSession& st = app.session().staff;
+    const StaffSession& st = app.visit().staff;
     StaffView v;
     if (const StaffDesk* desk = app.staff_desk()) {
         v.status = desk->status();

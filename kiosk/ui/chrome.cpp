@@ -38,25 +38,23 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(0, bar), ImVec2(screen.x, bar), t.palette.accent, 3.0f * t.scale);
 
     ImGui::SetCursorScreenPos(ImVec2(t.pad(), inset));
-    if (touch_button(ui, view.back, ImVec2(0, button_h), {ButtonKind::secondary}))
-        actions.push_back({ActionKind::back});
+    if (touch_button(ui, view.back, ImVec2(0, button_h), {ButtonKind::secondary})) actions.push_back(Back{});
     if (view.show_home) {
         ImGui::SameLine(0, t.gap());
-        if (touch_button(ui, view.home, ImVec2(0, button_h), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::home});
+        if (touch_button(ui, view.home, ImVec2(0, button_h), {ButtonKind::secondary})) actions.push_back(Home{});
     }
 
     if (view.show_read_aloud) {
         ImGui::SameLine(0, t.gap());
         if (touch_button(ui, view.read_aloud, ImVec2(0, button_h), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::read_aloud});
+            actions.push_back(ReadAloud{view.words.text, view.words.lang});
     }
 
     // Right side, laid out from the right edge: Quick exit is always in the same place.
     float x = screen.x - t.pad() - quick_w;
     ImGui::SetCursorScreenPos(ImVec2(x, inset));
     if (touch_button(ui, view.quick_exit, ImVec2(quick_w, button_h), {ButtonKind::danger}))
-        actions.push_back({ActionKind::quick_exit});
+        actions.push_back(QuickExit{});
     float y = inset;
     if (two_rows) {
         x = screen.x - t.pad() + t.gap();
@@ -68,15 +66,14 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         ButtonLook look{ButtonKind::secondary};
         look.selected = it->current;
-        if (touch_button(ui, it->name + "##lang", ImVec2(w, button_h), look))
-            actions.push_back({ActionKind::set_language, it->code});
+        if (touch_button(ui, it->name + "##lang", ImVec2(w, button_h), look)) actions.push_back(SetLanguage{it->code});
     }
-    for (auto [label, kind] : {std::pair{&view.contrast, ActionKind::toggle_contrast},
-                               std::pair{&view.text_size, ActionKind::cycle_text_size}}) {
+    for (auto [label, action] :
+         {std::pair{&view.contrast, Action{ToggleContrast{}}}, std::pair{&view.text_size, Action{CycleTextSize{}}}}) {
         float w = setting_w(*label);
         x -= t.gap() + w;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (touch_button(ui, *label, ImVec2(w, button_h), {ButtonKind::secondary})) actions.push_back({kind});
+        if (touch_button(ui, *label, ImVec2(w, button_h), {ButtonKind::secondary})) actions.push_back(action);
     }
     return {ImVec2(0, bar), screen};
 }

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/hit_registry.h"
@@ -49,7 +50,7 @@ bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held);
 bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* held);
 
 // Wrapped text at the cursor within `width`, registered so scripts can `expect` it.
-void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width);
+void text_block(Ui& ui, std::string_view text, ImFont* font, ImU32 colour, float width);
 
 // Cuts `r` to what the current window shows up and down (the sides are kept whole); false when none of it
 // shows. What widgets register for scripts goes through this, so scripts see what a person sees.
@@ -63,7 +64,7 @@ ImRect centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour,
 float centred_text_height(ImFont* font, const std::string& text, float width);
 
 // Width of `text` in `font` at its own size.
-float text_width(ImFont* font, const std::string& text);
+float text_width(ImFont* font, std::string_view text);
 
 // Width of the widest single word of `text`: a box narrower than this would break the word in two.
 float widest_word(ImFont* font, const std::string& text);
