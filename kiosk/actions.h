@@ -1,63 +1,106 @@
-// What a screen asks the App to do; screens emit these and never change state themselves.
+// What a screen asks the App to do: one small typed struct per request. Screens emit these and never change
+// state themselves; the App takes each with std::visit (app.cpp).
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "content/types.h"
+#include "kiosk/keyboard_model.h"
 
 namespace lantern::kiosk {
 
-enum class ActionKind {
-    start,            // attract -> audience choice; arg: the language to start in (empty: the kiosk's own)
-    choose_audience,  // audience
-    set_language,     // arg: language code
-    open_topic,       // arg: topic id
-    open_page,        // arg: page id
-    back,
-    home,
-    quick_exit,
-    still_here,       // dismiss the idle countdown
-    open_services,    // "Find local help"; arg: need id or empty for all
-    cycle_text_size,  // normal -> larger -> largest -> normal
-    toggle_contrast,
-    read_aloud,        // start reading the page, or stop if reading
-    reading_finished,  // the voice reached the end of the page
-    open_form,         // "Ask for support": start or resume the referral form
-    form_focus,        // arg: field id; the keyboard types into it
-    form_pick,         // arg: field id, arg2: option id (choice, yesno: set; choices: toggle)
-    form_key,          // arg: on-screen key kind (insert, backspace, space, newline, done, shift, ...), arg2: text
-    form_type,         // arg2: characters from a physical keyboard
-    form_next,         // validate this step, then the next step or the review
-    form_edit_step,    // arg: step index, from the review
-    form_submit,
-    form_finish,    // after the reference is shown: end the visit
-    leave_confirm,  // "Leave and clear": the form's answers go, then the way out she chose is taken
-    leave_stay,     // "Stay on the form": the question goes, nothing else changes
-    open_search,    // the search screen, with the keyboard up
-    search_focus,   // tap on the search box: show the keyboard again
-    search_key,     // arg: on-screen key kind (as form_key), arg2: text
-    search_type,    // arg2: characters from a physical keyboard
-    staff_open,     // the attract screen's corner held for a few seconds: the PIN pad
-    staff_pin_key,  // arg: a digit, "delete" or "ok"
-    staff_sync_now,
-    staff_retry_kept_aside,  // "Try kept-aside referrals again"
-    staff_notice_focus,
-    staff_notice_key,   // arg: on-screen key kind (as form_key), arg2: text
-    staff_notice_type,  // arg2: characters from a physical keyboard
-    staff_post_notice,
-    staff_clear_notices,
-    staff_look_for_packs,  // look at the USB sticks again
-    staff_import_pack,     // arg: the pack's path, as usb_packs() gave it
+// Attract -> audience choice, in `lang` (empty: the kiosk's own); "Croeso" starts the visit in Welsh.
+struct Start {
+    std::string lang;
+};
+struct ChooseAudience {
+    content::Audience audience;
+};
+struct SetLanguage {
+    std::string lang;
+};
+struct OpenTopic {
+    std::string id;
+};
+struct OpenPage {
+    std::string id;
+};
+struct Back {};
+struct Home {};
+struct QuickExit {};
+struct StillHere {};  // dismisses the idle countdown
+// "Find local help"; on the services screen, the need to filter by (empty: all).
+struct OpenServices {
+    std::string need;
+};
+struct CycleTextSize {};  // normal -> larger -> largest -> normal
+struct ToggleContrast {};
+// Start reading the page, or stop if reading. The page's words come from its view model (build_read_aloud):
+// the App speaks what the screen shows and never builds a view itself.
+struct ReadAloud {
+    std::string text;
+    std::string lang;
+};
+struct ReadingFinished {};  // the voice reached the end of the page
+
+// Typing, wherever it happens (a form field, the search box, the staff notice): Focus puts the keyboard on a
+// box, Key is one on-screen key, Type is a physical keyboard's characters. Each goes to the box that has focus.
+struct Focus {
+    std::string field;  // the form's field id; the search and staff screens have one box, which any Focus takes
+};
+struct Key {
+    KeyKind kind = KeyKind::insert;
+    std::string text;  // what an insert key types (one character, or ".co.uk")
+};
+struct Type {
+    std::string text;
 };
 
-struct Action {
-    ActionKind kind;
-    std::string arg;
-    content::Audience audience = content::Audience::adult;
-    std::string arg2;  // a second argument, e.g. the option picked or the text typed
+struct OpenForm {};  // "Ask for support": always a blank form
+struct FormPick {    // choice, yesno: set; choices: toggle
+    std::string field, option;
 };
+struct FormNext {};  // check this step, then the next step or the review
+struct FormEditStep {
+    std::size_t index = 0;  // from the review
+};
+struct FormSubmit {};
+struct FormFinish {};    // after the reference is shown: end the visit
+struct LeaveConfirm {};  // "Leave and clear": the answers go, then the way out she chose is taken
+struct LeaveStay {};     // "Stay on the form": the question goes, nothing else changes
+
+struct OpenSearch {};  // the search screen, with the keyboard up
+
+struct StaffOpen {};  // the attract screen's corner held for a few seconds: the PIN pad
+struct PinKey {
+    enum class Kind { digit, erase, ok };
+    Kind kind = Kind::digit;
+    char digit = '0';  // '0'..'9' for a digit
+};
+struct StaffSyncNow {};
+struct StaffRetryKeptAside {};  // "Try kept-aside referrals again"
+struct StaffPostNotice {};
+struct StaffClearNotices {};
+struct StaffLookForPacks {};  // look at the USB sticks again
+struct StaffImportPack {
+    std::string path;  // as usb_packs() gave it
+};
+
+using Action = std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
+                            OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type,
+                            OpenForm, FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay,
+                            OpenSearch, StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice,
+                            StaffClearNotices, StaffLookForPacks, StaffImportPack>;
 
 using Actions = std::vector<Action>;
+
+template <class T>
+bool is(const Action& a) {
+    return std::holds_alternative<T>(a);
+}
 
 }  // namespace lantern::kiosk

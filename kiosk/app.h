@@ -1,4 +1,4 @@
-// The kiosk's state machine: which screen, the visitor's Session, idle and quick-exit wipes.
+// The kiosk's state machine: which screen, the visitor's Visit, idle and quick-exit wipes.
 #pragma once
 
 #include <cstddef>
@@ -13,9 +13,11 @@
 #include "kiosk/actions.h"
 #include "kiosk/form_session.h"
 #include "kiosk/referral_sink.h"
+#include "kiosk/secret_text.h"
 #include "kiosk/speaker.h"
 #include "kiosk/staff_desk.h"
 #include "kiosk/staff_lock.h"
+#include "kiosk/text_box.h"
 
 namespace lantern::kiosk {
 
@@ -44,28 +46,30 @@ struct Place {
 
 // The search screen's box: what was typed and the keyboard's state.
 struct SearchSession {
-    std::string query;
+    SecretText query;
     bool focused = true;  // the keyboard shows; Done hides it to see more results
     KeyboardLayer layer = KeyboardLayer::letters;
 };
 
 // Staff mode: the PIN being typed, the notice being written, what the last action said.
 struct StaffSession {
-    std::string pin;      // digits typed so far; wiped with the session
+    SecretText pin;       // digits typed so far
     std::string message;  // "Wrong PIN", "Notice posted", an import's result
     bool message_is_problem = false;
-    std::string notice;           // the notice being written
+    SecretText notice;            // the notice being written
     bool notice_focused = false;  // the keyboard shows
     KeyboardLayer layer = KeyboardLayer::letters;
     std::vector<std::string> usb_packs;  // found when staff mode opened or staff looked again
 };
 
-// Everything one visitor did. Wiped whole on idle timeout, quick exit and submission, so nothing of one
-// visitor can reach the next. Parts of it go sooner, when she leaves the place they belong to: the form's
-// answers when she leaves the form (after "Leave and clear your answers?"), the search text when she leaves
-// search, everything before Home when she taps Home. No entry in `history` leads into a form screen or to
-// a search with text once she has left them.
-struct Session {
+// Everything one visitor did, in one value created and destroyed whole: idle timeout, quick exit and
+// submission end it with `visit_ = Visit{}`, so nothing of one visitor can reach the next (what she typed is
+// in SecretTexts, which wipe themselves as they go). Parts of it go sooner, when she leaves the place they
+// belong to: the form's answers when she leaves the form (after "Leave and clear your answers?"), the search
+// text when she leaves search, everything before Home when she taps Home. No entry in `history` leads into a
+// form screen or to a search with text once she has left them. What outlives visits (the pack, settings,
+// staff desk, usage counters) is the App's own, beside it.
+struct Visit {
     content::Audience audience = content::Audience::adult;
     std::string lang;
     Place place;
@@ -73,9 +77,9 @@ struct Session {
     int text_size = 0;           // 0, 1, 2: normal, larger, largest
     bool high_contrast = false;  // the visitor's choice, on top of the kiosk's setting
     bool reading_aloud = false;
-    FormSession form;      // the referral draft: wiped with the rest
-    SearchSession search;  // what was searched for: wiped with the rest
-    StaffSession staff;    // staff mode ends with the session too
+    FormSession form;      // the referral draft
+    SearchSession search;  // what was searched for
+    StaffSession staff;    // staff mode ends with the visit too
     // The way out of the form she tapped while it has answers: "Leave and clear your answers?" shows until
     // she chooses, and nothing but that choice, Quick exit and the display settings does anything meanwhile.
     std::optional<Action> leaving;
@@ -109,8 +113,8 @@ class App {
     // Advances timers; wipes the session when the idle countdown runs out.
     void tick(double now);
 
-    const Session& session() const { return session_; }
-    Screen screen() const { return session_.place.screen; }
+    const Visit& visit() const { return visit_; }
+    Screen screen() const { return visit_.place.screen; }
     const content::PackReader* pack() const { return pack_.get(); }
     // A newer content pack arrived: switch to it, only between visitors (on the attract screen), so
     // nobody's page changes under them. Returns false (and keeps the old pack) during a session.
@@ -158,9 +162,19 @@ class App {
         int visit = 0;
         bool operator==(const Whereabouts&) const = default;
     };
-    Whereabouts whereabouts() const { return {session_.place, session_.form.step, wipes_}; }
+    Whereabouts whereabouts() const { return {visit_.place, visit_.form.step, wipes_}; }
 
-    void go(Place place);
+    // How a move treats the history: `push` keeps the place left so Back returns to it; `keep` moves within
+    // one place (form steps, the review, a services filter) and leaves the history as it is; `restart`
+    // replaces the whole history (Home, staff mode, the reference after Send).
+    enum class Trail { push, keep, restart };
+    // Every screen change goes through here: the revision moves on, the voice stops (it belongs to the place
+    // it was reading) and the history follows `trail`. Nothing else assigns the place.
+    void navigate(Place to, Trail trail, std::vector<Place> restart_history = {});
+    void go(Place place) { navigate(std::move(place), Trail::push); }
+    // Back, written once: to the last place in the history (never into the form), or the audience's home
+    // when there is none; Back off the first screen of a visit ends it the way Home would.
+    void go_back();
     void wipe();
     // Home: the audience's home screen with a fresh history, whose only way back is "Who is reading?".
     void go_home();
@@ -173,15 +187,62 @@ class App {
     // Every way off a page (another screen, Home, Back, Quick exit, idle wipe, a language switch) stops the
     // voice, so it never reads on to the next visitor or over another page.
     void stop_reading();
-    void apply_form(const Action& a);
-    void apply_search(const Action& a);
-    void apply_staff(const Action& a, double now);
+    void apply_one(const Action& a, double now);
+
+    // One handler per action (std::visit picks it): app.cpp, app_form.cpp, staff_actions.cpp.
+    void on(const Start& a, double now);
+    void on(const ChooseAudience& a, double now);
+    void on(const SetLanguage& a, double now);
+    void on(const OpenTopic& a, double now);
+    void on(const OpenPage& a, double now);
+    void on(const Back& a, double now);
+    void on(const Home& a, double now);
+    void on(const QuickExit& a, double now);
+    void on(const StillHere& a, double now);
+    void on(const OpenServices& a, double now);
+    void on(const CycleTextSize& a, double now);
+    void on(const ToggleContrast& a, double now);
+    void on(const ReadAloud& a, double now);
+    void on(const ReadingFinished& a, double now);
+    void on(const Focus& a, double now);
+    void on(const Key& a, double now);
+    void on(const Type& a, double now);
+    void on(const OpenForm& a, double now);
+    void on(const FormPick& a, double now);
+    void on(const FormNext& a, double now);
+    void on(const FormEditStep& a, double now);
+    void on(const FormSubmit& a, double now);
+    void on(const FormFinish& a, double now);
+    void on(const LeaveConfirm& a, double now);
+    void on(const LeaveStay& a, double now);
+    void on(const OpenSearch& a, double now);
+    void on(const StaffOpen& a, double now);
+    void on(const PinKey& a, double now);
+    void on(const StaffSyncNow& a, double now);
+    void on(const StaffRetryKeptAside& a, double now);
+    void on(const StaffPostNotice& a, double now);
+    void on(const StaffClearNotices& a, double now);
+    void on(const StaffLookForPacks& a, double now);
+    void on(const StaffImportPack& a, double now);
+
+    // The box the keyboard types into on this screen, if one has focus: a form field, the search box or the
+    // staff notice. Key and Type go there, and nowhere else.
+    std::optional<TextBox> focused_box();
+    // What the box's owner does after a key: the form says why a key was refused; Done puts the keyboard away.
+    void after_key(KeyResult result, bool changed);
+    // The form's actions start here: the revision moves on and the last key's notice goes. Null without a
+    // usable form.
+    const form::Form* form_action();
+    void form_back();
+    // Staff actions past the PIN pad: the desk, on the staff screen only, with the revision moved on.
+    StaffDesk* staff_action();
+    void say(std::string message, bool problem);
     void load_form();
 
     std::shared_ptr<const content::PackReader> pack_;
     std::string default_lang_;
     IdleSettings idle_;
-    Session session_;
+    Visit visit_;
     double last_activity_ = 0;
     int wipes_ = 0;
     int revision_ = 0;

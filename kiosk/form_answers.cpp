@@ -8,8 +8,8 @@
 namespace lantern::kiosk::form {
 
 bool Answer::empty() const {
-    return picks.empty() &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
+    std::string_view t = text.view();
+    return picks.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c == ' ' || c == '\n' || c == '\t'; });
 }
 
 void wipe_string(std::string& s) {
@@ -36,7 +36,7 @@ const Answer* Draft::find(std::string_view field) const {
 
 void Draft::wipe() {
     for (auto& [id, a] : answers_) {
-        wipe_string(a.text);
+        a.text.clear();
         for (auto& p : a.picks) wipe_string(p);
     }
     answers_.clear();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "content/form_model.h"
+#include "kiosk/secret_text.h"
 
 namespace lantern::kiosk::form {
 
@@ -15,15 +16,15 @@ namespace lantern::kiosk::form {
 using namespace content::form;
 
 // One answer: text fields, choice and yesno use `text` (an option id for choices); choices use `picks`.
+// What she typed is a SecretText: it wipes itself, and growing never leaves a copy behind.
 struct Answer {
-    std::string text;
+    SecretText text;
     std::vector<std::string> picks;
     bool empty() const;
 };
 
 // The visitor's answers. Everything is overwritten with zeros before it is freed, so answers do not
-// linger in freed memory after quick exit, idle wipe or submission (best effort: std::string may have
-// moved its buffer while growing; text is capped so growth is short-lived).
+// linger in freed memory after quick exit, idle wipe or submission.
 class Draft {
    public:
     Draft() = default;

@@ -1,4 +1,4 @@
-// The form part of a visitor's Session: draft answers, where they are, and the keyboard's layer.
+// The form part of a visitor's Visit: draft answers, where they are, and the keyboard's layer.
 #pragma once
 
 #include <cstddef>

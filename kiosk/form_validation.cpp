@@ -127,7 +127,7 @@ std::optional<std::string> check_answer(const Field& f, const Answer* a) {
         return std::nullopt;
     }
     if (!is_typed(f.type)) {
-        auto known = [&](const std::string& id) {
+        auto known = [&](std::string_view id) {
             return std::any_of(f.options.begin(), f.options.end(), [&](const Option& o) { return o.id == id; });
         };
         if (f.type == FieldType::choices) {
@@ -135,14 +135,14 @@ std::optional<std::string> check_answer(const Field& f, const Answer* a) {
             std::vector<std::string> sorted = a->picks;
             std::sort(sorted.begin(), sorted.end());
             if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) return "form.error.option";
-        } else if (!a->picks.empty() || !known(a->text)) {
+        } else if (!a->picks.empty() || !known(a->text.view())) {
             return "form.error.option";
         }
         return std::nullopt;
     }
-    if (!is_clean_text(a->text, f.type == FieldType::multiline)) return "form.error.characters";
-    if (code_points(a->text) > max_chars(f.type)) return "form.error.too_long";
-    std::string_view v = trim(a->text);
+    if (!is_clean_text(a->text.view(), f.type == FieldType::multiline)) return "form.error.characters";
+    if (code_points(a->text.view()) > max_chars(f.type)) return "form.error.too_long";
+    std::string_view v = trim(a->text.view());
     switch (f.type) {
         case FieldType::phone: return is_uk_phone(v) ? std::nullopt : std::optional<std::string>("form.error.phone");
         case FieldType::email: return is_email(v) ? std::nullopt : std::optional<std::string>("form.error.email");

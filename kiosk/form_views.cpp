@@ -29,13 +29,15 @@ std::string key_label(KeyKind k, const std::string& text, const std::string& lan
     return text;
 }
 
-std::string answer_text(const form::Field& f, const form::Answer& a, const std::string& lang) {
+SecretText answer_text(const form::Field& f, const form::Answer& a, const std::string& lang) {
     if (form::is_typed(f.type)) return a.text;
-    std::string out;
+    SecretText out;
     for (const auto& o : f.options) {
         bool on = f.type == form::FieldType::choices ? std::find(a.picks.begin(), a.picks.end(), o.id) != a.picks.end()
                                                      : a.text == o.id;
-        if (on) out += (out.empty() ? "" : ", ") + o.label.in(lang);
+        if (!on) continue;
+        if (!out.empty()) out.append(", ");
+        out.append(o.label.in(lang));
     }
     return out;
 }
@@ -54,11 +56,11 @@ std::string with_team(std::string text, const form::Form& f, const std::string& 
 }  // namespace
 
 bool form_entry_shown(const App& app) {
-    return app.form() != nullptr && app.session().audience == content::Audience::adult;
+    return app.form() != nullptr && app.visit().audience == content::Audience::adult;
 }
 
 FormStepView build_form_step(const App& app) {
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     const std::string& lang = s.lang;
     const FormSession& fs = s.form;
     FormStepView v;
@@ -115,7 +117,7 @@ std::vector<std::vector<KeyView>> keyboard_keys(KeyboardLayer layer, bool multil
     std::vector<std::vector<KeyView>> keys;
     for (const auto& row : keyboard_rows(layer, multiline)) {
         std::vector<KeyView> r;
-        for (const Key& k : row)
+        for (const KeyCap& k : row)
             r.push_back({k.kind, key_label(k.kind, k.text, lang), k.text, k.width,
                          k.kind == KeyKind::shift &&
                              (layer == KeyboardLayer::shifted || layer == KeyboardLayer::accents_shifted)});
@@ -125,7 +127,7 @@ std::vector<std::vector<KeyView>> keyboard_keys(KeyboardLayer layer, bool multil
 }
 
 FormReviewView build_form_review(const App& app) {
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     const std::string& lang = s.lang;
     FormReviewView v;
     v.title = tr("form.review.title", lang);
@@ -155,8 +157,9 @@ FormReviewView build_form_review(const App& app) {
         for (const auto& field : step.fields) {
             const form::Answer* a = s.form.draft.find(field.id);
             if (field.type == form::FieldType::note || !form::is_visible(*f, field, s.form.draft)) continue;
-            std::string value = a && !a->empty() ? answer_text(field, *a, lang) : tr("form.review.empty", lang);
-            rs.answers.push_back({field.label.in(lang), value});
+            SecretText value =
+                a && !a->empty() ? answer_text(field, *a, lang) : SecretText(tr("form.review.empty", lang));
+            rs.answers.push_back({field.label.in(lang), std::move(value)});
         }
         v.steps.push_back(std::move(rs));
     }
@@ -164,8 +167,8 @@ FormReviewView build_form_review(const App& app) {
 }
 
 FormDoneView build_form_done(const App& app) {
-    const std::string& lang = app.session().lang;
-    const FormSession& fs = app.session().form;
+    const std::string& lang = app.visit().lang;
+    const FormSession& fs = app.visit().form;
     FormDoneView v;
     v.title = tr("form.done.title", lang);
     v.reference_label = tr("form.done.reference", lang);

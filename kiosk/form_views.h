@@ -20,7 +20,7 @@ struct FieldView {
     form::FieldType type = form::FieldType::text;
     std::string label;  // with "(optional)" when not required
     std::string help;
-    std::string value;  // typed text
+    SecretText value;   // typed text: wiped with the view, which is rebuilt on every change
     std::string error;  // shown under the field, in words
     bool focused = false;
     bool multiline = false;
@@ -59,7 +59,8 @@ struct FormStepView {
 };
 
 struct ReviewAnswer {
-    std::string label, value;
+    std::string label;
+    SecretText value;  // her answer as she will read it back: wiped with the view
 };
 
 struct ReviewStep {

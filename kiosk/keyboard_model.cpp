@@ -2,27 +2,24 @@
 // small and, with Shift, capital: a name or a town starts with a capital in either language.
 #include "kiosk/keyboard_model.h"
 
-#include "content/utf8.h"
-#include "kiosk/text_edit.h"
-
 #include <sstream>
 #include <utility>
 
 namespace lantern::kiosk {
 namespace {
 
-std::vector<Key> keys_of(const std::string& spaced) {
-    std::vector<Key> row;
+std::vector<KeyCap> keys_of(const std::string& spaced) {
+    std::vector<KeyCap> row;
     std::istringstream in(spaced);
     std::string k;
     while (in >> k) row.push_back({KeyKind::insert, k, 1});
     return row;
 }
 
-Key fn(KeyKind k, float w) { return {k, "", w}; }
+KeyCap fn(KeyKind k, float w) { return {k, "", w}; }
 
 void add_bottom(KeyRows& rows, KeyboardLayer layer, bool multiline) {
-    std::vector<Key> bottom;
+    std::vector<KeyCap> bottom;
     bool accents = layer == KeyboardLayer::accents || layer == KeyboardLayer::accents_shifted;
     if (layer == KeyboardLayer::symbols || accents) bottom.push_back(fn(KeyKind::letters, 1.5f));
     else bottom.push_back(fn(KeyKind::symbols, 1.5f));
@@ -34,26 +31,6 @@ void add_bottom(KeyRows& rows, KeyboardLayer layer, bool multiline) {
 }
 
 }  // namespace
-
-namespace {
-constexpr std::pair<KeyKind, const char*> k_key_names[] = {
-    {KeyKind::insert, "insert"},   {KeyKind::backspace, "backspace"}, {KeyKind::shift, "shift"},
-    {KeyKind::symbols, "symbols"}, {KeyKind::letters, "letters"},     {KeyKind::accents, "accents"},
-    {KeyKind::space, "space"},     {KeyKind::newline, "newline"},     {KeyKind::done, "done"},
-};
-}  // namespace
-
-const char* key_kind_name(KeyKind kind) {
-    for (auto [k, name] : k_key_names)
-        if (k == kind) return name;
-    return "insert";
-}
-
-std::optional<KeyKind> key_kind_from_name(const std::string& name) {
-    for (auto [k, n] : k_key_names)
-        if (name == n) return k;
-    return std::nullopt;
-}
 
 KeyRows keyboard_rows(KeyboardLayer layer, bool multiline) {
     KeyRows rows;
@@ -131,26 +108,6 @@ KeyboardLayer next_layer(KeyboardLayer current, KeyKind pressed, form::FieldType
             if (current == KeyboardLayer::shifted) return KeyboardLayer::letters;
             return current == KeyboardLayer::accents_shifted ? KeyboardLayer::accents : current;
         default: return current;
-    }
-}
-
-void press_key(LineBox box, const std::string& kind_name, const std::string& typed) {
-    auto known = key_kind_from_name(kind_name);
-    if (!known) return;
-    KeyKind kind = *known;
-    if (kind == KeyKind::insert) insert_text(box.text, typed, box.max_chars, false);
-    else if (kind == KeyKind::space) insert_text(box.text, " ", box.max_chars, false);
-    else if (kind == KeyKind::backspace) backspace_utf8(box.text);
-    else if (kind == KeyKind::done) box.keyboard_up = false;
-    box.layer = next_layer(box.layer, kind, form::FieldType::text);
-}
-
-void type_into(LineBox box, const std::string& typed) {
-    std::size_t i = 0;
-    while (i < typed.size()) {
-        std::size_t start = i;
-        content::next_code_point(typed, i);
-        insert_text(box.text, std::string_view(typed).substr(start, i - start), box.max_chars, false);
     }
 }
 

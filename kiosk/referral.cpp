@@ -10,9 +10,9 @@
 namespace lantern::kiosk {
 namespace {
 
-std::string trimmed(const std::string& s) {
+std::string_view trimmed(std::string_view s) {
     std::size_t b = s.find_first_not_of(" \n"), e = s.find_last_not_of(" \n");
-    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+    return b == std::string_view::npos ? std::string_view() : s.substr(b, e - b + 1);
 }
 
 }  // namespace
@@ -30,30 +30,59 @@ bool sensitive_consent_given(const form::Form& f, const form::Draft& d) {
     return a && a->text == "yes";
 }
 
-std::string referral_json(const form::Form& f, const form::Draft& d, const std::string& lang) {
+SecretText referral_json(const form::Form& f, const form::Draft& d, const std::string& lang) {
+    // Written straight into a SecretText, never through a JSON tree or a growing std::string: each of those
+    // would leave copies of the answers in freed memory.
+    SecretText out;
+    auto text = [&out](std::string_view s) {
+        out.append('"');
+        for (char c : s) {
+            auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out.append('\\');
+                out.append(c);
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (u < 0x20 || u == 0x7f) {
+                const char* hex = "0123456789abcdef";
+                char esc[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
+                out.append(std::string_view(esc, sizeof esc));
+            } else {
+                out.append(c);  // answers are checked as clean UTF-8 before they get here
+            }
+        }
+        out.append('"');
+    };
     bool sensitive_ok = sensitive_consent_given(f, d);
-    nlohmann::json answers = nlohmann::json::object();
+    // Keys in order, as a JSON object the hub reads by name.
+    out.append("{\"answers\":{");
+    bool first = true;
     for (const auto& step : f.steps)
         for (const auto& field : step.fields) {
             const form::Answer* a = d.find(field.id);
             if (!a || a->empty() || field.type == form::FieldType::note || !form::is_visible(f, field, d) ||
                 (field.sensitive && !sensitive_ok))
                 continue;
-            if (field.type == form::FieldType::choices) answers[field.id] = a->picks;
-            else answers[field.id] = trimmed(a->text);
+            if (!first) out.append(',');
+            first = false;
+            text(field.id);
+            out.append(':');
+            if (field.type == form::FieldType::choices) {
+                out.append('[');
+                for (std::size_t i = 0; i < a->picks.size(); ++i) {
+                    if (i > 0) out.append(',');
+                    text(a->picks[i]);
+                }
+                out.append(']');
+            } else {
+                text(trimmed(a->text.view()));
+            }
         }
-    nlohmann::json j = {{"form_version", f.version},
-                        {"lang", lang},
-                        {"sensitive_consent", sensitive_ok},
-                        {"answers", std::move(answers)}};
-    // Answers are checked as clean UTF-8 before they get here; replace, never throw, if one slipped by.
-    std::string out = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    // The JSON tree held copies of every answer: overwrite them before they are freed.
-    for (auto& [id, v] : j["answers"].items()) {
-        if (v.is_string()) form::wipe_string(v.get_ref<std::string&>());
-        else
-            for (auto& p : v) form::wipe_string(p.get_ref<std::string&>());
-    }
+    out.append("},\"form_version\":");
+    text(f.version);
+    out.append(",\"lang\":");
+    text(lang);
+    out.append(sensitive_ok ? ",\"sensitive_consent\":true}" : ",\"sensitive_consent\":false}");
     return out;
 }
 

@@ -13,7 +13,7 @@ bool sensitive_consent_given(const form::Form& f, const form::Draft& d);
 
 // Visible, answered fields only; sensitive fields only with sensitive consent; text trimmed.
 // {"form_version", "lang", "sensitive_consent", "answers": {field: "text" | [picks]}}
-std::string referral_json(const form::Form& f, const form::Draft& d, const std::string& lang);
+SecretText referral_json(const form::Form& f, const form::Draft& d, const std::string& lang);
 
 // Need categories (only with sensitive consent), audience, centre, date.
 ReferralSummary referral_summary(const form::Form& f, const form::Draft& d, const std::string& audience,

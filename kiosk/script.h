@@ -24,7 +24,7 @@ namespace lantern::kiosk {
 //                        scrolled out of sight (a note just shown, an error after Next)
 //   expect_label_whole "Label"  fail unless the button's label is written at its full size on one line
 //   expect_min_size "Label" PX   fail unless the tappable element is at least PX pixels wide and high
-//   expect_all_min_size PX       fail unless every tappable element on screen is (touch targets)
+//   expect_all_min_size PX       fail unless every tappable element wholly on screen is (touch targets)
 //   expect_text_fits     fail if any words run off the sides of the screen, or out of the button, tile or
 //                        card they are written on (a word broken in two counts as running out)
 //   expect_apart "text" "Label"  fail if words containing this text overlap the tappable element "Label"

@@ -80,7 +80,7 @@ SearchCardView card_view(const content::SearchCard& card, const std::string& lan
 }  // namespace
 
 SearchView build_search(const App& app) {
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     const std::string& lang = s.lang;
     SearchView v;
     v.title = tr("search.title", lang);
@@ -90,15 +90,20 @@ SearchView build_search(const App& app) {
     v.focused = s.search.focused;
     if (v.focused) v.keys = keyboard_keys(s.search.layer, false, lang);
 
-    bool blank = v.query.find_first_not_of(' ') == std::string::npos;
+    bool blank = v.query.view().find_first_not_of(' ') == std::string_view::npos;
     if (blank || !app.pack()) {
         v.status = tr(app.pack() ? "search.hint" : "error.no_pack", lang);
         return v;
     }
-    for (const auto& hit : app.pack()->search(v.query, s.audience, lang))
+    // The pack takes a std::string: one copy of the exact size (it never grows), wiped when the search is done.
+    std::string query;
+    query.reserve(v.query.size());
+    query.append(v.query.view());
+    for (const auto& hit : app.pack()->search(query, s.audience, lang))
         v.results.push_back({hit.id, hit.title, language_note(hit.lang, lang), snippet_block(hit.snippet)});
-    if (auto card = app.pack()->search_card(v.query, s.audience, lang, !v.results.empty()))
+    if (auto card = app.pack()->search_card(query, s.audience, lang, !v.results.empty()))
         v.card = card_view(*card, lang);
+    form::wipe_string(query);
     if (v.results.empty()) {
         v.status = tr("search.none", lang);
     } else {

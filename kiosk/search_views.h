@@ -37,8 +37,8 @@ struct SearchCardView {
 
 struct SearchView {
     std::string title;
-    std::string box_label;  // what the box is called, so a script (and a screen reader) can find it
-    std::string query;
+    std::string box_label;               // what the box is called, so a script (and a screen reader) can find it
+    SecretText query;                    // what she typed: wiped with the view
     std::string placeholder;             // shown in the empty box
     std::string status;                  // "3 pages found", "Nothing found...", or the hint before typing
     bool focused = false;                // the keyboard shows

@@ -27,33 +27,38 @@ void App::set_staff(std::shared_ptr<StaffDesk> desk, const std::string& pin_hash
     staff_desk_ = std::move(desk);
 }
 
-void App::apply_staff(const Action& a, double now) {
-    StaffSession& st = session_.staff;
-    if (!staff_enabled()) return;
-    if (a.kind == ActionKind::staff_open) {
-        if (screen() != Screen::attract) return;  // only from the attract screen, between visitors
-        st = StaffSession{};
-        go({Screen::staff_pin, "", ""});
-        return;
-    }
-    if (a.kind == ActionKind::staff_pin_key) {
-        if (screen() != Screen::staff_pin) return;
-        ++revision_;
-        if (a.arg == "delete") {
-            if (!st.pin.empty()) st.pin.pop_back();
-        } else if (a.arg == "ok") {
+void App::on(const StaffOpen&, double) {
+    if (!staff_enabled() || screen() != Screen::attract) return;  // only from the attract screen, between visitors
+    visit_.staff = StaffSession{};
+    go({Screen::staff_pin, "", ""});
+}
+
+void App::on(const PinKey& a, double now) {
+    if (!staff_enabled() || screen() != Screen::staff_pin) return;
+    ++revision_;
+    StaffSession& st = visit_.staff;
+    switch (a.kind) {
+        case PinKey::Kind::erase: st.pin.pop_code_point(); break;
+        case PinKey::Kind::digit:
+            if (a.digit < '0' || a.digit > '9' || st.pin.size() >= 12) break;
+            st.pin.append(a.digit);
+            st.message.clear();  // a new try: the last one's answer no longer applies
+            break;
+        case PinKey::Kind::ok: {
             // Read again at every try: the store is the lock's memory, and a store that fails keeps the pad shut.
             Result<int> stored = staff_desk_->wrong_pins();
             staff_lock_failed_ = lock_store_failed(stored);
             if (staff_lock_failed_) {
-                form::wipe_string(st.pin);
                 st.pin.clear();
                 st.message.clear();  // the pad view says why (staff.lock_failed)
                 return;
             }
             int wrong_before = staff_lock_.wrong_so_far();
-            PinCheck check = staff_lock_.check(st.pin, now);
-            form::wipe_string(st.pin);
+            // The lock takes a std::string: a copy no longer than a PIN (held inside the string, never
+            // reallocated), wiped at once; the PIN itself is wiped with the StaffSession.
+            std::string pin(st.pin.view());
+            PinCheck check = staff_lock_.check(pin, now);
+            form::wipe_string(pin);
             st.pin.clear();
             if (staff_lock_.wrong_so_far() != wrong_before &&
                 lock_store_failed(staff_desk_->set_wrong_pins(staff_lock_.wrong_so_far())) &&
@@ -65,78 +70,88 @@ void App::apply_staff(const Action& a, double now) {
             if (check.result == PinCheck::Result::accepted) {
                 st = StaffSession{};
                 st.usb_packs = staff_desk_->usb_packs();
-                stop_reading();
                 // Back from staff mode leaves it (to attract), never back to the PIN pad.
-                session_.history = {Place{}};
-                session_.place = {Screen::staff, "", ""};
+                navigate({Screen::staff, "", ""}, Trail::restart, {Place{}});
                 return;
             }
             st.message_is_problem = true;
             st.message = check.result == PinCheck::Result::locked ? "Too many wrong PINs." : "That PIN is not right.";
             if (check.seconds_locked > 0)
                 st.message += " Try again in " + std::to_string(check.seconds_locked) + " seconds.";
-        } else if (a.arg.size() == 1 && a.arg[0] >= '0' && a.arg[0] <= '9' && st.pin.size() < 12) {
-            st.pin += a.arg;
-            st.message.clear();  // a new try: the last one's answer no longer applies
+            break;
         }
-        return;
     }
-    if (screen() != Screen::staff) return;  // nothing below may happen from a visitor's screen
+}
+
+StaffDesk* App::staff_action() {
+    if (!staff_enabled() || screen() != Screen::staff) return nullptr;  // never from a visitor's screen
     ++revision_;
-    auto say = [&st](std::string message, bool problem) {
-        st.message = std::move(message);
-        st.message_is_problem = problem;
-    };
-    switch (a.kind) {
-        case ActionKind::staff_sync_now:
-            staff_desk_->sync_now();
-            say("The kiosk is trying to reach the hub now.", false);
-            break;
-        case ActionKind::staff_retry_kept_aside: {
-            Result<std::int64_t> n = staff_desk_->retry_kept_aside();
-            if (!n) say(n.error().message, true);
-            else
-                say(n.value() > 0
-                        ? std::to_string(n.value()) + " kept-aside referral(s) will be sent to the hub again now."
-                        : "No referral is kept aside.",
-                    false);
-            break;
-        }
-        case ActionKind::staff_notice_focus: st.notice_focused = true; break;
-        case ActionKind::staff_notice_key:
-            press_key({st.notice, st.layer, st.notice_focused, k_max_notice_chars}, a.arg, a.arg2);
-            break;
-        case ActionKind::staff_notice_type:
-            type_into({st.notice, st.layer, st.notice_focused, k_max_notice_chars}, a.arg2);
-            break;
-        case ActionKind::staff_post_notice:
-            if (Result<> posted = staff_desk_->post_notice(st.notice)) {
-                st.notice.clear();
-                st.notice_focused = false;
-                say("Notice posted. Visitors see it on the home screens today.", false);
-            } else {
-                say(posted.error().message, true);
-            }
-            break;
-        case ActionKind::staff_clear_notices:
-            if (Result<> cleared = staff_desk_->clear_notices_today()) say("Today's notices are removed.", false);
-            else say(cleared.error().message, true);
-            break;
-        case ActionKind::staff_look_for_packs:
-            st.usb_packs = staff_desk_->usb_packs();
-            say(st.usb_packs.empty() ? "No signed content pack found on a USB stick."
-                                     : std::to_string(st.usb_packs.size()) + " signed content pack(s) found.",
-                st.usb_packs.empty());
-            break;
-        case ActionKind::staff_import_pack:
-            // Only a pack the desk itself found: an action cannot name any file on the kiosk.
-            if (std::find(st.usb_packs.begin(), st.usb_packs.end(), a.arg) == st.usb_packs.end()) break;
-            // Started in the background: the USB section shows how far it is, then how it ended.
-            if (Result<> started = staff_desk_->import_pack(a.arg)) say("", false);
-            else say(started.error().message, true);
-            break;
-        default: break;
+    return staff_desk_.get();
+}
+
+void App::say(std::string message, bool problem) {
+    visit_.staff.message = std::move(message);
+    visit_.staff.message_is_problem = problem;
+}
+
+void App::on(const StaffSyncNow&, double) {
+    if (StaffDesk* desk = staff_action()) {
+        desk->sync_now();
+        say("The kiosk is trying to reach the hub now.", false);
     }
+}
+
+void App::on(const StaffRetryKeptAside&, double) {
+    if (StaffDesk* desk = staff_action()) {
+        Result<std::int64_t> n = desk->retry_kept_aside();
+        if (!n) say(n.error().message, true);
+        else
+            say(n.value() > 0 ? std::to_string(n.value()) + " kept-aside referral(s) will be sent to the hub again now."
+                              : "No referral is kept aside.",
+                false);
+    }
+}
+
+void App::on(const StaffPostNotice&, double) {
+    StaffDesk* desk = staff_action();
+    if (!desk) return;
+    StaffSession& st = visit_.staff;
+    // Posted, the notice is public (every visitor reads it on the banner): the copy the desk keeps is meant.
+    if (Result<> posted = desk->post_notice(std::string(st.notice.view()))) {
+        st.notice.clear();
+        st.notice_focused = false;
+        say("Notice posted. Visitors see it on the home screens today.", false);
+    } else {
+        say(posted.error().message, true);
+    }
+}
+
+void App::on(const StaffClearNotices&, double) {
+    if (StaffDesk* desk = staff_action()) {
+        if (Result<> cleared = desk->clear_notices_today()) say("Today's notices are removed.", false);
+        else say(cleared.error().message, true);
+    }
+}
+
+void App::on(const StaffLookForPacks&, double) {
+    if (StaffDesk* desk = staff_action()) {
+        StaffSession& st = visit_.staff;
+        st.usb_packs = desk->usb_packs();
+        say(st.usb_packs.empty() ? "No signed content pack found on a USB stick."
+                                 : std::to_string(st.usb_packs.size()) + " signed content pack(s) found.",
+            st.usb_packs.empty());
+    }
+}
+
+void App::on(const StaffImportPack& a, double) {
+    StaffDesk* desk = staff_action();
+    if (!desk) return;
+    const auto& found = visit_.staff.usb_packs;
+    // Only a pack the desk itself found: an action cannot name any file on the kiosk.
+    if (std::find(found.begin(), found.end(), a.path) == found.end()) return;
+    // Started in the background: the USB section shows how far it is, then how it ended.
+    if (Result<> started = desk->import_pack(a.path)) say("", false);
+    else say(started.error().message, true);
 }
 
 }  // namespace lantern::kiosk

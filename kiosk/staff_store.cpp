@@ -5,7 +5,7 @@
 #include <ctime>
 
 #include "content/utf8.h"
-#include "kiosk/text_edit.h"
+#include "kiosk/text_box.h"
 #include "sync/durable_db.h"
 
 namespace lantern::kiosk {

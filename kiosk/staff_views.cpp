@@ -8,7 +8,7 @@
 namespace lantern::kiosk {
 
 StaffPinView build_staff_pin(const App& app, double now) {
-    const StaffSession& st = app.session().staff;
+    const StaffSession& st = app.visit().staff;
     StaffPinView v;
     v.digits = static_cast<int>(st.pin.size());
     v.message = st.message;
@@ -18,14 +18,14 @@ StaffPinView build_staff_pin(const App& app, double now) {
         v.problem = true;
     }
     if (app.staff_lock_failed()) {
-        v.message = tr("staff.lock_failed", app.session().lang);
+        v.message = tr("staff.lock_failed", app.visit().lang);
         v.problem = true;
     }
     return v;
 }
 
 StaffView build_staff(const App& app) {
-    const StaffSession& st = app.session().staff;
+    const StaffSession& st = app.visit().staff;
     StaffView v;
     if (const StaffDesk* desk = app.staff_desk()) {
         v.status = desk->status();

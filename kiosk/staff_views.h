@@ -28,7 +28,7 @@ struct StaffView {
     std::vector<StaffStatusLine> status;
     bool can_retry_kept_aside = false;  // referrals are kept aside: offer to send them again
     std::vector<std::string> notices_today;
-    std::string notice;  // being written
+    SecretText notice;  // being written: wiped with the view
     bool notice_focused = false;
     std::vector<std::vector<KeyView>> keys;
     std::vector<StaffPackView> packs;

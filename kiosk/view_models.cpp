@@ -29,7 +29,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 }  // namespace
 
 ChromeView build_chrome(const App& app, bool has_voice) {
-    const std::string& lang = app.session().lang;
+    const std::string& lang = app.visit().lang;
     ChromeView v;
     v.show_nav = app.screen() != Screen::attract;
     bool staff = app.screen() == Screen::staff_pin || app.screen() == Screen::staff;
@@ -38,11 +38,12 @@ ChromeView build_chrome(const App& app, bool has_voice) {
     v.back = tr("nav.back", lang);
     v.home = tr("nav.home", lang);
     v.quick_exit = tr("nav.quick_exit", lang);
-    v.audience = app.session().audience;
+    v.audience = app.visit().audience;
     v.text_size = tr("nav.text_size", lang);
     v.contrast = tr("nav.contrast", lang);
     v.show_read_aloud = has_voice && app.screen() == Screen::page;
-    v.read_aloud = tr(app.session().reading_aloud ? "nav.stop_reading" : "nav.read_aloud", lang);
+    v.read_aloud = tr(app.visit().reading_aloud ? "nav.stop_reading" : "nav.read_aloud", lang);
+    if (v.show_read_aloud) v.words = build_read_aloud(app);
     for (const auto& code : pack_languages(app)) v.languages.push_back({code, language_name(code), code == lang});
     return v;
 }
@@ -50,12 +51,12 @@ ChromeView build_chrome(const App& app, bool has_voice) {
 AttractView build_attract(const App& app) {
     AttractView v;
     for (const auto& code : pack_languages(app)) v.welcomes.push_back({code, tr("attract.welcome", code)});
-    v.tagline = tr("attract.tagline", app.session().lang);
+    v.tagline = tr("attract.tagline", app.visit().lang);
     // Anyone passing sees the attract screen, children too: only notices meant for everyone. Three at most,
     // the staff's own first, so the welcome keeps its place.
     v.notices = build_notices(app, std::nullopt);
     if (v.notices.size() > 3) v.notices.resize(3);
-    v.touch = {app.session().lang, tr("attract.touch", app.session().lang)};
+    v.touch = {app.visit().lang, tr("attract.touch", app.visit().lang)};
     v.staff_corner = app.staff_enabled();
     for (const auto& code : pack_languages(app)) {
         const std::string& other = tr("attract.touch", code);
@@ -66,7 +67,7 @@ AttractView build_attract(const App& app) {
 }
 
 AudienceView build_audience(const App& app) {
-    const std::string& lang = app.session().lang;
+    const std::string& lang = app.visit().lang;
     AudienceView v;
     v.title = tr("audience.title", lang);
     for (content::Audience a : content::k_all_audiences) {
@@ -77,7 +78,7 @@ AudienceView build_audience(const App& app) {
 }
 
 TopicsView build_topics(const App& app) {
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     TopicsView v;
     v.title = tr(std::string("topics.title.") + content::to_string(s.audience), s.lang);
     v.empty = tr(app.pack() ? "topics.empty" : "error.no_pack", s.lang);
@@ -92,7 +93,7 @@ TopicsView build_topics(const App& app) {
 }
 
 PageListView build_page_list(const App& app) {
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     PageListView v;
     if (!app.pack()) return v;
     for (const auto& t : app.pack()->topics(s.audience, s.lang))
@@ -103,7 +104,7 @@ PageListView build_page_list(const App& app) {
 }
 
 PageView build_page(const App& app) {
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     PageView v;
     v.lang = s.lang;
     auto page = app.pack() ? app.pack()->page(s.place.page, s.lang) : std::nullopt;
@@ -135,7 +136,7 @@ ServicesView build_services(const App& app) {
     static const char* const needs[] = {"money-debt",       "housing",       "physical-health", "mental-health",
                                         "domestic-abuse",   "drugs-alcohol", "feeling-alone",   "visits-travel",
                                         "staying-in-touch", "parenting",     "children",        "release"};
-    const Session& s = app.session();
+    const Visit& s = app.visit();
     // An adult-only need asked for by a young audience (by any route) filters nothing: it is never shown.
     const std::string need = content::may_see_need(s.audience, s.place.need) ? s.place.need : std::string();
     ServicesView v;
@@ -174,9 +175,9 @@ std::vector<std::string> build_notices(const App& app, std::optional<content::Au
     std::vector<std::string> notices =
         app.staff_desk() ? app.staff_desk()->notices_today() : std::vector<std::string>{};
     if (!app.pack()) return notices;
-    auto from_pack = app.pack()->notices(app.session().lang, audience);
+    auto from_pack = app.pack()->notices(app.visit().lang, audience);
     // Today's news matters more than its language: English when staff wrote none in this one.
-    if (from_pack.empty() && app.session().lang != "en") from_pack = app.pack()->notices("en", audience);
+    if (from_pack.empty() && app.visit().lang != "en") from_pack = app.pack()->notices("en", audience);
     notices.insert(notices.end(), from_pack.begin(), from_pack.end());
     return notices;
 }
@@ -185,7 +186,7 @@ IdleView build_idle(const App& app, double now) {
     IdleView v;
     v.showing = app.idle_countdown_showing(now);
     if (!v.showing) return v;
-    const std::string& lang = app.session().lang;
+    const std::string& lang = app.visit().lang;
     v.title = tr("idle.title", lang);
     v.body = replace_all(tr("idle.body", lang), "{n}", std::to_string(app.idle_seconds_left(now)));
     v.button = tr("idle.still_here", lang);
@@ -194,9 +195,9 @@ IdleView build_idle(const App& app, double now) {
 
 LeaveView build_leave(const App& app) {
     LeaveView v;
-    v.showing = app.session().leaving.has_value();
+    v.showing = app.visit().leaving.has_value();
     if (!v.showing) return v;
-    const std::string& lang = app.session().lang;
+    const std::string& lang = app.visit().lang;
     v.title = tr("leave.title", lang);
     v.body = tr("leave.body", lang);
     v.leave = tr("leave.confirm", lang);

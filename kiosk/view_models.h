@@ -15,6 +15,12 @@ struct LanguageChoice {
     bool current = false;
 };
 
+// What read-aloud says for the current page: its title and words as plain text, in the page's own language.
+struct ReadAloudText {
+    std::string text;  // empty when there is no page to read
+    std::string lang;
+};
+
 struct ChromeView {
     bool show_nav = false;  // Back, Home and Quick exit: on every screen but attract
     bool show_home = false;
@@ -24,6 +30,7 @@ struct ChromeView {
     std::string text_size, contrast;
     bool show_read_aloud = false;  // on a page, when the kiosk has a voice
     std::string read_aloud;        // "Read aloud" or "Stop reading"
+    ReadAloudText words;           // what the button reads: the page's, built here so the App builds no view
 };
 
 // Words on the attract screen that start a visit in their own language ("Croeso" starts it in Welsh).
@@ -123,12 +130,6 @@ struct LeaveView {
     bool showing = false;
     std::string title, body;
     std::string leave, stay;  // the two buttons
-};
-
-// What read-aloud says for the current page: its title and words as plain text, in the page's own language.
-struct ReadAloudText {
-    std::string text;  // empty when there is no page to read
-    std::string lang;
 };
 
 // `has_voice`: whether read-aloud can work on this kiosk (a voice and a sound device).

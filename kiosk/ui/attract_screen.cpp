@@ -62,7 +62,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
             float ww = text_width(huge, line[i].words) * k;
             ImGui::PushID(line[i].lang.c_str());
             if (tap_rect(ui, line[i].words, ImVec2(x, y), ImVec2(ww, size), nullptr))
-                actions.push_back({ActionKind::start, line[i].lang});
+                actions.push_back(Start{line[i].lang});
             ImGui::PopID();
             x += ww + text_width(huge, dot) * k;
         }
@@ -79,7 +79,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     float button_y = area.max.y - size.y - t.start_button_lift();
     ImGui::SetCursorScreenPos(ImVec2(c.x - size.x / 2, button_y));
     ButtonLook look{ButtonKind::primary, ui.fonts.title};
-    if (touch_button(ui, view.touch.words, size, look)) actions.push_back({ActionKind::start, view.touch.lang});
+    if (touch_button(ui, view.touch.words, size, look)) actions.push_back(Start{view.touch.lang});
     // The same invitation in the other languages, each a button that starts the visit in its own language:
     // side by side when they fit, else one under another.
     if (!view.touch_elsewhere.empty()) {
@@ -99,7 +99,7 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
             ImGui::SetCursorScreenPos(ImVec2(side_by_side ? x : c.x - widths[i] / 2, by));
             ImGui::PushID(other.lang.c_str());
             if (touch_button(ui, other.words, ImVec2(widths[i], h), ButtonLook{ButtonKind::plain, font}))
-                actions.push_back({ActionKind::start, other.lang});
+                actions.push_back(Start{other.lang});
             ImGui::PopID();
             if (side_by_side) x += widths[i] + t.gap();
             else by += h + t.gap() * 0.5f;
@@ -110,22 +110,21 @@ bool draw_attract(Ui& ui, const AttractView& view, Area area, StaffHold& hold, d
     bool holding = false;
     if (view.staff_corner) {
         ImGui::SetCursorScreenPos(area.min);
-        if (touch_area(ui, "Staff", ImVec2(t.staff_corner(), t.staff_corner()), &holding))
-            actions.push_back({ActionKind::start});
+        if (touch_area(ui, "Staff", ImVec2(t.staff_corner(), t.staff_corner()), &holding)) actions.push_back(Start{});
         if (!holding) {
             hold.started = -1;
         } else if (hold.started < 0) {
             hold.started = now;
         } else if (now - hold.started >= StaffHold::k_seconds) {
             hold.started = -1;
-            actions.push_back({ActionKind::staff_open});
+            actions.push_back(StaffOpen{});
         }
     }
 
     // A touch anywhere else starts too: nobody should have to find the button.
     if (ImGui::IsMouseReleased(0) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] < t.tap_slop() * t.tap_slop() &&
         actions.empty() && ImGui::IsWindowHovered())
-        actions.push_back({ActionKind::start});
+        actions.push_back(Start{});
     return holding;  // the frame loop keeps drawing while the corner is held, to see the seconds pass
 }
 

@@ -27,8 +27,7 @@ void draw_audience(Ui& ui, const AudienceView& view, Area area, Actions& actions
                    top + static_cast<float>(row) * (card_h + t.gap()));
         ImGui::SetCursorScreenPos(pos);
         bool held = false;
-        if (touch_area(ui, c.label, ImVec2(card_w, card_h), &held))
-            actions.push_back({ActionKind::choose_audience, "", c.audience});
+        if (touch_area(ui, c.label, ImVec2(card_w, card_h), &held)) actions.push_back(ChooseAudience{c.audience});
         ImDrawList* dl = ImGui::GetWindowDrawList();
         ImVec2 max(pos.x + card_w, pos.y + card_h);
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());

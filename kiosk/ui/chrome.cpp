@@ -108,36 +108,34 @@ Area draw_chrome(Ui& ui, const ChromeView& view, Actions& actions) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(0, bar), ImVec2(screen.x, bar), t.palette.accent, t.line());
 
     ImGui::SetCursorScreenPos(ImVec2(back.x, y_of(back)));
-    if (touch_button(ui, view.back, ImVec2(0, button_h), {ButtonKind::secondary}))
-        actions.push_back({ActionKind::back});
+    if (touch_button(ui, view.back, ImVec2(0, button_h), {ButtonKind::secondary})) actions.push_back(Back{});
     if (view.show_home) {
         ImGui::SetCursorScreenPos(ImVec2(home.x, y_of(home)));
-        if (touch_button(ui, view.home, ImVec2(0, button_h), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::home});
+        if (touch_button(ui, view.home, ImVec2(0, button_h), {ButtonKind::secondary})) actions.push_back(Home{});
     }
 
     if (view.show_read_aloud) {
         ImGui::SetCursorScreenPos(ImVec2(read.x, y_of(read)));
         if (touch_button(ui, view.read_aloud, ImVec2(0, button_h), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::read_aloud});
+            actions.push_back(ReadAloud{view.words.text, view.words.lang});
     }
 
     ImGui::SetCursorScreenPos(ImVec2(quick.x, y_of(quick)));
     if (touch_button(ui, view.quick_exit, ImVec2(quick_w, button_h), {ButtonKind::danger}))
-        actions.push_back({ActionKind::quick_exit});
+        actions.push_back(QuickExit{});
     std::size_t s = 0;
     for (auto it = view.languages.rbegin(); it != view.languages.rend() && languages; ++it, ++s) {
         ImGui::SetCursorScreenPos(ImVec2(settings[s].x, y_of(settings[s])));
         ButtonLook look{ButtonKind::secondary};
         look.selected = it->current;
         if (touch_button(ui, it->name + "##lang", ImVec2(setting_widths[s], button_h), look))
-            actions.push_back({ActionKind::set_language, it->code});
+            actions.push_back(SetLanguage{it->code});
     }
-    for (auto [label, kind] : {std::pair{&view.contrast, ActionKind::toggle_contrast},
-                               std::pair{&view.text_size, ActionKind::cycle_text_size}}) {
+    for (auto [label, action] :
+         {std::pair{&view.contrast, Action{ToggleContrast{}}}, std::pair{&view.text_size, Action{CycleTextSize{}}}}) {
         ImGui::SetCursorScreenPos(ImVec2(settings[s].x, y_of(settings[s])));
         if (touch_button(ui, *label, ImVec2(setting_widths[s], button_h), {ButtonKind::secondary}))
-            actions.push_back({kind});
+            actions.push_back(action);
         ++s;
     }
     return {ImVec2(0, bar), screen};

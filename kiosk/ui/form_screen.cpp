@@ -101,7 +101,7 @@ void draw_options(Ui& ui, const FieldView& field, float width, Actions& actions)
         rows = r + 1;
         ImVec2 pos(origin.x + static_cast<float>(c) * (col_w + gap), origin.y + static_cast<float>(r) * (tile_h + gap));
         if (option_tile(ui, field, field.options[i], pos, ImVec2(col_w, tile_h)))
-            actions.push_back({ActionKind::form_pick, field.id, content::Audience::adult, field.options[i].id});
+            actions.push_back(FormPick{field.id, field.options[i].id});
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (tile_h + gap) - gap));
     ImGui::Dummy(ImVec2(width, 0));
@@ -170,7 +170,7 @@ void draw_helplines(Ui& ui, const std::string& title, const std::vector<Helpline
 }
 
 // Back on the left, the way on at the right, along the bottom of `area`. Returns the bar's top.
-float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& next, ActionKind next_kind,
+float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& next, const Action& next_action,
               Actions& actions) {
     const Theme& t = ui.theme;
     float h = t.touch_min();
@@ -180,10 +180,10 @@ float nav_bar(Ui& ui, Area area, const std::string& back, const std::string& nex
     ImGui::SetCursorScreenPos(ImVec2(area.min.x + 2 * t.pad(), y));
     // "##form": the top bar has a Back too, and two buttons with one id would swallow each other's taps.
     if (!back.empty() && touch_button(ui, back + "##form", ImVec2(t.nav_back_width(), h), {ButtonKind::secondary}))
-        actions.push_back({ActionKind::back});
+        actions.push_back(Back{});
     float w = std::max(t.nav_next_min_width(), text_width(ui.fonts.bold, next) + 2 * t.pad());
     ImGui::SetCursorScreenPos(ImVec2(area.max.x - 2 * t.pad() - w, y));
-    if (touch_button(ui, next + "##form", ImVec2(w, h))) actions.push_back({next_kind});
+    if (touch_button(ui, next + "##form", ImVec2(w, h))) actions.push_back(next_action);
     return y - t.pad() * 0.4f;
 }
 
@@ -224,11 +224,11 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         if (f.focused) focused = &f;
     float bottom;
     if (view.keyboard) {
-        below = draw_keyboard(ui, view.keys, below, ActionKind::form_key, view.notice, actions);
+        below = draw_keyboard(ui, view.keys, below, view.notice, actions);
         bottom = below.max.y;
-        physical_typing(ActionKind::form_type, ActionKind::form_key, focused && focused->multiline, actions);
+        physical_typing(focused && focused->multiline, actions);
     } else {
-        bottom = nav_bar(ui, below, view.back, view.next, ActionKind::form_next, actions);
+        bottom = nav_bar(ui, below, view.back, view.next, FormNext{}, actions);
     }
     if (focused == nullptr) state.scrolled_to.clear();
 
@@ -313,8 +313,9 @@ void draw_form_step(Ui& ui, const FormStepView& view, Area area, TouchScroll& sc
         if (!f.help.empty()) text_block(ui, f.help, ui.fonts.body, p.muted_text, fields_w);
         ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
         if (f.typed()) {
-            if (text_field(ui, f.label, f.value, view.tap_to_type, f.focused, f.multiline, !f.error.empty(), fields_w))
-                actions.push_back({ActionKind::form_focus, f.id});
+            if (text_field(ui, f.label, f.value.view(), view.tap_to_type, f.focused, f.multiline, !f.error.empty(),
+                           fields_w))
+                actions.push_back(Focus{f.id});
             if (f.focused && state.scrolled_to != f.id && !scroll.dragging) {
                 // Bring the field being typed into to the top of what the keyboard leaves visible, its question
                 // too when there is room; the box itself (what is being typed) always.
@@ -357,8 +358,8 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
     text_block(ui, view.intro, ui.fonts.body, p.muted_text, width);
     float scroll_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
 
-    float bottom = nav_bar(ui, {ImVec2(area.min.x, scroll_top), area.max}, view.back, view.submit,
-                           ActionKind::form_submit, actions);
+    float bottom =
+        nav_bar(ui, {ImVec2(area.min.x, scroll_top), area.max}, view.back, view.submit, FormSubmit{}, actions);
     if (!view.submit_error.empty()) {
         // Above the buttons and outside the scrolling list: the visitor must not miss it.
         ImFont* f = ui.fonts.bold;
@@ -391,13 +392,13 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
         float after_title = ImGui::GetCursorScreenPos().y;
         ImGui::SetCursorScreenPos(ImVec2(pos.x + width - t.pad() * 0.6f - change_w, pos.y + t.pad() * 0.4f));
         if (touch_button(ui, step.change, ImVec2(change_w, 0), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::form_edit_step, std::to_string(step.index)});
+            actions.push_back(FormEditStep{step.index});
         float y = std::max(after_title, ImGui::GetItemRectMax().y) + t.gap() * 0.4f;
         for (const ReviewAnswer& a : step.answers) {
             ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), y));
             text_block(ui, a.label, ui.fonts.body, p.muted_text, inner);
             ImGui::SetCursorScreenPos(ImVec2(pos.x + t.pad(), ImGui::GetCursorScreenPos().y));
-            text_block(ui, a.value, ui.fonts.bold, p.text, inner);
+            text_block(ui, a.value.view(), ui.fonts.bold, p.text, inner);
             y = ImGui::GetCursorScreenPos().y + t.gap() * 0.4f;
         }
         float bottom_y = y + t.pad() * 0.4f;
@@ -443,7 +444,7 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& sc
     ImGui::SetCursorScreenPos(ImVec2(x0, finish_y));
     if (touch_button(ui, view.finish,
                      ImVec2(std::max(t.nav_next_min_width(), text_width(ui.fonts.bold, view.finish) + 2 * t.pad()), h)))
-        actions.push_back({ActionKind::form_finish});
+        actions.push_back(FormFinish{});
     float bottom = finish_y - t.gap() * 0.5f;
     if (side) {
         ImGui::SetCursorScreenPos(ImVec2(x0 + width + 2 * t.pad(), area.min.y + t.pad()));

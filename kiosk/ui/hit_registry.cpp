@@ -1,6 +1,8 @@
 // The registry is double-buffered: scripts read the last finished frame while the current one is drawn.
 #include "kiosk/ui/hit_registry.h"
 
+#include <cstring>
+
 namespace lantern::kiosk::ui {
 namespace {
 bool on_screen(const HitElement& e, ImVec2 screen) {
@@ -11,6 +13,9 @@ bool on_screen(const HitElement& e, ImVec2 screen) {
 
 void HitRegistry::begin_frame() {
     last_.swap(current_);
+    // Labels include what a visitor typed (a field's text is on screen): wiped before they are freed, so
+    // nothing she typed outlives the frames that showed it.
+    for (HitElement& e : current_) explicit_bzero(e.label.data(), e.label.capacity());
     current_.clear();
 }
 

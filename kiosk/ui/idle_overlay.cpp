@@ -35,7 +35,7 @@ void draw_idle(Ui& ui, const IdleView& view, Actions& actions) {
     text_block(ui, view.body, ui.fonts.heading, t.palette.text, inner);
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 2 * t.pad(), pos.y + size.y - 2 * t.pad() - button_h));
     if (touch_button(ui, view.button, ImVec2(inner, button_h), {ButtonKind::primary, ui.fonts.title}))
-        actions.push_back({ActionKind::still_here});
+        actions.push_back(StillHere{});
     ImGui::End();
 }
 

@@ -13,8 +13,8 @@ ImFont* key_font(const Ui& ui, const KeyView& k) {
 }
 
 // Where wrapped text ends, so the caret sits after the last character, also on a wrapped line.
-ImVec2 wrapped_end(ImFont* font, const std::string& text, float wrap) {
-    const char* s = text.c_str();
+ImVec2 wrapped_end(ImFont* font, std::string_view text, float wrap) {
+    const char* s = text.data();
     const char* end = s + text.size();
     float y = 0;
     const char* line = s;
@@ -93,8 +93,8 @@ float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& key
     return f.fit.height + 2 * f.pad + notice_h;
 }
 
-Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
-                   const std::string& notice, Actions& actions) {
+Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, const std::string& notice,
+                   Actions& actions) {
     if (keys.empty()) return area;
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
@@ -125,22 +125,25 @@ Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area a
             look.font = key_font(ui, k);
             // The key's label is what a script taps ("a", "Shift", "Done"); its id keeps keys apart.
             if (touch_button(ui, k.label + "##key" + std::to_string(place.row), ImVec2(place.width, key_h), look))
-                actions.push_back({kind, key_kind_name(k.kind), content::Audience::adult, k.text});
+                actions.push_back(Key{k.kind, k.text});
         }
     }
     return {area.min, ImVec2(area.max.x, top)};
 }
 
-bool text_field(Ui& ui, const std::string& label, const std::string& value, const std::string& placeholder,
-                bool focused, bool multiline, bool has_error, float width) {
+bool text_field(Ui& ui, const std::string& label, std::string_view value, const std::string& placeholder, bool focused,
+                bool multiline, bool has_error, float width) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     ImFont* font = ui.fonts.body;
     float inner_w = width - 2 * t.pad() * 0.6f;
     float line_h = font->FontSize;
-    float text_h = multiline
-                       ? std::max(3 * line_h, font->CalcTextSizeA(line_h, FLT_MAX, inner_w, value.c_str()).y + line_h)
-                       : line_h;
+    float text_h =
+        multiline
+            ? std::max(
+                  3 * line_h,
+                  font->CalcTextSizeA(line_h, FLT_MAX, inner_w, value.data(), value.data() + value.size()).y + line_h)
+            : line_h;
     float height = std::max(t.touch_min(), text_h + t.pad());
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool held = false;
@@ -161,7 +164,7 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
                     placeholder.c_str());
         if (focused) dl->AddRectFilled(tp, ImVec2(tp.x + t.caret_width(), tp.y + line_h), p.focus);
     } else if (multiline) {
-        dl->AddText(font, line_h, tp, p.text, value.c_str(), nullptr, inner_w);
+        dl->AddText(font, line_h, tp, p.text, value.data(), value.data() + value.size(), inner_w);
         if (focused) {
             ImVec2 end = wrapped_end(font, value, inner_w);
             ImVec2 c(tp.x + end.x + t.caret_gap(), tp.y + end.y);
@@ -172,7 +175,7 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
         float w = text_width(font, value);
         float shift = std::max(0.0f, w - (inner_w - t.placeholder_indent()));
         dl->PushClipRect(ImVec2(tp.x, pos.y), ImVec2(pos.x + width - t.pad() * 0.3f, max.y), true);
-        dl->AddText(font, line_h, ImVec2(tp.x - shift, tp.y), p.text, value.c_str());
+        dl->AddText(font, line_h, ImVec2(tp.x - shift, tp.y), p.text, value.data(), value.data() + value.size());
         dl->PopClipRect();
         if (focused) {
             ImVec2 c(tp.x + w - shift + t.caret_gap(), tp.y);
@@ -181,20 +184,19 @@ bool text_field(Ui& ui, const std::string& label, const std::string& value, cons
     }
     // What is typed is on screen, so a script can `expect` it as a person would read it.
     // Only the part not scrolled away or under the keyboard counts: a hidden box shows nothing.
-    if (!value.empty()) visible_text(ui, value, pos, max);
+    if (!value.empty()) visible_text(ui, std::string(value), pos, max);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, max.y));
     ImGui::Dummy(ImVec2(width, 0));
     return tapped;
 }
 
-void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions) {
+void physical_typing(bool multiline, Actions& actions) {
     std::string text = typed_characters();
-    if (!text.empty()) actions.push_back({type_kind, "", content::Audience::adult, text});
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace)))
-        actions.push_back({key_kind, key_kind_name(KeyKind::backspace)});
+    if (!text.empty()) actions.push_back(Type{text});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace))) actions.push_back(Key{KeyKind::backspace, ""});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-        actions.push_back({key_kind, key_kind_name(multiline ? KeyKind::newline : KeyKind::done)});
+        actions.push_back(Key{multiline ? KeyKind::newline : KeyKind::done, ""});
 }
 
 }  // namespace lantern::kiosk::ui

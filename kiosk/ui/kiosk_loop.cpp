@@ -162,8 +162,8 @@ int run_kiosk(const RunOptions& options) {
     auto now = [&] { return glfwGetTime() + clock_offset; };
 
     if (options.audience) {
-        Actions start{{ActionKind::start}, {ActionKind::choose_audience, "", *options.audience}};
-        if (!options.open_page.empty()) start.push_back({ActionKind::open_page, options.open_page});
+        Actions start{Start{}, ChooseAudience{*options.audience}};
+        if (!options.open_page.empty()) start.push_back(OpenPage{options.open_page});
         app.apply(start, now());
     }
 
@@ -206,8 +206,8 @@ int run_kiosk(const RunOptions& options) {
 
         int w = 0, h = 0;
         glfwGetFramebufferSize(window.handle(), &w, &h);
-        float text_scale = options.text_scale * k_text_scales[app.session().text_size];
-        if (app.screen() != Screen::attract) text_scale *= audience_text_scale(app.session().audience);
+        float text_scale = options.text_scale * k_text_scales[app.visit().text_size];
+        if (app.screen() != Screen::attract) text_scale *= audience_text_scale(app.visit().audience);
         // Sizes follow the short side, so a portrait screen gets the same type as its landscape twin.
         float layout_scale = static_cast<float>(std::min(w, h)) / 1080.0f;
         ensure_fonts(std::max(0.25f, layout_scale * text_scale));
@@ -225,9 +225,9 @@ int run_kiosk(const RunOptions& options) {
         app.tick(t);
         // Between visitors only: a pack that arrived meanwhile becomes the one on screen.
         if (parts.switch_to_pending_pack()) textures.set_pack(parts.pack());
-        if (parts.speaker().poll_finished()) app.apply({{ActionKind::reading_finished}}, t);
+        if (parts.speaker().poll_finished()) app.apply({ReadingFinished{}}, t);
         if (ViewInputs in = view_inputs(app, t); in != views.inputs) {
-            const std::string& reference = app.session().form.reference;
+            const std::string& reference = app.visit().form.reference;
             if (options.print_references && app.screen() == Screen::form_done && reference != printed_reference) {
                 printed_reference = reference;
                 std::cout << "reference shown: " << reference << std::endl;
@@ -235,8 +235,8 @@ int run_kiosk(const RunOptions& options) {
             views.rebuild(app, in, t);
             if (sync) sync->set_usage_counts(app.usage());
         }
-        bool high_contrast = options.high_contrast || app.session().high_contrast;
-        ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.session().audience,
+        bool high_contrast = options.high_contrast || app.visit().high_contrast;
+        ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.visit().audience,
                               layout_scale, high_contrast, text_scale);
 
         ImGui::NewFrame();
@@ -280,7 +280,7 @@ int run_kiosk(const RunOptions& options) {
         draw_idle(ui, idle, actions);
         if (idle.showing) {
             // The countdown overlay takes every touch: nothing under it may be tapped by accident.
-            std::erase_if(actions, [](const Action& a) { return a.kind != ActionKind::still_here; });
+            std::erase_if(actions, [](const Action& a) { return !is<StillHere>(a); });
         }
         ImGui::Render();
 

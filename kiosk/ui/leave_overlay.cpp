@@ -36,10 +36,10 @@ void draw_leave(Ui& ui, const LeaveView& view, Area area, Actions& actions) {
     // Staying is the first and the main button: a tap by mistake keeps her answers.
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 2 * t.pad(), buttons_y));
     if (touch_button(ui, view.stay, ImVec2(inner, button_h), {ButtonKind::primary, ui.fonts.heading}))
-        actions.push_back({ActionKind::leave_stay});
+        actions.push_back(LeaveStay{});
     ImGui::SetCursorScreenPos(ImVec2(pos.x + 2 * t.pad(), buttons_y + button_h + t.gap()));
     if (touch_button(ui, view.leave, ImVec2(inner, button_h), {ButtonKind::secondary, ui.fonts.heading}))
-        actions.push_back({ActionKind::leave_confirm});
+        actions.push_back(LeaveConfirm{});
     ImGui::End();
 }
 

@@ -136,7 +136,7 @@ float draw_flow(Ui& ui, const content::Block& block, float indent, float width, 
             ImGui::PushID(static_cast<int>(y));
             bool held = false;
             if (tap_rect(ui, label, min, ImVec2(x1 - x0, h), &held))
-                actions.push_back({ActionKind::open_page, line.words[k].word->link});
+                actions.push_back(OpenPage{line.words[k].word->link});
             if (held)
                 dl->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line.height),
                                   ui.theme.palette.focus & IM_COL32(255, 255, 255, 90));

@@ -31,7 +31,7 @@ void draw_page_list(Ui& ui, const PageListView& view, Area area, TouchScroll& sc
         float h = t.pad() * 1.5f + ts.y + tag_gap + tag_h + (p.summary.empty() ? 0 : ss.y + t.gap() * 0.3f);
         ImGui::PushID(static_cast<int>(i));
         bool held = false;
-        if (touch_area(ui, p.title, ImVec2(width, h), &held)) actions.push_back({ActionKind::open_page, p.id});
+        if (touch_area(ui, p.title, ImVec2(width, h), &held)) actions.push_back(OpenPage{p.id});
         ImGui::PopID();
         ImVec2 max(pos.x + width, pos.y + std::max(h, t.touch_min()));
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.surface, t.radius());

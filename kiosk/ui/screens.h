@@ -36,10 +36,10 @@ void draw_leave(Ui& ui, const LeaveView& view, Area area, Actions& actions);
 // Today's notices stacked from `pos` across `width`; leaves the cursor below the last one.
 void draw_notices(Ui& ui, const std::vector<std::string>& notices, ImVec2 pos, float width);
 
-// The on-screen keyboard across the bottom of `area`; each key emits {kind, key kind name, text}. A notice
-// (a refused key) shows above the keys. Returns the part of `area` left above the keyboard.
-Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, ActionKind kind,
-                   const std::string& notice, Actions& actions);
+// The on-screen keyboard across the bottom of `area`; each key emits a Key, which the App gives to the box
+// with focus. A notice (a refused key) shows above the keys. Returns the part of `area` left above it.
+Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area area, const std::string& notice,
+                   Actions& actions);
 // The height draw_keyboard takes for these keys and notice (0 with no keys).
 // `area_width`: the width of the area it is drawn across (a narrow screen takes more rows); `max_height`: the
 // height it may take (draw_keyboard's area), over which its lines close up.
@@ -47,10 +47,10 @@ float keyboard_height(const Ui& ui, const std::vector<std::vector<KeyView>>& key
                       float area_width, float max_height = FLT_MAX);
 // A text box the kiosk's keyboard types into: the value, a caret when focused, the placeholder when empty.
 // Registered by `label`; returns true when tapped (the caller emits the focus action).
-bool text_field(Ui& ui, const std::string& label, const std::string& value, const std::string& placeholder,
-                bool focused, bool multiline, bool has_error, float width);
-// A physical keyboard's characters, Backspace and Enter, as the same actions the on-screen keys emit.
-void physical_typing(ActionKind type_kind, ActionKind key_kind, bool multiline, Actions& actions);
+bool text_field(Ui& ui, const std::string& label, std::string_view value, const std::string& placeholder, bool focused,
+                bool multiline, bool has_error, float width);
+// A physical keyboard's characters (Type), Backspace and Enter (Key), for the box with focus.
+void physical_typing(bool multiline, Actions& actions);
 
 // The form screens keep across frames: which focused field was last scrolled into view, how far the helplines
 // panel is scrolled when it is too tall to show whole, and what the step showed last frame (its notes,

@@ -46,13 +46,11 @@ void draw_card(Ui& ui, const SearchCardView& card, float width, Actions& actions
     }
     if (!card.page_id.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.5f));
-        if (card_button(ui, card.page_label, inner, ButtonKind::primary))
-            actions.push_back({ActionKind::open_page, card.page_id});
+        if (card_button(ui, card.page_label, inner, ButtonKind::primary)) actions.push_back(OpenPage{card.page_id});
     }
     if (!card.find_help_label.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap() * 0.4f));
-        if (card_button(ui, card.find_help_label, inner, ButtonKind::secondary))
-            actions.push_back({ActionKind::open_services});
+        if (card_button(ui, card.find_help_label, inner, ButtonKind::secondary)) actions.push_back(OpenServices{});
     }
     float bottom = ImGui::GetCursorScreenPos().y + t.pad() * 0.6f;
     dl->ChannelsSetCurrent(0);
@@ -112,18 +110,16 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
         ImGui::Dummy(ImVec2(0, t.gap() * 0.4f));
     }
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y));
-    if (text_field(ui, view.box_label, view.query, view.placeholder, view.focused, false, false, width))
-        actions.push_back({ActionKind::search_focus});
+    if (text_field(ui, view.box_label, view.query.view(), view.placeholder, view.focused, false, false, width))
+        actions.push_back(Focus{});
     ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.gap() * 0.4f));
     if (show_status) text_block(ui, view.status, ui.fonts.bold, p.muted_text, width);
     float list_top = ImGui::GetCursorScreenPos().y + t.gap() * 0.5f;
 
     float bottom = area.max.y;
     if (view.focused) {
-        bottom =
-            draw_keyboard(ui, view.keys, {ImVec2(area.min.x, list_top), area.max}, ActionKind::search_key, "", actions)
-                .max.y;
-        physical_typing(ActionKind::search_type, ActionKind::search_key, false, actions);
+        bottom = draw_keyboard(ui, view.keys, {ImVec2(area.min.x, list_top), area.max}, "", actions).max.y;
+        physical_typing(false, actions);
     }
 
     ImGui::SetCursorScreenPos(ImVec2(x0, list_top));
@@ -146,7 +142,7 @@ void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll,
         bool held = false;
         ImGui::PushID(static_cast<int>(i));
         // The whole card is the tap target, found by the page's title.
-        if (tap_rect(ui, r.title, pos, ImVec2(width, h), &held)) actions.push_back({ActionKind::open_page, r.id});
+        if (tap_rect(ui, r.title, pos, ImVec2(width, h), &held)) actions.push_back(OpenPage{r.id});
         ImGui::PopID();
         dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), held ? p.button_pressed : p.surface,
                           t.radius() * 0.6f);

@@ -79,7 +79,7 @@ void draw_services(Ui& ui, const ServicesView& view, Area area, TouchScroll& scr
             ButtonLook look{ButtonKind::secondary};
             look.selected = n.selected;
             if (touch_button(ui, n.label + "##need" + std::to_string(i), ImVec2(w, chip_h), look))
-                actions.push_back({ActionKind::open_services, n.id});
+                actions.push_back(OpenServices{n.id});
             x += w + t.gap() * 0.5f;
         }
         ImGui::SetCursorScreenPos(ImVec2(at.x, y + chip_h + t.gap()));

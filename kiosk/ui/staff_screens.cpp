@@ -40,8 +40,8 @@ void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& action
             ImVec2(x0 + static_cast<float>(i % 3) * (key_w + gap), y + static_cast<float>(i / 3) * (key_h + gap)));
         ButtonLook look{k == "OK" ? ButtonKind::primary : ButtonKind::secondary,
                         k.size() > 2 ? ui.fonts.heading : ui.fonts.title};
-        std::string arg = k == "OK" ? "ok" : k == "Delete" ? "delete" : k;
-        if (touch_button(ui, k, ImVec2(key_w, key_h), look)) actions.push_back({ActionKind::staff_pin_key, arg});
+        PinKey key{k == "OK" ? PinKey::Kind::ok : k == "Delete" ? PinKey::Kind::erase : PinKey::Kind::digit, k[0]};
+        if (touch_button(ui, k, ImVec2(key_w, key_h), look)) actions.push_back(key);
     }
 }
 
@@ -50,8 +50,8 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     const Palette& p = t.palette;
     float bottom = area.max.y;
     if (view.notice_focused) {
-        bottom = draw_keyboard(ui, view.keys, area, ActionKind::staff_notice_key, "", actions).max.y;
-        physical_typing(ActionKind::staff_notice_type, ActionKind::staff_notice_key, false, actions);
+        bottom = draw_keyboard(ui, view.keys, area, "", actions).max.y;
+        physical_typing(false, actions);
     }
     float full = area.width() - 4 * t.pad();
     // Landscape: status on the left, notices and USB on the right, so it all fits without scrolling.
@@ -82,12 +82,11 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
                    s.problem ? p.danger : p.text, col_w);
     }
     next(0.4f);
-    if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary}))
-        actions.push_back({ActionKind::staff_sync_now});
+    if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary})) actions.push_back(StaffSyncNow{});
     if (view.can_retry_kept_aside) {
         next(0.4f);
         if (touch_button(ui, "Try kept-aside referrals again", ImVec2(0, 0), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::staff_retry_kept_aside});
+            actions.push_back(StaffRetryKeptAside{});
     }
     float left_bottom = ImGui::GetCursorScreenPos().y;
 
@@ -104,14 +103,15 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
         text_block(ui, "\xE2\x80\xA2 " + n, ui.fonts.body, p.text, col_w);
     }
     next(0.4f);
-    if (text_field(ui, "New notice", view.notice, "Write a notice for today", view.notice_focused, false, false, col_w))
-        actions.push_back({ActionKind::staff_notice_focus});
+    if (text_field(ui, "New notice", view.notice.view(), "Write a notice for today", view.notice_focused, false, false,
+                   col_w))
+        actions.push_back(Focus{});
     next(0.4f);
-    if (touch_button(ui, "Post notice", ImVec2(0, 0))) actions.push_back({ActionKind::staff_post_notice});
+    if (touch_button(ui, "Post notice", ImVec2(0, 0))) actions.push_back(StaffPostNotice{});
     if (!view.notices_today.empty()) {
         ImGui::SameLine(0, t.gap());
         if (touch_button(ui, "Remove today's notices", ImVec2(0, 0), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::staff_clear_notices});
+            actions.push_back(StaffClearNotices{});
     }
 
     next(1.0f);
@@ -128,11 +128,10 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     for (const auto& pack : view.packs) {
         next(0.3f);
         if (touch_button(ui, pack.label, ImVec2(0, 0), {ButtonKind::secondary}))
-            actions.push_back({ActionKind::staff_import_pack, pack.path});
+            actions.push_back(StaffImportPack{pack.path});
     }
     next(0.4f);
-    if (touch_button(ui, "Look again", ImVec2(0, 0), {ButtonKind::secondary}))
-        actions.push_back({ActionKind::staff_look_for_packs});
+    if (touch_button(ui, "Look again", ImVec2(0, 0), {ButtonKind::secondary})) actions.push_back(StaffLookForPacks{});
     float end_y = std::max(left_bottom, ImGui::GetCursorScreenPos().y) + t.pad();
     ImGui::SetCursorScreenPos(ImVec2(left_x, end_y));
     ImGui::Dummy(ImVec2(0, 0));

@@ -18,13 +18,13 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
     // never mistaken for a topic. When the title leaves no room they go on a row of their own under it.
     struct Extra {
         const std::string* label;
-        ActionKind kind;
+        Action action;
         ButtonKind look;
     };
     std::vector<Extra> extras;
-    if (!view.search.empty()) extras.push_back({&view.search, ActionKind::open_search, ButtonKind::secondary});
-    if (!view.ask_support.empty()) extras.push_back({&view.ask_support, ActionKind::open_form, ButtonKind::primary});
-    if (!view.find_help.empty()) extras.push_back({&view.find_help, ActionKind::open_services, ButtonKind::primary});
+    if (!view.search.empty()) extras.push_back({&view.search, OpenSearch{}, ButtonKind::secondary});
+    if (!view.ask_support.empty()) extras.push_back({&view.ask_support, OpenForm{}, ButtonKind::primary});
+    if (!view.find_help.empty()) extras.push_back({&view.find_help, OpenServices{}, ButtonKind::primary});
     float extras_w = 0;
     for (const Extra& e : extras) extras_w += text_width(ui.fonts.bold, *e.label) + 2 * t.pad() + t.gap() * 0.5f;
     float title_y = ImGui::GetCursorScreenPos().y;
@@ -44,7 +44,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
                 y = bottom + t.gap() * 0.5f;
             }
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (touch_button(ui, *e.label, ImVec2(w, 0), {e.look})) actions.push_back({e.kind});
+            if (touch_button(ui, *e.label, ImVec2(w, 0), {e.look})) actions.push_back(e.action);
             bottom = std::max(bottom, ImGui::GetItemRectMax().y);
             x += w + t.gap() * 0.5f;
         }
@@ -109,8 +109,7 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
         ImGui::SetCursorScreenPos(pos);
         ImGui::PushID(i);
         bool held = false;
-        if (touch_area(ui, tile.title, ImVec2(tile_w, tile_h), &held))
-            actions.push_back({ActionKind::open_topic, tile.id});
+        if (touch_area(ui, tile.title, ImVec2(tile_w, tile_h), &held)) actions.push_back(OpenTopic{tile.id});
         ImGui::PopID();
         ImVec2 max(pos.x + tile_w, pos.y + tile_h);
         dl->AddRectFilled(pos, max, held ? t.palette.button_pressed : t.palette.tiles[i % 4], t.radius());

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "kiosk/ui/fonts.h"
 #include "kiosk/ui/hit_registry.h"
@@ -55,11 +56,11 @@ bool touch_area(Ui& ui, const std::string& label, ImVec2 size, bool* held);
 bool tap_rect(Ui& ui, const std::string& label, ImVec2 pos, ImVec2 size, bool* held);
 
 // Wrapped text at the cursor within `width`, registered so scripts can `expect` it.
-void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width);
+void text_block(Ui& ui, std::string_view text, ImFont* font, ImU32 colour, float width);
 
 // Registers words drawn by hand between `min` and `max` (a tag, a typed value), as text_block does: only the
 // part the current window shows, so scripts see what a person sees.
-void visible_text(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max);
+void visible_text(Ui& ui, std::string text, ImVec2 min, ImVec2 max);
 
 // Words wrapped to `width`, each line centred on `centre_x`, from `y`, registered like text_block; leaves the
 // cursor below them and returns the box they take. A word wider than `width` is not broken (it overhangs,
@@ -72,7 +73,7 @@ float centred_text_height(ImFont* font, const std::string& text, float width);
 std::string typed_characters();
 
 // Width of `text` in `font` at its own size.
-float text_width(ImFont* font, const std::string& text);
+float text_width(ImFont* font, std::string_view text);
 
 // Width of the widest single word of `text`: a box narrower than this would break the word in two.
 float widest_word(ImFont* font, const std::string& text);

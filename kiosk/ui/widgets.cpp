@@ -30,10 +30,10 @@ bool clip_to_view(ImRect& r, bool* cut = nullptr) {
 
 }  // namespace
 
-void visible_text(Ui& ui, const std::string& text, ImVec2 min, ImVec2 max) {
+void visible_text(Ui& ui, std::string text, ImVec2 min, ImVec2 max) {
     ImRect words(min, max);
     bool cut = false;
-    if (clip_to_view(words, &cut)) ui.hits.add(text, words.Min, words.Max, false, cut);
+    if (clip_to_view(words, &cut)) ui.hits.add(std::move(text), words.Min, words.Max, false, cut);
 }
 
 std::string typed_characters() {
@@ -46,8 +46,8 @@ std::string typed_characters() {
     return text;
 }
 
-float text_width(ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+float text_width(ImFont* font, std::string_view text) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
 float widest_word(ImFont* font, const std::string& text) {
@@ -155,18 +155,19 @@ bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLoo
     return tapped;
 }
 
-void text_block(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float width) {
+void text_block(Ui& ui, std::string_view text, ImFont* font, ImU32 colour, float width) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str());
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.c_str(), nullptr, width);
+    const char* end = text.data() + text.size();
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), end);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour, text.data(), end, width);
     ImGui::Dummy(size);
     // Registered as a person reads it: words kept together (no-break spaces) read as ordinary spaces.
-    std::string read = text;
+    std::string read(text);
     for (size_t at = read.find("\xC2\xA0"); at != std::string::npos; at = read.find("\xC2\xA0", at + 1))
         read.replace(at, 2, " ");
     // Only what is visible counts: words scrolled out of their region (under a panel or the buttons below it)
     // are not on screen for a person, nor for a script.
-    visible_text(ui, read, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    visible_text(ui, std::move(read), pos, ImVec2(pos.x + size.x, pos.y + size.y));
 }
 
 Area centred_text(Ui& ui, const std::string& text, ImFont* font, ImU32 colour, float centre_x, float y, float width) {

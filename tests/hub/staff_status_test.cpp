@@ -48,16 +48,16 @@ TEST_CASE("after Sync now reaches the hub, the staff screen shows it with no fur
     auto pack = test::build_fixture_pack(f.dir);
     kiosk::App app(pack, "en", kiosk::IdleSettings{90, 30});
     app.set_staff(desk, kiosk::hash_staff_pin("2468"), 0);
-    app.apply({{kiosk::ActionKind::staff_open}}, 1);
-    for (char c : std::string("2468")) app.apply({{kiosk::ActionKind::staff_pin_key, std::string(1, c)}}, 1);
-    app.apply({{kiosk::ActionKind::staff_pin_key, "ok"}}, 1);
+    app.apply({kiosk::StaffOpen{}}, 1);
+    for (char c : std::string("2468")) app.apply({kiosk::PinKey{kiosk::PinKey::Kind::digit, c}}, 1);
+    app.apply({kiosk::PinKey{kiosk::PinKey::Kind::ok}}, 1);
     REQUIRE(app.screen() == kiosk::Screen::staff);
     CHECK(line(kiosk::build_staff(app), "Last reached the hub") == "not yet");
 
     // The network is back, but the hub is held (SIGSTOP) so it cannot answer before the kiosk has drawn the tap.
     ::kill(f.hub->pid(), SIGSTOP);
     proxy.set_enabled(false);
-    app.apply({{kiosk::ActionKind::staff_sync_now}}, 2);
+    app.apply({kiosk::StaffSyncNow{}}, 2);
     // The frame loop: inputs first, then the views (kiosk_loop.cpp).
     kiosk::ViewInputs after_tap = kiosk::view_inputs(app, 2);
     kiosk::StaffView shown = kiosk::build_staff(app);

@@ -14,9 +14,7 @@ struct Fixture {
     std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
     App app{pack, "en", IdleSettings{90, 30}};
 
-    void start_as(Audience a, double now = 0) {
-        app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", a}}, now);
-    }
+    void start_as(Audience a, double now = 0) { app.apply({Start{}, ChooseAudience{a}}, now); }
 };
 }  // namespace
 
@@ -24,17 +22,17 @@ TEST_CASE("attract, audience, topics and a page are reached in order and Back re
     Fixture f;
     CHECK(f.app.screen() == Screen::attract);
     CHECK_FALSE(build_chrome(f.app).show_nav);
-    f.app.apply({{ActionKind::start}}, 0);
+    f.app.apply({Start{}}, 0);
     CHECK(f.app.screen() == Screen::audience);
     CHECK(build_audience(f.app).choices.size() == 4);
-    f.app.apply({{ActionKind::choose_audience, "", Audience::adult}}, 1);
+    f.app.apply({ChooseAudience{Audience::adult}}, 1);
     CHECK(f.app.screen() == Screen::topics);
     TopicsView topics = build_topics(f.app);
     REQUIRE(topics.tiles.size() == 3);
     CHECK(topics.tiles[0].title == "Visiting");
 
     // A topic with a single page opens it at once.
-    f.app.apply({{ActionKind::open_topic, "visits"}}, 2);
+    f.app.apply({OpenTopic{"visits"}}, 2);
     CHECK(f.app.screen() == Screen::page);
     PageView page = build_page(f.app);
     CHECK(page.found);
@@ -43,9 +41,9 @@ TEST_CASE("attract, audience, topics and a page are reached in order and Back re
     CHECK(build_chrome(f.app).show_nav);
     CHECK(build_chrome(f.app).show_home);
 
-    f.app.apply({{ActionKind::back}}, 3);
+    f.app.apply({Back{}}, 3);
     CHECK(f.app.screen() == Screen::topics);
-    f.app.apply({{ActionKind::back}}, 4);
+    f.app.apply({Back{}}, 4);
     CHECK(f.app.screen() == Screen::audience);
 }
 
@@ -55,7 +53,7 @@ TEST_CASE("a child sees only child topics and cannot open an adult page by id") 
     TopicsView topics = build_topics(f.app);
     REQUIRE(topics.tiles.size() == 1);
     CHECK(topics.tiles[0].id == "feelings");
-    f.app.apply({{ActionKind::open_page, "abuse-help"}}, 1);
+    f.app.apply({OpenPage{"abuse-help"}}, 1);
     PageView page = build_page(f.app);
     CHECK_FALSE(page.found);
     CHECK(page.title.empty());
@@ -65,13 +63,13 @@ TEST_CASE("a child sees only child topics and cannot open an adult page by id") 
 TEST_CASE("switching to Welsh shows Welsh pages and says when a page falls back to English") {
     Fixture f;
     f.start_as(Audience::adult);
-    f.app.apply({{ActionKind::set_language, "cy"}}, 1);
+    f.app.apply({SetLanguage{"cy"}}, 1);
     CHECK(build_topics(f.app).tiles[0].title == "Ymweld");
     CHECK(build_chrome(f.app).back == "Yn ôl");
-    f.app.apply({{ActionKind::open_page, "first-visit"}}, 2);
+    f.app.apply({OpenPage{"first-visit"}}, 2);
     CHECK(build_page(f.app).title == "Eich ymweliad cyntaf");
     CHECK(build_page(f.app).notice.empty());
-    f.app.apply({{ActionKind::open_page, "travel-costs"}}, 3);
+    f.app.apply({OpenPage{"travel-costs"}}, 3);
     PageView fallback = build_page(f.app);
     CHECK(fallback.title == "Help with travel costs");
     CHECK(fallback.lang == "en");
@@ -81,13 +79,13 @@ TEST_CASE("switching to Welsh shows Welsh pages and says when a page falls back 
 TEST_CASE("quick exit wipes the session and returns to attract with no way back") {
     Fixture f;
     f.start_as(Audience::teen);
-    f.app.apply({{ActionKind::set_language, "cy"}, {ActionKind::open_page, "feelings"}}, 1);
-    f.app.apply({{ActionKind::quick_exit}}, 2);
+    f.app.apply({SetLanguage{"cy"}, OpenPage{"feelings"}}, 1);
+    f.app.apply({QuickExit{}}, 2);
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().history.empty());
-    CHECK(f.app.session().lang == "en");
-    CHECK(f.app.session().audience == Audience::adult);
-    f.app.apply({{ActionKind::back}}, 3);
+    CHECK(f.app.visit().history.empty());
+    CHECK(f.app.visit().lang == "en");
+    CHECK(f.app.visit().audience == Audience::adult);
+    f.app.apply({Back{}}, 3);
     CHECK(f.app.screen() == Screen::attract);
     CHECK(f.app.wipes() >= 1);
 }
@@ -114,7 +112,7 @@ TEST_CASE("\"I'm still here\" or any input during the countdown keeps the sessio
     f.start_as(Audience::adult, 0);
     f.app.tick(100);
     CHECK(f.app.idle_countdown_showing(100));
-    f.app.apply({{ActionKind::still_here}}, 100);
+    f.app.apply({StillHere{}}, 100);
     CHECK_FALSE(f.app.idle_countdown_showing(100));
     f.app.note_activity(180);  // someone typing: every key counts
     f.app.tick(250);
@@ -132,7 +130,7 @@ TEST_CASE("the attract screen never times out and never wipes") {
 
 TEST_CASE("the kiosk runs without a pack and says information is unavailable") {
     App app(nullptr, "en");
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
+    app.apply({Start{}, ChooseAudience{Audience::adult}}, 0);
     TopicsView topics = build_topics(app);
     CHECK(topics.tiles.empty());
     CHECK(topics.empty.find("staff") != std::string::npos);
@@ -141,9 +139,9 @@ TEST_CASE("the kiosk runs without a pack and says information is unavailable") {
 TEST_CASE("usage counts are anonymous tallies that survive the wipe of each visit") {
     lantern::test::TempDir dir;
     App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::child}}, 1);
-    app.apply({{ActionKind::quick_exit}}, 2);
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 3);
+    app.apply({Start{}, ChooseAudience{Audience::child}}, 1);
+    app.apply({QuickExit{}}, 2);
+    app.apply({Start{}, ChooseAudience{Audience::adult}}, 3);
     app.tick(3 + 121);
     CHECK(app.screen() == Screen::attract);
     CHECK(app.usage().at("sessions") == 2);
@@ -160,10 +158,10 @@ TEST_CASE("a new content pack is taken only between visitors") {
     lantern::test::TempDir dir2;
     auto second = lantern::test::build_fixture_pack(dir2);
     App app(first, "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 1);
+    app.apply({Start{}, ChooseAudience{Audience::adult}}, 1);
     CHECK_FALSE(app.replace_pack(second));
     CHECK(app.pack() == first.get());
-    app.apply({{ActionKind::quick_exit}}, 2);
+    app.apply({QuickExit{}}, 2);
     int before = app.revision();
     CHECK(app.replace_pack(second));
     CHECK(app.pack() == second.get());
@@ -190,7 +188,7 @@ TEST_CASE("today's notices: everyone's on the attract screen, adult-only ones on
 TEST_CASE("notices show in Welsh when written in Welsh") {
     Fixture f;
     f.start_as(Audience::child);
-    f.app.apply({{ActionKind::set_language, "cy"}}, 1);
+    f.app.apply({SetLanguage{"cy"}}, 1);
     CHECK(build_topics(f.app).notices == std::vector<std::string>{"Mae'r ardal chwarae ar agor tan 4pm heddiw."});
 }
 
@@ -209,16 +207,16 @@ TEST_CASE("each start in its own language starts the visit in that language") {
     // What the Welsh words on the attract screen send.
     AttractView v = build_attract(app);
     REQUIRE(v.touch_elsewhere.size() == 1);
-    app.apply({{ActionKind::start, v.touch_elsewhere[0].lang}}, 1);
+    app.apply({Start{v.touch_elsewhere[0].lang}}, 1);
     CHECK(app.screen() == Screen::audience);
-    CHECK(app.session().lang == "cy");
+    CHECK(app.visit().lang == "cy");
     CHECK(build_audience(app).title == "Pwy sy'n darllen?");
     // The visit ends; the next one starts in the kiosk's own language, from the English button.
-    app.apply({{ActionKind::quick_exit}}, 2);
-    CHECK(app.session().lang == "en");
-    app.apply({{ActionKind::start, build_attract(app).touch.lang}}, 3);
-    CHECK(app.session().lang == "en");
-    app.apply({{ActionKind::quick_exit}, {ActionKind::start, "cy"}}, 4);
+    app.apply({QuickExit{}}, 2);
+    CHECK(app.visit().lang == "en");
+    app.apply({Start{build_attract(app).touch.lang}}, 3);
+    CHECK(app.visit().lang == "en");
+    app.apply({QuickExit{}, Start{"cy"}}, 4);
     CHECK(build_audience(app).title == "Pwy sy'n darllen?");
 }
 
@@ -228,8 +226,8 @@ TEST_CASE("a kiosk set to Welsh offers English as the smaller start, and a start
     AttractView v = build_attract(app);
     CHECK(v.touch == StartChoice{"cy", "Cyffyrddwch i ddechrau"});
     CHECK(v.touch_elsewhere == std::vector<StartChoice>{{"en", "Touch to start"}});
-    app.apply({{ActionKind::start, "xx"}}, 1);
-    CHECK(app.session().lang == "cy");
-    app.apply({{ActionKind::quick_exit}, {ActionKind::start, "en"}}, 2);
-    CHECK(app.session().lang == "en");
+    app.apply({Start{"xx"}}, 1);
+    CHECK(app.visit().lang == "cy");
+    app.apply({QuickExit{}, Start{"en"}}, 2);
+    CHECK(app.visit().lang == "en");
 }

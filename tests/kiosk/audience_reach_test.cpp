@@ -31,14 +31,14 @@ struct Visitor {
     App app;
     Visitor(std::shared_ptr<const content::PackReader> pack, const std::string& lang, Audience a)
         : app(std::move(pack), lang, IdleSettings{90, 30}) {
-        app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", a}}, 1);
+        app.apply({Start{}, ChooseAudience{a}}, 1);
     }
-    void open_topic(const std::string& id) { app.apply({{ActionKind::open_topic, id}}, 2); }
-    void open_page(const std::string& id) { app.apply({{ActionKind::open_page, id}}, 2); }
-    void open_services(const std::string& need) { app.apply({{ActionKind::open_services, need}}, 2); }
+    void open_topic(const std::string& id) { app.apply({OpenTopic{id}}, 2); }
+    void open_page(const std::string& id) { app.apply({OpenPage{id}}, 2); }
+    void open_services(const std::string& need) { app.apply({OpenServices{need}}, 2); }
     void search(const std::string& words) {
-        app.apply({{ActionKind::home}, {ActionKind::open_search}}, 2);
-        app.apply({{ActionKind::search_type, "", Audience::adult, words}}, 2);
+        app.apply({Home{}, OpenSearch{}}, 2);
+        app.apply({Type{words}}, 2);
     }
 };
 
@@ -97,8 +97,8 @@ TEST_CASE("young audiences reach no adult-only topic, page, need or service in t
                 CHECK_MESSAGE(!adult_topics.count(tile.id), tile.id);
                 v.open_topic(tile.id);
                 for (const auto& item : build_page_list(v.app).pages) CHECK_MESSAGE(allowed_page(item.id), item.id);
-                if (v.app.session().place.screen == Screen::page) CHECK(build_page(v.app).found);
-                v.app.apply({{ActionKind::home}}, 2);
+                if (v.app.visit().place.screen == Screen::page) CHECK(build_page(v.app).found);
+                v.app.apply({Home{}}, 2);
             }
             // Any page by id, however a visitor came to ask for it: an adult-only one is never shown.
             int refused = 0, shown = 0;
@@ -142,7 +142,7 @@ TEST_CASE("young audiences reach no adult-only topic, page, need or service in t
                                      });
                     CHECK_MESSAGE(for_young, card.name);
                 }
-                v.app.apply({{ActionKind::back}}, 2);
+                v.app.apply({Back{}}, 2);
             }
             CHECK(listed > 0);
         }

@@ -45,16 +45,16 @@ TEST_CASE("a new language comes with the content: its name, its words, and Engli
     CHECK(pack->ui_strings().at("nav.home").at("pl") == "Strona główna");
 
     App app(pack, "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 1);
+    app.apply({Start{}, ChooseAudience{Audience::adult}}, 1);
     bool listed = false;
     for (const auto& l : build_chrome(app).languages) listed = listed || (l.code == "pl" && l.name == "Polski");
     CHECK(listed);
 
-    app.apply({{ActionKind::set_language, "pl"}}, 2);
+    app.apply({SetLanguage{"pl"}}, 2);
     CHECK(build_chrome(app).home == "Strona główna");
     CHECK(build_topics(app).title == "Co chcesz wiedzieć?");
     CHECK(build_chrome(app).quick_exit == tr("nav.quick_exit", "en"));  // not translated yet: English
-    app.apply({{ActionKind::set_language, "cy"}}, 3);
+    app.apply({SetLanguage{"cy"}}, 3);
     CHECK(build_chrome(app).home == "Hafan");  // the kiosk's own Welsh is untouched
     set_content_strings({});
 }

@@ -36,20 +36,16 @@ struct Fixture {
 
     Fixture() {
         app.set_referral_sink(sink, "HMP Test visitor centre");
-        do_({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}});
+        do_({Start{}, ChooseAudience{Audience::adult}});
     }
     void do_(Actions a) { app.apply(a, t += 1); }
-    void act(ActionKind k, std::string arg = "", std::string arg2 = "") {
-        Action a{k, std::move(arg)};
-        a.arg2 = std::move(arg2);
-        do_({a});
-    }
+    void act(Action a) { do_({std::move(a)}); }
     void type(const std::string& field, const std::string& text) {
-        act(ActionKind::form_focus, field);
-        act(ActionKind::form_type, "", text);
-        act(ActionKind::form_key, "done");
+        act(Focus{field});
+        act(Type{text});
+        act(Key{KeyKind::done});
     }
-    void pick(const std::string& field, const std::string& option) { act(ActionKind::form_pick, field, option); }
+    void pick(const std::string& field, const std::string& option) { act(FormPick{field, option}); }
     const FieldView* field(const FormStepView& v, const std::string& id) {
         for (const auto& f : v.fields)
             if (f.id == id) return &f;
@@ -57,27 +53,27 @@ struct Fixture {
     }
     // Fills every step with valid answers, ending on the review.
     void fill_all(bool sensitive_consent = true) {
-        act(ActionKind::open_form);
+        act(OpenForm{});
         type("call_me", "Sam");
         pick("relationship", "partner");
         pick("interpreter", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         type("phone", "07700 900123");
         pick("safe_to_call", "yes");
         pick("safe_message", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         type("prison", "HMP Cardiff");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("has_children", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("needs", "housing");
         pick("needs", "domestic-abuse");
-        act(ActionKind::form_next);
+        act(FormNext{});
         type("anything_else", "Robert'); DROP TABLE outbox;-- %s%n");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("consent_contact", "agree");
         pick("consent_sensitive", sensitive_consent ? "yes" : "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
     }
 };
 
@@ -86,13 +82,13 @@ struct Fixture {
 TEST_CASE("an adult sees the way into the form; a child does not") {
     Fixture f;
     CHECK(form_entry_shown(f.app));
-    f.do_({{ActionKind::quick_exit}, {ActionKind::start}, {ActionKind::choose_audience, "", Audience::child}});
+    f.do_({QuickExit{}, Start{}, ChooseAudience{Audience::child}});
     CHECK_FALSE(form_entry_shown(f.app));
 }
 
 TEST_CASE("each step shows its progress, the 999 line, and Next refuses a step with missing answers") {
     Fixture f;
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     CHECK(f.app.screen() == Screen::form_step);
     FormStepView v = build_form_step(f.app);
     REQUIRE(v.available);
@@ -100,7 +96,7 @@ TEST_CASE("each step shows its progress, the 999 line, and Next refuses a step w
     CHECK(v.title == "About you");
     CHECK(v.danger == "If you or someone else is in danger now, call 999.");
     CHECK_FALSE(f.field(v, "language"));  // only when an interpreter is wanted
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     v = build_form_step(f.app);
     CHECK(v.progress == "Step 1 of 7");
     CHECK(f.field(v, "call_me")->error == "Please answer this question.");
@@ -112,15 +108,15 @@ TEST_CASE("each step shows its progress, the 999 line, and Next refuses a step w
 
 TEST_CASE("the phone questions appear only with a phone number, and a safe way to contact is required") {
     Fixture f;
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     f.type("call_me", "Sam");
     f.pick("relationship", "parent");
     f.pick("interpreter", "no");
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     FormStepView v = build_form_step(f.app);
     CHECK(v.progress == "Step 2 of 7");
     CHECK_FALSE(f.field(v, "safe_message"));
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     v = build_form_step(f.app);
     CHECK(v.progress == "Step 2 of 7");
     REQUIRE(f.field(v, "safe_route"));
@@ -129,7 +125,7 @@ TEST_CASE("the phone questions appear only with a phone number, and a safe way t
     v = build_form_step(f.app);
     REQUIRE(f.field(v, "safe_message"));
     REQUIRE(f.field(v, "safe_to_call"));
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     v = build_form_step(f.app);
     CHECK(f.field(v, "phone")->error.find("UK phone number") != std::string::npos);
     CHECK(f.field(v, "safe_to_call")->error == "Please answer this question.");
@@ -137,28 +133,28 @@ TEST_CASE("the phone questions appear only with a phone number, and a safe way t
 
 TEST_CASE("Back never loses answers within the form, and Home asks before it clears them") {
     Fixture f;
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     f.type("call_me", "Sam");
     f.pick("relationship", "friend");
     f.pick("interpreter", "no");
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     f.type("email", "sam@example.co.uk");
-    f.act(ActionKind::back);
+    f.act(Back{});
     FormStepView v = build_form_step(f.app);
     CHECK(v.progress == "Step 1 of 7");
     CHECK(f.field(v, "call_me")->value == "Sam");
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     CHECK(f.field(build_form_step(f.app), "email")->value == "sam@example.co.uk");
-    f.act(ActionKind::home);
+    f.act(Home{});
     CHECK(build_leave(f.app).showing);  // the rest of leaving is in visit_test.cpp
-    f.act(ActionKind::leave_stay);
+    f.act(LeaveStay{});
     CHECK(f.field(build_form_step(f.app), "email")->value == "sam@example.co.uk");
 }
 
 TEST_CASE("ticking domestic abuse shows the helplines at once without blocking the form") {
     Fixture f;
-    f.act(ActionKind::open_form);
-    for (int i = 0; i < 4; ++i) f.act(ActionKind::form_edit_step, "4");
+    f.act(OpenForm{});
+    for (int i = 0; i < 4; ++i) f.act(FormEditStep{4});
     FormStepView v = build_form_step(f.app);
     CHECK(v.title == "What help would be useful?");
     CHECK_FALSE(v.show_helplines);
@@ -181,29 +177,29 @@ TEST_CASE("ticking domestic abuse shows the helplines at once without blocking t
 
 TEST_CASE("the on-screen keyboard types into the focused field, with shift, accents and a keypad for phones") {
     Fixture f;
-    f.act(ActionKind::open_form);
-    f.act(ActionKind::form_focus, "call_me");
+    f.act(OpenForm{});
+    f.act(Focus{"call_me"});
     FormStepView v = build_form_step(f.app);
     CHECK(v.keyboard);
-    f.act(ActionKind::form_key, "shift");
-    f.act(ActionKind::form_key, "insert", "S");
-    f.act(ActionKind::form_key, "insert", "i");
-    f.act(ActionKind::form_key, "accents");
-    f.act(ActionKind::form_key, "insert", "â");
-    f.act(ActionKind::form_key, "letters");
-    f.act(ActionKind::form_key, "insert", "n");
-    f.act(ActionKind::form_key, "insert", "x");
-    f.act(ActionKind::form_key, "backspace");
+    f.act(Key{KeyKind::shift});
+    f.act(Key{KeyKind::insert, "S"});
+    f.act(Key{KeyKind::insert, "i"});
+    f.act(Key{KeyKind::accents});
+    f.act(Key{KeyKind::insert, "â"});
+    f.act(Key{KeyKind::letters});
+    f.act(Key{KeyKind::insert, "n"});
+    f.act(Key{KeyKind::insert, "x"});
+    f.act(Key{KeyKind::backspace});
     CHECK(f.field(build_form_step(f.app), "call_me")->value == "Siân");
-    f.act(ActionKind::form_key, "done");
+    f.act(Key{KeyKind::done});
     CHECK_FALSE(build_form_step(f.app).keyboard);
     // A physical keyboard's control characters are dropped, the rest typed.
-    f.act(ActionKind::form_focus, "call_me");
-    f.act(ActionKind::form_type, "", "\t!\x1b");
+    f.act(Focus{"call_me"});
+    f.act(Type{"\t!\x1b"});
     CHECK(f.field(build_form_step(f.app), "call_me")->value == "Siân!");
     CHECK(build_form_step(f.app).notice.find("cannot be used") != std::string::npos);
     // 10 KB pasted at once is refused whole, with a message.
-    f.act(ActionKind::form_key, "insert", std::string(10 * 1024, 'a'));
+    f.act(Key{KeyKind::insert, std::string(10 * 1024, 'a')});
     CHECK(f.field(build_form_step(f.app), "call_me")->value == "Siân!");
     CHECK_FALSE(build_form_step(f.app).notice.empty());
 }
@@ -217,13 +213,13 @@ TEST_CASE("review lists the answers, submit seals only what was agreed, shows a 
     CHECK(r.steps[0].answers[0].value == "Sam");
     CHECK(r.steps[4].answers[0].value == "Housing, Domestic abuse");
     CHECK(r.not_sent.empty());
-    f.act(ActionKind::form_edit_step, "0");
+    f.act(FormEditStep{0});
     CHECK(f.app.screen() == Screen::form_step);
     CHECK(build_form_step(f.app).next == "Check your answers");
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     CHECK(f.app.screen() == Screen::form_review);
 
-    f.act(ActionKind::form_submit);
+    f.act(FormSubmit{});
     CHECK(f.app.screen() == Screen::form_done);
     CHECK(build_form_done(f.app).reference == "ABCD-EFGH");
     REQUIRE(f.sink->answers.size() == 1);
@@ -242,17 +238,17 @@ TEST_CASE("review lists the answers, submit seals only what was agreed, shows a 
     std::string summary = to_json(s).dump();
     for (const char* personal : {"Sam", "07700", "Cardiff", "DROP"}) CHECK(summary.find(personal) == std::string::npos);
     // The answers are gone as soon as the referral is stored.
-    CHECK(f.app.session().form.draft.answers().empty());
-    f.act(ActionKind::form_finish);
+    CHECK(f.app.visit().form.draft.answers().empty());
+    f.act(FormFinish{});
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().form.reference.empty());
+    CHECK(f.app.visit().form.reference.empty());
 }
 
 TEST_CASE("without sensitive consent, sensitive answers and need categories are not sent") {
     Fixture f;
     f.fill_all(false);
     CHECK_FALSE(build_form_review(f.app).not_sent.empty());
-    f.act(ActionKind::form_submit);
+    f.act(FormSubmit{});
     REQUIRE(f.sink->answers.size() == 1);
     auto j = nlohmann::json::parse(f.sink->answers[0]);
     CHECK(j["sensitive_consent"] == false);
@@ -266,7 +262,7 @@ TEST_CASE("a failed save keeps the answers and says so") {
     Fixture f;
     f.sink->fail = true;
     f.fill_all();
-    f.act(ActionKind::form_submit);
+    f.act(FormSubmit{});
     CHECK(f.app.screen() == Screen::form_review);
     CHECK(build_form_review(f.app).submit_error.find("could not be saved") != std::string::npos);
     // With the pack's helplines, 999 first: she may need help now, whatever happened to the form.
@@ -276,23 +272,23 @@ TEST_CASE("a failed save keeps the answers and says so") {
 
 TEST_CASE("quick exit and the idle timeout wipe the draft; the next visitor starts empty") {
     Fixture f;
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     f.type("call_me", "Sam");
-    f.act(ActionKind::quick_exit);
+    f.act(QuickExit{});
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().form.draft.answers().empty());
-    f.do_({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}, {ActionKind::open_form}});
+    CHECK(f.app.visit().form.draft.answers().empty());
+    f.do_({Start{}, ChooseAudience{Audience::adult}, OpenForm{}});
     CHECK(f.field(build_form_step(f.app), "call_me")->value.empty());
     CHECK(build_form_step(f.app).progress == "Step 1 of 7");
     f.type("call_me", "Alex");
     f.app.tick(f.t + 121);
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().form.draft.answers().empty());
+    CHECK(f.app.visit().form.draft.answers().empty());
 }
 
 TEST_CASE("a pack without a form, or with a broken one, says the form is unavailable") {
     App app(nullptr, "en");
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}, {ActionKind::open_form}}, 1);
+    app.apply({Start{}, ChooseAudience{Audience::adult}, OpenForm{}}, 1);
     FormStepView v = build_form_step(app);
     CHECK_FALSE(v.available);
     CHECK(v.unavailable.find("not available") != std::string::npos);

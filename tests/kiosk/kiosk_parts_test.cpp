@@ -37,9 +37,9 @@ struct PartsFixture {
     }
 
     static void pin(kiosk::App& app, const std::string& digits, double now) {
-        app.apply({{kiosk::ActionKind::staff_open}}, now);
-        for (char c : digits) app.apply({{kiosk::ActionKind::staff_pin_key, std::string(1, c)}}, now);
-        app.apply({{kiosk::ActionKind::staff_pin_key, "ok"}}, now);
+        app.apply({kiosk::StaffOpen{}}, now);
+        for (char c : digits) app.apply({kiosk::PinKey{kiosk::PinKey::Kind::digit, c}}, now);
+        app.apply({kiosk::PinKey{kiosk::PinKey::Kind::ok}}, now);
     }
 };
 

@@ -221,19 +221,19 @@ TEST_CASE("a USB import runs in the background: the staff tap returns at once an
     auto pack_reader = test::build_fixture_pack(k.dir);
     kiosk::App app(pack_reader, "en", kiosk::IdleSettings{90, 30});
     app.set_staff(desk, kiosk::hash_staff_pin("2468"), 0);
-    app.apply({{kiosk::ActionKind::staff_open}}, 0);
-    for (char c : std::string("2468")) app.apply({{kiosk::ActionKind::staff_pin_key, std::string(1, c)}}, 1);
-    app.apply({{kiosk::ActionKind::staff_pin_key, "ok"}}, 1);
+    app.apply({kiosk::StaffOpen{}}, 0);
+    for (char c : std::string("2468")) app.apply({kiosk::PinKey{kiosk::PinKey::Kind::digit, c}}, 1);
+    app.apply({kiosk::PinKey{kiosk::PinKey::Kind::ok}}, 1);
     REQUIRE(app.screen() == kiosk::Screen::staff);
-    REQUIRE(app.session().staff.usb_packs == std::vector<std::string>{pack.string()});
+    REQUIRE(app.visit().staff.usb_packs == std::vector<std::string>{pack.string()});
 
     // App::apply returns while the import has not even started: nothing the kiosk draws waits for the stick.
-    app.apply({{kiosk::ActionKind::staff_import_pack, pack.string()}}, 2);
+    app.apply({kiosk::StaffImportPack{pack.string()}}, 2);
     CHECK(desk->import_status().running);
     CHECK(kiosk::build_staff(app).import_line.find("Checking and copying the pack") != std::string::npos);
     CHECK_FALSE(sync->take_pending_pack());
     // A second tap meanwhile is refused, not queued.
-    app.apply({{kiosk::ActionKind::staff_import_pack, pack.string()}}, 3);
+    app.apply({kiosk::StaffImportPack{pack.string()}}, 3);
     CHECK(kiosk::build_staff(app).message.find("being checked already") != std::string::npos);
 
     kiosk::ViewInputs while_held = kiosk::view_inputs(app, 3);

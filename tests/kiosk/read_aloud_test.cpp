@@ -31,6 +31,12 @@ class FakeSpeaker final : public Speaker {
     std::string last_text, last_lang;
 };
 
+// The Read aloud button's action, carrying the words the chrome's view gives it for the page on screen.
+Action read_aloud(const App& app) {
+    ChromeView c = build_chrome(app, true);
+    return ReadAloud{c.words.text, c.words.lang};
+}
+
 struct Fixture {
     lantern::test::TempDir dir;
     std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
@@ -41,12 +47,12 @@ struct Fixture {
 
     // Adult, Visiting, "Your first visit", Read aloud.
     void read_first_visit(double now = 0) {
-        app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, now);
-        app.apply({{ActionKind::open_topic, "visits"}}, now);
+        app.apply({Start{}, ChooseAudience{Audience::adult}}, now);
+        app.apply({OpenTopic{"visits"}}, now);
         REQUIRE(app.screen() == Screen::page);
-        app.apply({{ActionKind::read_aloud}}, now);
+        app.apply({read_aloud(app)}, now);
         REQUIRE(speaker->speaking);
-        REQUIRE(app.session().reading_aloud);
+        REQUIRE(app.visit().reading_aloud);
     }
 };
 
@@ -68,10 +74,12 @@ TEST_CASE("read aloud speaks the page's title and words without Markdown, in the
 
 TEST_CASE("a Welsh page is read in Welsh and an English fallback page in English") {
     Fixture f;
-    f.app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
-    f.app.apply({{ActionKind::set_language, "cy"}, {ActionKind::open_topic, "visits"}, {ActionKind::read_aloud}}, 0);
+    f.app.apply({Start{}, ChooseAudience{Audience::adult}}, 0);
+    f.app.apply({SetLanguage{"cy"}, OpenTopic{"visits"}}, 0);
+    f.app.apply({read_aloud(f.app)}, 0);
     CHECK(f.speaker->last_lang == "cy");
-    f.app.apply({{ActionKind::back}, {ActionKind::open_topic, "travel-costs"}, {ActionKind::read_aloud}}, 0);
+    f.app.apply({Back{}, OpenTopic{"travel-costs"}}, 0);
+    f.app.apply({read_aloud(f.app)}, 0);
     REQUIRE(f.app.screen() == Screen::page);
     CHECK(build_page(f.app).notice.find("Saesneg") != std::string::npos);
     CHECK(f.speaker->last_lang == "en");
@@ -90,11 +98,11 @@ TEST_CASE("phone numbers are read digit by digit") {
 TEST_CASE("tapping Read aloud again stops the voice, and tapping once more starts it with one voice") {
     Fixture f;
     f.read_first_visit();
-    f.app.apply({{ActionKind::read_aloud}}, 1);
+    f.app.apply({read_aloud(f.app)}, 1);
     CHECK_FALSE(f.speaker->speaking);
-    CHECK_FALSE(f.app.session().reading_aloud);
+    CHECK_FALSE(f.app.visit().reading_aloud);
     CHECK(build_chrome(f.app, true).read_aloud == "Read aloud");
-    f.app.apply({{ActionKind::read_aloud}}, 2);
+    f.app.apply({read_aloud(f.app)}, 2);
     CHECK(f.speaker->speaking);
     CHECK(f.speaker->starts == 2);
     CHECK(f.speaker->overlaps == 0);
@@ -104,24 +112,24 @@ TEST_CASE("every way off the page stops the voice") {
     SUBCASE("Back") {
         Fixture f;
         f.read_first_visit();
-        f.app.apply({{ActionKind::back}}, 1);
+        f.app.apply({Back{}}, 1);
         CHECK_FALSE(f.speaker->speaking);
-        CHECK_FALSE(f.app.session().reading_aloud);
+        CHECK_FALSE(f.app.visit().reading_aloud);
     }
     SUBCASE("Home") {
         Fixture f;
         f.read_first_visit();
-        f.app.apply({{ActionKind::home}}, 1);
+        f.app.apply({Home{}}, 1);
         CHECK(f.app.screen() == Screen::topics);
         CHECK_FALSE(f.speaker->speaking);
     }
     SUBCASE("Quick exit") {
         Fixture f;
         f.read_first_visit();
-        f.app.apply({{ActionKind::quick_exit}}, 1);
+        f.app.apply({QuickExit{}}, 1);
         CHECK(f.app.screen() == Screen::attract);
         CHECK_FALSE(f.speaker->speaking);
-        CHECK_FALSE(f.app.session().reading_aloud);
+        CHECK_FALSE(f.app.visit().reading_aloud);
     }
     SUBCASE("the idle wipe") {
         Fixture f;
@@ -135,20 +143,20 @@ TEST_CASE("every way off the page stops the voice") {
     SUBCASE("switching language") {
         Fixture f;
         f.read_first_visit();
-        f.app.apply({{ActionKind::set_language, "cy"}}, 1);
+        f.app.apply({SetLanguage{"cy"}}, 1);
         CHECK_FALSE(f.speaker->speaking);
-        CHECK_FALSE(f.app.session().reading_aloud);
+        CHECK_FALSE(f.app.visit().reading_aloud);
     }
     SUBCASE("opening a linked page") {
         Fixture f;
         f.read_first_visit();
-        f.app.apply({{ActionKind::open_page, "travel-costs"}}, 1);
+        f.app.apply({OpenPage{"travel-costs"}}, 1);
         CHECK_FALSE(f.speaker->speaking);
     }
     SUBCASE("Find local help") {
         Fixture f;
         f.read_first_visit();
-        f.app.apply({{ActionKind::open_services}}, 1);
+        f.app.apply({OpenServices{}}, 1);
         CHECK_FALSE(f.speaker->speaking);
     }
 }
@@ -156,8 +164,8 @@ TEST_CASE("every way off the page stops the voice") {
 TEST_CASE("the voice reaching the end turns Stop reading back into Read aloud without counting as a touch") {
     Fixture f;
     f.read_first_visit(0);
-    f.app.apply({{ActionKind::reading_finished}}, 80);
-    CHECK_FALSE(f.app.session().reading_aloud);
+    f.app.apply({ReadingFinished{}}, 80);
+    CHECK_FALSE(f.app.visit().reading_aloud);
     CHECK(build_chrome(f.app, true).read_aloud == "Read aloud");
     CHECK(f.app.idle_countdown_showing(95));  // idle counts from the last touch at 0, not from the voice
 }
@@ -165,18 +173,18 @@ TEST_CASE("the voice reaching the end turns Stop reading back into Read aloud wi
 TEST_CASE("without a voice there is no Read aloud button and the action does nothing") {
     Fixture f;
     f.speaker->voice = false;
-    f.app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
-    f.app.apply({{ActionKind::open_topic, "visits"}}, 0);
+    f.app.apply({Start{}, ChooseAudience{Audience::adult}}, 0);
+    f.app.apply({OpenTopic{"visits"}}, 0);
     CHECK_FALSE(build_chrome(f.app, f.app.has_voice()).show_read_aloud);
-    f.app.apply({{ActionKind::read_aloud}}, 0);
+    f.app.apply({ReadAloud{"Some words.", "en"}}, 0);
     CHECK_FALSE(f.speaker->speaking);
-    CHECK_FALSE(f.app.session().reading_aloud);
+    CHECK_FALSE(f.app.visit().reading_aloud);
 }
 
 TEST_CASE("read aloud off a page does nothing") {
     Fixture f;
-    f.app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
-    f.app.apply({{ActionKind::read_aloud}}, 0);
+    f.app.apply({Start{}, ChooseAudience{Audience::adult}}, 0);
+    f.app.apply({ReadAloud{"Some words.", "en"}}, 0);
     CHECK_FALSE(f.speaker->speaking);
-    CHECK_FALSE(f.app.session().reading_aloud);
+    CHECK_FALSE(f.app.visit().reading_aloud);
 }

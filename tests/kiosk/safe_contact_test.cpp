@@ -86,20 +86,16 @@ struct PackFixture {
         pack = std::make_shared<lantern::content::PackReader>((dir / "pack.sqlite").string());
         app = std::make_unique<App>(pack, lang, IdleSettings{90, 30});
         app->set_referral_sink(sink, "HMP Test visitor centre");
-        do_({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}});
+        do_({Start{}, ChooseAudience{Audience::adult}});
     }
     void do_(Actions a) { app->apply(a, t += 1); }
-    void act(ActionKind k, std::string arg = "", std::string arg2 = "") {
-        Action a{k, std::move(arg)};
-        a.arg2 = std::move(arg2);
-        do_({a});
-    }
+    void act(Action a) { do_({std::move(a)}); }
     void type(const std::string& field, const std::string& text) {
-        act(ActionKind::form_focus, field);
-        act(ActionKind::form_type, "", text);
-        act(ActionKind::form_key, "done");
+        act(Focus{field});
+        act(Type{text});
+        act(Key{KeyKind::done});
     }
-    void pick(const std::string& field, const std::string& option) { act(ActionKind::form_pick, field, option); }
+    void pick(const std::string& field, const std::string& option) { act(FormPick{field, option}); }
     const FieldView* field(const std::string& id) {
         static FormStepView v;
         v = build_form_step(*app);
@@ -109,27 +105,27 @@ struct PackFixture {
     }
     // Step 1 answered; on the contact step.
     void to_contact() {
-        act(ActionKind::open_form);
+        act(OpenForm{});
         type("call_me", "Sam");
         pick("relationship", "partner");
         pick("interpreter", "no");
-        act(ActionKind::form_next);
-        REQUIRE(app->session().form.step == 1);
+        act(FormNext{});
+        REQUIRE(app->visit().form.step == 1);
     }
     // From a finished contact step to the review, with or without a safeguarding tick.
     void rest_and_review(bool abuse) {
-        act(ActionKind::form_next);
-        REQUIRE(app->session().form.step == 2);
+        act(FormNext{});
+        REQUIRE(app->visit().form.step == 2);
         type("prison", "HMP Cardiff");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("has_children", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("needs", abuse ? "domestic-abuse" : "housing");
-        act(ActionKind::form_next);
-        act(ActionKind::form_next);
+        act(FormNext{});
+        act(FormNext{});
         pick("consent_contact", "agree");
         pick("consent_sensitive", "yes");
-        act(ActionKind::form_next);
+        act(FormNext{});
         REQUIRE(app->screen() == Screen::form_review);
     }
 };
@@ -307,8 +303,8 @@ TEST_CASE("the helplines come from the pack in its order, 999 and the silent cal
             {{{"name", {{"en", "In danger now? Call 999."}}}, {"number", "999"}},
              {{"name", {{"en", "A test line"}, {"cy", "Llinell brawf"}}}, {"number", "0808 000 0000"}}});
     });
-    p.act(ActionKind::open_form);
-    for (int i = 0; i < 4; ++i) p.act(ActionKind::form_edit_step, "4");
+    p.act(OpenForm{});
+    for (int i = 0; i < 4; ++i) p.act(FormEditStep{4});
     p.pick("needs", "domestic-abuse");
     FormStepView v = build_form_step(*p.app);
     REQUIRE(v.show_helplines);
@@ -328,7 +324,7 @@ TEST_CASE("the form shows the safe way question, refuses Next until a choice, an
     REQUIRE(p.field("safe_route"));
     CHECK(p.field("safe_route")->label == "How can the team reach you safely?");
     CHECK(p.field("safe_route")->options.size() == 5);
-    p.act(ActionKind::form_next);
+    p.act(FormNext{});
     CHECK(build_form_step(*p.app).progress == "Step 2 of 7");
     CHECK(p.field("safe_route")->error == "Please answer this question.");
     p.pick("safe_route", "myself");
@@ -336,7 +332,7 @@ TEST_CASE("the form shows the safe way question, refuses Next until a choice, an
     CHECK(p.field("team_note")->label.find("ask the visitor centre staff for their phone number") != std::string::npos);
     CHECK(p.field("team_note")->label.find("{team_contact}") == std::string::npos);
     CHECK(p.field("team_note")->label.find("optional") == std::string::npos);
-    p.act(ActionKind::form_next);
+    p.act(FormNext{});
     CHECK(build_form_step(*p.app).progress == "Step 3 of 7");
 }
 
@@ -390,7 +386,7 @@ TEST_CASE(
             p.to_contact();
             cases[i].contact(p);
             p.rest_and_review(abuse);
-            p.act(ActionKind::form_submit);
+            p.act(FormSubmit{});
             REQUIRE(p.app->screen() == Screen::form_done);
             FormDoneView v = build_form_done(*p.app);
             CHECK(v.reference == "ABCD-EFGH");
@@ -407,7 +403,7 @@ TEST_CASE(
             } else {
                 CHECK(v.helplines.empty());
             }
-            CHECK(p.app->session().form.draft.answers().empty());
+            CHECK(p.app->visit().form.draft.answers().empty());
         }
     }
 }
@@ -424,7 +420,7 @@ TEST_CASE("the done screen in Welsh, with the pack's timescale and the team's nu
     p.pick("safe_route", "myself");
     CHECK(p.field("team_note")->label.find("01632 960001") != std::string::npos);
     p.rest_and_review(true);
-    p.act(ActionKind::form_submit);
+    p.act(FormSubmit{});
     FormDoneView v = build_form_done(*p.app);
     CHECK(v.next_steps.find("cysylltu â'r tîm eich hun") != std::string::npos);
     CHECK(v.timescale == "Maen nhw'n anelu at gysylltu â chi o fewn 5 diwrnod gwaith.");
@@ -448,16 +444,16 @@ TEST_CASE(
     p.pick("safe_to_call", "no");
     p.pick("safe_message", "no");
     p.rest_and_review(false);
-    p.act(ActionKind::form_submit);
+    p.act(FormSubmit{});
     CHECK(p.app->screen() == Screen::form_review);
     CHECK(p.sink->answers.empty());
     CHECK(build_form_review(*p.app).submit_error.find("safe way for the team to reach you") != std::string::npos);
-    CHECK_FALSE(p.app->session().form.draft.answers().empty());  // nothing lost
+    CHECK_FALSE(p.app->visit().form.draft.answers().empty());  // nothing lost
     // Choosing a way then sends it.
-    p.act(ActionKind::form_edit_step, "1");
+    p.act(FormEditStep{1});
     p.pick("safe_route", "staff");
-    p.act(ActionKind::form_next);
-    p.act(ActionKind::form_submit);
+    p.act(FormNext{});
+    p.act(FormSubmit{});
     REQUIRE(p.app->screen() == Screen::form_done);
     REQUIRE(p.sink->answers.size() == 1);
     auto j = nlohmann::json::parse(p.sink->answers[0]);

@@ -21,15 +21,11 @@ struct Fixture {
     double t = 0;
 
     explicit Fixture(Audience a = Audience::adult) { begin(a); }
-    void begin(Audience a) { do_({{ActionKind::start}, {ActionKind::choose_audience, "", a}}); }
+    void begin(Audience a) { do_({Start{}, ChooseAudience{a}}); }
     void do_(Actions a) { app.apply(a, t += 1); }
-    void key(const std::string& kind, const std::string& text = "") {
-        Action a{ActionKind::search_key, kind};
-        a.arg2 = text;
-        do_({a});
-    }
+    void key(KeyKind kind, const std::string& text = "") { do_({Key{kind, text}}); }
     void tap_letters(const std::string& word) {
-        for (char c : word) key("insert", std::string(1, c));
+        for (char c : word) key(KeyKind::insert, std::string(1, c));
     }
     static bool has(const SearchView& v, const std::string& id) {
         return std::any_of(v.results.begin(), v.results.end(), [&](const SearchResultView& r) { return r.id == id; });
@@ -49,7 +45,7 @@ TEST_CASE("every audience has a Search button; only adults have Ask for support"
 
 TEST_CASE("search opens with the keyboard up and an empty box, and says what to type") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     CHECK(f.app.screen() == Screen::search);
     SearchView v = build_search(f.app);
     CHECK(v.focused);
@@ -61,7 +57,7 @@ TEST_CASE("search opens with the keyboard up and an empty box, and says what to 
 
 TEST_CASE("an adult typing travel on the on-screen keys finds the travel-costs page, the word in bold in its snippet") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("travel");
     SearchView v = build_search(f.app);
     CHECK(v.query == "travel");
@@ -83,14 +79,14 @@ TEST_CASE("an adult typing travel on the on-screen keys finds the travel-costs p
     }
     CHECK(v.status.find("found") != std::string::npos);
     // Tapping a result opens its page.
-    f.do_({{ActionKind::open_page, "travel-costs"}});
+    f.do_({OpenPage{"travel-costs"}});
     CHECK(f.app.screen() == Screen::page);
     CHECK(build_page(f.app).found);
 }
 
 TEST_CASE("a child searching travel does not find the adult travel-costs page") {
     Fixture f(Audience::child);
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("travel");
     SearchView v = build_search(f.app);
     CHECK_FALSE(Fixture::has(v, "travel-costs"));
@@ -99,54 +95,49 @@ TEST_CASE("a child searching travel does not find the adult travel-costs page") 
 
 TEST_CASE("search keys: shift for one letter, delete a whole accented letter, space, Done hides the keyboard") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
-    f.key("shift");
+    f.do_({OpenSearch{}});
+    f.key(KeyKind::shift);
     CHECK(build_search(f.app).keys.size() > 0);
-    f.key("insert", "D");
-    f.key("insert", "w");
-    f.key("accents");
-    f.key("insert", "ŵ");
-    CHECK(f.app.session().search.query == "Dwŵ");
-    f.key("backspace");
-    CHECK(f.app.session().search.query == "Dw");
-    f.key("space");
-    CHECK(f.app.session().search.query == "Dw ");
-    f.key("not-a-key", "x");
-    CHECK(f.app.session().search.query == "Dw ");
-    f.key("done");
+    f.key(KeyKind::insert, "D");
+    f.key(KeyKind::insert, "w");
+    f.key(KeyKind::accents);
+    f.key(KeyKind::insert, "ŵ");
+    CHECK(f.app.visit().search.query == "Dwŵ");
+    f.key(KeyKind::backspace);
+    CHECK(f.app.visit().search.query == "Dw");
+    f.key(KeyKind::space);
+    CHECK(f.app.visit().search.query == "Dw ");
+    f.key(KeyKind::done);
     CHECK_FALSE(build_search(f.app).focused);
     CHECK(build_search(f.app).keys.empty());
-    f.do_({{ActionKind::search_focus}});
+    f.do_({Focus{}});
     CHECK(build_search(f.app).focused);
 }
 
 TEST_CASE("a physical keyboard types into search, control characters are dropped and the query is capped") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
-    Action a{ActionKind::search_type};
-    a.arg2 = "tra\x07vel";
-    f.do_({a});
-    CHECK(f.app.session().search.query == "travel");
-    a.arg2 = std::string(500, 'x');
-    f.do_({a});
-    CHECK(f.app.session().search.query.size() <= 80);
+    f.do_({OpenSearch{}});
+    f.do_({Type{"tra\x07vel"}});
+    CHECK(f.app.visit().search.query == "travel");
+    f.do_({Type{std::string(500, 'x')}});
+    CHECK(f.app.visit().search.query.size() <= 80);
 }
 
 TEST_CASE("typing counts as activity, and quick exit wipes what was searched") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     // 150 s of typing, one key every 10 s, longer than idle plus countdown (120 s): never timed out.
     for (int i = 0; i < 15; ++i) {
         f.t += 10;
-        f.app.apply({{ActionKind::search_key, "insert", Audience::adult, "a"}}, f.t);
+        f.app.apply({Key{KeyKind::insert, "a"}}, f.t);
         f.app.tick(f.t);
     }
     CHECK(f.app.screen() == Screen::search);
-    CHECK(f.app.session().search.query == std::string(15, 'a'));
-    f.do_({{ActionKind::quick_exit}});
-    CHECK(f.app.session().search.query.empty());
+    CHECK(f.app.visit().search.query == std::string(15, 'a'));
+    f.do_({QuickExit{}});
+    CHECK(f.app.visit().search.query.empty());
     f.begin(Audience::adult);
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     CHECK(build_search(f.app).query.empty());
 }
 
@@ -193,7 +184,7 @@ TEST_CASE("snippet_block keeps a heading apart from the next sentence with a dot
 
 TEST_CASE("a child searching hit sees Talk to someone above the results, Childline first, from the pack") {
     Fixture f(Audience::child);
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("hit");
     SearchView v = build_search(f.app);
     REQUIRE(v.card);
@@ -210,8 +201,8 @@ TEST_CASE("a child searching hit sees Talk to someone above the results, Childli
     CHECK(Fixture::has(v, "feelings"));
     // In Welsh, the card's Welsh words.
     Fixture g(Audience::child);
-    g.do_({{ActionKind::set_language, "cy"}});
-    g.do_({{ActionKind::open_search}});
+    g.do_({SetLanguage{"cy"}});
+    g.do_({OpenSearch{}});
     g.tap_letters("hit");
     SearchView cy = build_search(g.app);
     REQUIRE(cy.card);
@@ -221,7 +212,7 @@ TEST_CASE("a child searching hit sees Talk to someone above the results, Childli
 
 TEST_CASE("an adult's search that finds nothing offers the pack's helplines and Find local help") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("xyzzy");
     SearchView v = build_search(f.app);
     CHECK(v.results.empty());
@@ -232,14 +223,14 @@ TEST_CASE("an adult's search that finds nothing offers the pack's helplines and 
     CHECK(v.card->helplines[0].number == "116 123");
     CHECK(v.card->find_help_label == "Find local help");
     // A search that finds something has no card for an adult.
-    for (int i = 0; i < 5; ++i) f.key("backspace");
+    for (int i = 0; i < 5; ++i) f.key(KeyKind::backspace);
     f.tap_letters("travel");
     CHECK_FALSE(build_search(f.app).card);
 }
 
 TEST_CASE("a child's search that finds nothing offers Childline") {
     Fixture f(Audience::child);
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("travel");
     SearchView v = build_search(f.app);
     CHECK(v.results.empty());
@@ -253,7 +244,7 @@ TEST_CASE("synonyms and typos in the view: bus, fare and APVS find travel costs,
     for (const char* q : {"bus", "fare", "APVS", "travl"}) {
         CAPTURE(q);
         Fixture f;
-        f.do_({{ActionKind::open_search}});
+        f.do_({OpenSearch{}});
         f.tap_letters(q);
         SearchView v = build_search(f.app);
         REQUIRE_FALSE(v.results.empty());
@@ -261,14 +252,14 @@ TEST_CASE("synonyms and typos in the view: bus, fare and APVS find travel costs,
         CHECK_FALSE(v.card);
     }
     Fixture f;
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("vist");
     CHECK(Fixture::has(build_search(f.app), "first-visit"));
 }
 
 TEST_CASE("search finds other languages' words: Welsh in English, and English-only pages marked in Welsh") {
     Fixture f;
-    f.do_({{ActionKind::open_search}});
+    f.do_({OpenSearch{}});
     f.tap_letters("gynnar");  // in the Welsh first-visit page only
     SearchView en = build_search(f.app);
     REQUIRE(en.results.size() == 1);
@@ -277,8 +268,8 @@ TEST_CASE("search finds other languages' words: Welsh in English, and English-on
     CHECK(en.results[0].language_note.empty());
 
     Fixture g;
-    g.do_({{ActionKind::set_language, "cy"}});
-    g.do_({{ActionKind::open_search}});
+    g.do_({SetLanguage{"cy"}});
+    g.do_({OpenSearch{}});
     g.tap_letters("bws");
     SearchView cy = build_search(g.app);
     REQUIRE_FALSE(cy.results.empty());

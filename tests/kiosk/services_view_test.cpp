@@ -30,9 +30,7 @@ TEST_CASE("a service card names its organisation once: not when the service's na
     REQUIRE(content::write_pack(s, dir / "pack.sqlite", {"1"}));
     auto pack = std::make_shared<content::PackReader>((dir / "pack.sqlite").string());
     App app(pack, "en", IdleSettings{90, 30});
-    app.apply(
-        {{ActionKind::start}, {ActionKind::choose_audience, "", content::Audience::adult}, {ActionKind::open_services}},
-        1);
+    app.apply({Start{}, ChooseAudience{content::Audience::adult}, OpenServices{}}, 1);
     std::vector<std::string> names;
     for (const auto& c : build_services(app).services) names.push_back(c.name);
     CHECK(std::find(names.begin(), names.end(), "Refuge: National Domestic Abuse Helpline") != names.end());
@@ -57,7 +55,7 @@ std::shared_ptr<content::PackReader> pack_with_services(test::TempDir& dir, cons
 ServicesView services_as(const std::shared_ptr<content::PackReader>& pack, content::Audience audience,
                          const std::string& need = "") {
     App app(pack, "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", audience}, {ActionKind::open_services, need}}, 1);
+    app.apply({Start{}, ChooseAudience{audience}, OpenServices{need}}, 1);
     return build_services(app);
 }
 

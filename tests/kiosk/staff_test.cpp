@@ -76,8 +76,8 @@ struct Fixture {
 
     Fixture() { app.set_staff(desk, pin_hash_2468()); }
     void pin(const std::string& digits, double now) {
-        for (char c : digits) app.apply({{ActionKind::staff_pin_key, std::string(1, c)}}, now);
-        app.apply({{ActionKind::staff_pin_key, "ok"}}, now);
+        for (char c : digits) app.apply({PinKey{PinKey::Kind::digit, c}}, now);
+        app.apply({PinKey{PinKey::Kind::ok}}, now);
     }
 };
 
@@ -191,38 +191,38 @@ TEST_CASE("links on a USB stick are neither offered nor imported: not a linked f
 TEST_CASE("holding the corner opens the PIN pad only on the attract screen and only when staff mode is set up") {
     Fixture f;
     CHECK(build_attract(f.app).staff_corner);
-    f.app.apply({{ActionKind::start}}, 0);
-    f.app.apply({{ActionKind::staff_open}}, 1);
+    f.app.apply({Start{}}, 0);
+    f.app.apply({StaffOpen{}}, 1);
     CHECK(f.app.screen() == Screen::audience);  // a visitor's screen: ignored
-    f.app.apply({{ActionKind::quick_exit}}, 2);
+    f.app.apply({QuickExit{}}, 2);
 
     TempDir dir;
     App no_staff(lantern::test::build_fixture_pack(dir), "en");
     CHECK_FALSE(build_attract(no_staff).staff_corner);
-    no_staff.apply({{ActionKind::staff_open}}, 0);
+    no_staff.apply({StaffOpen{}}, 0);
     CHECK(no_staff.screen() == Screen::attract);
 
-    f.app.apply({{ActionKind::staff_open}}, 3);
+    f.app.apply({StaffOpen{}}, 3);
     CHECK(f.app.screen() == Screen::staff_pin);
     CHECK_FALSE(build_chrome(f.app).show_home);
 }
 
 TEST_CASE("a wrong PIN says so; the pad knows how many digits, never which; the right PIN opens the staff screen") {
     Fixture f;
-    f.app.apply({{ActionKind::staff_open}}, 0);
-    f.app.apply({{ActionKind::staff_pin_key, "1"}, {ActionKind::staff_pin_key, "3"}}, 1);
+    f.app.apply({StaffOpen{}}, 0);
+    f.app.apply({PinKey{PinKey::Kind::digit, '1'}, PinKey{PinKey::Kind::digit, '3'}}, 1);
     CHECK(build_staff_pin(f.app, 1).digits == 2);
-    f.app.apply({{ActionKind::staff_pin_key, "ok"}}, 2);
+    f.app.apply({PinKey{PinKey::Kind::ok}}, 2);
     CHECK(f.app.screen() == Screen::staff_pin);
-    CHECK(f.app.session().staff.pin.empty());
+    CHECK(f.app.visit().staff.pin.empty());
     CHECK(build_staff_pin(f.app, 2).problem);
     CHECK(build_staff_pin(f.app, 2).digits == 0);
     // Typing again starts a new try: the old answer goes.
-    f.app.apply({{ActionKind::staff_pin_key, "5"}, {ActionKind::staff_pin_key, "delete"}}, 2);
+    f.app.apply({PinKey{PinKey::Kind::digit, '5'}, PinKey{PinKey::Kind::erase}}, 2);
     CHECK(build_staff_pin(f.app, 2).message.empty());
     CHECK(build_staff_pin(f.app, 2).digits == 0);
     // Staff actions do nothing before the PIN.
-    f.app.apply({{ActionKind::staff_sync_now}}, 3);
+    f.app.apply({StaffSyncNow{}}, 3);
     CHECK(f.desk->syncs == 0);
 
     f.pin("2468", 4);
@@ -232,28 +232,28 @@ TEST_CASE("a wrong PIN says so; the pad knows how many digits, never which; the 
     REQUIRE(v.packs.size() == 1);
     CHECK(v.packs[0].path == "/media/STICK/lantern.sqlite");
     // Back leaves staff mode for the attract screen, not for the PIN pad.
-    f.app.apply({{ActionKind::back}}, 5);
+    f.app.apply({Back{}}, 5);
     CHECK(f.app.screen() == Screen::attract);
 }
 
 TEST_CASE("three wrong PINs lock the pad, and the lock outlives leaving, coming back and a restart") {
     Fixture f;
-    f.app.apply({{ActionKind::staff_open}}, 0);
+    f.app.apply({StaffOpen{}}, 0);
     for (int i = 0; i < 3; ++i) f.pin("1111", 1);
     CHECK(f.desk->wrong == 3);
     {
         // The kiosk is switched off and on: a new App with the same desk (its store) is locked from the start.
         App restarted{f.pack, "en", IdleSettings{90, 30}};
         restarted.set_staff(f.desk, pin_hash_2468(), 0);
-        restarted.apply({{ActionKind::staff_open}}, 1);
-        for (char c : std::string("2468")) restarted.apply({{ActionKind::staff_pin_key, std::string(1, c)}}, 1);
-        restarted.apply({{ActionKind::staff_pin_key, "ok"}}, 1);
+        restarted.apply({StaffOpen{}}, 1);
+        for (char c : std::string("2468")) restarted.apply({PinKey{PinKey::Kind::digit, c}}, 1);
+        restarted.apply({PinKey{PinKey::Kind::ok}}, 1);
         CHECK(restarted.screen() == Screen::staff_pin);
         CHECK(build_staff_pin(restarted, 1).message.find("Try again in") != std::string::npos);
     }
     CHECK(build_staff_pin(f.app, 2).message.find("Try again in") != std::string::npos);
-    f.app.apply({{ActionKind::quick_exit}}, 3);
-    f.app.apply({{ActionKind::staff_open}}, 4);
+    f.app.apply({QuickExit{}}, 3);
+    f.app.apply({StaffOpen{}}, 4);
     f.pin("2468", 5);
     CHECK(f.app.screen() == Screen::staff_pin);  // still locked: the right PIN is not even checked
     f.pin("2468", 40);
@@ -270,9 +270,9 @@ struct StoreFixture {
     App app{pack, "en", IdleSettings{90, 30}};
 
     void pin(App& a, const std::string& digits, double now) {
-        a.apply({{ActionKind::staff_open}}, now);
-        for (char c : digits) a.apply({{ActionKind::staff_pin_key, std::string(1, c)}}, now);
-        a.apply({{ActionKind::staff_pin_key, "ok"}}, now);
+        a.apply({StaffOpen{}}, now);
+        for (char c : digits) a.apply({PinKey{PinKey::Kind::digit, c}}, now);
+        a.apply({PinKey{PinKey::Kind::ok}}, now);
     }
 };
 
@@ -290,7 +290,7 @@ TEST_CASE("a staff store that fails keeps the PIN pad locked, even for the right
     // The store works: the right PIN opens staff mode.
     f.pin(f.app, "2468", 1);
     REQUIRE(f.app.screen() == Screen::staff);
-    f.app.apply({{ActionKind::quick_exit}}, 2);
+    f.app.apply({QuickExit{}}, 2);
 
     // The lock's table is gone (a damaged file, a bad restore): its count of wrong PINs cannot be read.
     {
@@ -340,42 +340,41 @@ TEST_CASE("a staff store that cannot be opened at start keeps the pad locked; We
 
 TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sync now and import reach the desk") {
     Fixture f;
-    f.app.apply({{ActionKind::staff_open}}, 0);
+    f.app.apply({StaffOpen{}}, 0);
     f.pin("2468", 1);
-    f.app.apply({{ActionKind::staff_notice_focus}}, 2);
+    f.app.apply({Focus{}}, 2);
     CHECK(build_staff(f.app).notice_focused);
     CHECK_FALSE(build_staff(f.app).keys.empty());
-    f.app.apply(
-        {{ActionKind::staff_notice_key, "insert", {}, "N"}, {ActionKind::staff_notice_type, "", {}, "o visits"}}, 3);
-    f.app.apply({{ActionKind::staff_notice_key, "space"}, {ActionKind::staff_notice_type, "", {}, "today"}}, 3);
-    CHECK(f.app.session().staff.notice == "No visits today");
-    f.app.apply({{ActionKind::staff_post_notice}}, 4);
+    f.app.apply({Key{KeyKind::insert, "N"}, Type{"o visits"}}, 3);
+    f.app.apply({Key{KeyKind::space}, Type{"today"}}, 3);
+    CHECK(f.app.visit().staff.notice == "No visits today");
+    f.app.apply({StaffPostNotice{}}, 4);
     CHECK(f.desk->notices == std::vector<std::string>{"No visits today"});
-    CHECK(f.app.session().staff.notice.empty());
+    CHECK(f.app.visit().staff.notice.empty());
     CHECK_FALSE(build_staff(f.app).problem);
 
-    f.app.apply({{ActionKind::staff_sync_now}}, 5);
+    f.app.apply({StaffSyncNow{}}, 5);
     CHECK(f.desk->syncs == 1);
     // "Try kept-aside referrals again" is offered only when some are kept aside, and sends them all again.
     CHECK_FALSE(build_staff(f.app).can_retry_kept_aside);
     f.desk->kept = 2;
     CHECK(build_staff(f.app).can_retry_kept_aside);
-    f.app.apply({{ActionKind::staff_retry_kept_aside}}, 5);
+    f.app.apply({StaffRetryKeptAside{}}, 5);
     CHECK(f.desk->kept == 0);
     CHECK(build_staff(f.app).message.find("2 kept-aside referral(s)") != std::string::npos);
     CHECK_FALSE(build_staff(f.app).can_retry_kept_aside);
     // Only a pack the desk found can be imported: an action cannot name any other file.
-    f.app.apply({{ActionKind::staff_import_pack, "/etc/passwd"}}, 6);
+    f.app.apply({StaffImportPack{"/etc/passwd"}}, 6);
     CHECK(f.desk->imported.empty());
-    f.app.apply({{ActionKind::staff_import_pack, "/media/STICK/lantern.sqlite"}}, 7);
+    f.app.apply({StaffImportPack{"/media/STICK/lantern.sqlite"}}, 7);
     CHECK(f.desk->imported.size() == 1);
     CHECK_FALSE(build_staff(f.app).problem);
     f.desk->import_answer = "pack rejected: bad signature";
-    f.app.apply({{ActionKind::staff_import_pack, "/media/STICK/lantern.sqlite"}}, 8);
+    f.app.apply({StaffImportPack{"/media/STICK/lantern.sqlite"}}, 8);
     CHECK(build_staff(f.app).message == "pack rejected: bad signature");
     CHECK(build_staff(f.app).problem);
 
-    f.app.apply({{ActionKind::quick_exit}}, 9);
+    f.app.apply({QuickExit{}}, 9);
     // The attract screen shows three at most, the staff's first.
     f.desk->notices = {"No visits today", "Two", "Three", "Four"};
     CHECK(build_attract(f.app).notices == std::vector<std::string>{"No visits today", "Two", "Three"});
@@ -383,24 +382,24 @@ TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sy
     auto attract = build_attract(f.app).notices;
     REQUIRE_FALSE(attract.empty());
     CHECK(attract[0] == "No visits today");
-    f.app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", lantern::content::Audience::child}}, 10);
+    f.app.apply({Start{}, ChooseAudience{lantern::content::Audience::child}}, 10);
     CHECK(build_topics(f.app).notices[0] == "No visits today");
 }
 
 TEST_CASE("staff mode left alone is wiped like a visitor's session, half-typed PIN and notice included") {
     Fixture f;
-    f.app.apply({{ActionKind::staff_open}}, 0);
-    f.app.apply({{ActionKind::staff_pin_key, "2"}}, 1);
+    f.app.apply({StaffOpen{}}, 0);
+    f.app.apply({PinKey{PinKey::Kind::digit, '2'}}, 1);
     f.app.tick(1 + 90 + 30);
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().staff.pin.empty());
+    CHECK(f.app.visit().staff.pin.empty());
 
-    f.app.apply({{ActionKind::staff_open}}, 200);
+    f.app.apply({StaffOpen{}}, 200);
     f.pin("2468", 201);
-    f.app.apply({{ActionKind::staff_notice_type, "", {}, "half a notice"}}, 202);
+    f.app.apply({Type{"half a notice"}}, 202);
     f.app.tick(202 + 90 + 30);
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().staff.notice.empty());
+    CHECK(f.app.visit().staff.notice.empty());
     CHECK(f.desk->notices.empty());
 }
 

@@ -30,9 +30,7 @@ const std::string k_name = "Zephyrine Quistcanary";
 const std::string k_phone = "07700 900456";
 const std::string k_need = "domestic-abuse";  // the random walk never ticks it
 
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
+bool contains(std::string_view haystack, std::string_view needle) { return haystack.find(needle) != std::string::npos; }
 
 bool is_form_screen(Screen s) { return s == Screen::form_step || s == Screen::form_review || s == Screen::form_done; }
 
@@ -47,37 +45,33 @@ struct Fixture {
         app.set_referral_sink(sink, "HMP Test visitor centre");
         begin();
     }
-    void begin() { do_({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}); }
+    void begin() { do_({Start{}, ChooseAudience{Audience::adult}}); }
     void do_(Actions a) { app.apply(a, t += 1); }
-    void act(ActionKind k, std::string arg = "", std::string arg2 = "") {
-        Action a{k, std::move(arg)};
-        a.arg2 = std::move(arg2);
-        do_({a});
-    }
+    void act(Action a) { do_({std::move(a)}); }
     void type(const std::string& field, const std::string& text) {
-        act(ActionKind::form_focus, field);
-        act(ActionKind::form_type, "", text);
-        act(ActionKind::form_key, "done");
+        act(Focus{field});
+        act(Type{text});
+        act(Key{KeyKind::done});
     }
-    void pick(const std::string& field, const std::string& option) { act(ActionKind::form_pick, field, option); }
+    void pick(const std::string& field, const std::string& option) { act(FormPick{field, option}); }
     // From the adult home screen to step 5 ("What help would be useful?") with domestic abuse ticked.
     void fill_to_needs() {
-        act(ActionKind::open_form);
+        act(OpenForm{});
         type("call_me", k_name);
         pick("relationship", "partner");
         pick("interpreter", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         type("phone", k_phone);
         pick("safe_to_call", "yes");
         pick("safe_message", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         type("prison", "HMP Cardiff");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("has_children", "no");
-        act(ActionKind::form_next);
+        act(FormNext{});
         pick("needs", k_need);
     }
-    const Session& s() const { return app.session(); }
+    const Visit& s() const { return app.visit(); }
 };
 
 // Every word and value the current screen's view models hold (the chrome, the screen, the overlays), with a
@@ -113,7 +107,7 @@ std::string shown_text(const App& app, double now) {
             FormStepView v = build_form_step(app);
             add(v.title), add(v.progress), add(v.notice), add(v.step_error);
             for (const FieldView& f : v.fields) {
-                add(f.label), add(f.value), add(f.error);
+                add(f.label), add(std::string(f.value.view())), add(f.error);
                 for (const OptionView& o : f.options)
                     if (o.selected) add("ticked:" + o.id + " " + o.label);
             }
@@ -122,8 +116,8 @@ std::string shown_text(const App& app, double now) {
         case Screen::form_review:
             for (const ReviewStep& step : build_form_review(app).steps)
                 for (const ReviewAnswer& a : step.answers) {
-                    add(a.label + ": " + a.value);
-                    if (contains(a.value, "Domestic abuse")) add("ticked:" + k_need);
+                    add(a.label + ": " + std::string(a.value.view()));
+                    if (contains(a.value.view(), "Domestic abuse")) add("ticked:" + k_need);
                 }
             break;
         case Screen::form_done: {
@@ -133,30 +127,30 @@ std::string shown_text(const App& app, double now) {
         }
         case Screen::search: {
             SearchView v = build_search(app);
-            add(v.query), add(v.status);
+            add(std::string(v.query.view())), add(v.status);
             for (const auto& r : v.results) add(r.title);
             break;
         }
         case Screen::staff_pin: add(build_staff_pin(app, now).message); break;
-        case Screen::staff: add(build_staff(app).notice); break;
+        case Screen::staff: add(std::string(build_staff(app).notice.view())); break;
     }
     return out;
 }
 
-// Whether the Session still holds any of the canary answers, anywhere.
-bool session_holds_canary(const Session& s) {
+// Whether the Visit still holds any of the canary answers, anywhere.
+bool session_holds_canary(const Visit& s) {
     for (const auto& [id, a] : s.form.draft.answers()) {
-        if (contains(a.text, "Quistcanary") || contains(a.text, "900456")) return true;
+        if (contains(a.text.view(), "Quistcanary") || contains(a.text.view(), "900456")) return true;
         if (std::find(a.picks.begin(), a.picks.end(), k_need) != a.picks.end()) return true;
     }
-    return contains(s.search.query, "Quistcanary") || contains(s.staff.notice, "Quistcanary");
+    return contains(s.search.query.view(), "Quistcanary") || contains(s.staff.notice.view(), "Quistcanary");
 }
 
 bool view_holds_canary(const std::string& text) {
     return contains(text, "Quistcanary") || contains(text, "900456") || contains(text, "ticked:" + k_need);
 }
 
-bool history_has_form(const Session& s) {
+bool history_has_form(const Visit& s) {
     return std::any_of(s.history.begin(), s.history.end(), [](const Place& p) { return is_form_screen(p.screen); });
 }
 
@@ -166,7 +160,7 @@ TEST_CASE("after step 5 with domestic abuse ticked, Home asks, clears, and four 
     Fixture f;
     f.fill_to_needs();
     REQUIRE(build_form_step(f.app).show_helplines);
-    f.act(ActionKind::home);
+    f.act(Home{});
     // She is asked first, and nothing is lost yet.
     CHECK(f.app.screen() == Screen::form_step);
     LeaveView ask = build_leave(f.app);
@@ -175,7 +169,7 @@ TEST_CASE("after step 5 with domestic abuse ticked, Home asks, clears, and four 
     CHECK(ask.leave == "Leave and clear");
     CHECK(ask.stay == "Stay on the form");
     CHECK(session_holds_canary(f.s()));
-    f.act(ActionKind::leave_confirm);
+    f.act(LeaveConfirm{});
     CHECK(f.app.screen() == Screen::topics);
     CHECK_FALSE(build_leave(f.app).showing);
     CHECK_FALSE(session_holds_canary(f.s()));
@@ -184,7 +178,7 @@ TEST_CASE("after step 5 with domestic abuse ticked, Home asks, clears, and four 
     // The next person taps Back four times: "Who is reading?", then the attract screen, and nothing else.
     std::vector<Screen> seen;
     for (int i = 0; i < 4; ++i) {
-        f.act(ActionKind::back);
+        f.act(Back{});
         seen.push_back(f.app.screen());
         CHECK_FALSE(is_form_screen(f.app.screen()));
         CHECK_FALSE(view_holds_canary(shown_text(f.app, f.t)));
@@ -196,7 +190,7 @@ TEST_CASE("after step 5 with domestic abuse ticked, Home asks, clears, and four 
 TEST_CASE("Home then Ask for support opens a blank form at its first step") {
     Fixture f;
     f.fill_to_needs();
-    f.do_({{ActionKind::home}, {ActionKind::leave_confirm}, {ActionKind::open_form}});
+    f.do_({Home{}, LeaveConfirm{}, OpenForm{}});
     CHECK(f.app.screen() == Screen::form_step);
     FormStepView v = build_form_step(f.app);
     CHECK(v.progress == "Step 1 of 7");
@@ -210,27 +204,25 @@ TEST_CASE("Home then Ask for support opens a blank form at its first step") {
 TEST_CASE("Stay keeps every answer and the step; while asked, other taps wait and Quick exit still works") {
     Fixture f;
     f.fill_to_needs();
-    f.act(ActionKind::home);
+    f.act(Home{});
     // Taps meant for the screen under the question do nothing until she answers it.
-    Action typing{ActionKind::form_type};
-    typing.arg2 = "xyz";
-    f.do_({{ActionKind::form_next}, {ActionKind::back}, {ActionKind::open_services}, typing});
+    f.do_({FormNext{}, Back{}, OpenServices{}, Type{"xyz"}});
     CHECK(f.app.screen() == Screen::form_step);
     CHECK(build_leave(f.app).showing);
     // She can read the question in Welsh: the language changes, the answers stay.
-    f.act(ActionKind::set_language, "cy");
+    f.act(SetLanguage{"cy"});
     CHECK(build_leave(f.app).title == "Gadael a chlirio eich atebion?");
     CHECK(build_leave(f.app).stay == "Aros ar y ffurflen");
-    f.act(ActionKind::leave_stay);
+    f.act(LeaveStay{});
     CHECK_FALSE(build_leave(f.app).showing);
     CHECK(f.app.screen() == Screen::form_step);
     CHECK(f.s().form.step == 4);
     CHECK(session_holds_canary(f.s()));
-    f.act(ActionKind::set_language, "en");
+    f.act(SetLanguage{"en"});
     // Quick exit during the question: gone at once, no second question.
-    f.act(ActionKind::home);
+    f.act(Home{});
     REQUIRE(build_leave(f.app).showing);
-    f.act(ActionKind::quick_exit);
+    f.act(QuickExit{});
     CHECK(f.app.screen() == Screen::attract);
     CHECK_FALSE(build_leave(f.app).showing);
     CHECK_FALSE(session_holds_canary(f.s()));
@@ -239,7 +231,7 @@ TEST_CASE("Stay keeps every answer and the step; while asked, other taps wait an
 TEST_CASE("the idle wipe during the question clears at once") {
     Fixture f;
     f.fill_to_needs();
-    f.act(ActionKind::home);
+    f.act(Home{});
     REQUIRE(build_leave(f.app).showing);
     f.app.tick(f.t + 121);
     CHECK(f.app.screen() == Screen::attract);
@@ -249,18 +241,18 @@ TEST_CASE("the idle wipe during the question clears at once") {
 
 TEST_CASE("Back off the first step asks, then lands where she came from with the form blank") {
     Fixture f;
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     f.type("call_me", k_name);
-    f.act(ActionKind::back);
+    f.act(Back{});
     CHECK(build_leave(f.app).showing);
     CHECK(f.app.screen() == Screen::form_step);
-    f.act(ActionKind::leave_confirm);
+    f.act(LeaveConfirm{});
     CHECK(f.app.screen() == Screen::topics);
     CHECK_FALSE(session_holds_canary(f.s()));
     CHECK_FALSE(history_has_form(f.s()));
     // Back within the form goes a step back and keeps everything, without asking.
     f.fill_to_needs();
-    f.act(ActionKind::back);
+    f.act(Back{});
     CHECK_FALSE(build_leave(f.app).showing);
     CHECK(build_form_step(f.app).progress == "Step 4 of 7");
     CHECK(session_holds_canary(f.s()));
@@ -268,12 +260,12 @@ TEST_CASE("Back off the first step asks, then lands where she came from with the
 
 TEST_CASE("a form left before anything was answered closes without a question") {
     Fixture f;
-    f.act(ActionKind::open_form);
-    f.act(ActionKind::back);
+    f.act(OpenForm{});
+    f.act(Back{});
     CHECK(f.app.screen() == Screen::topics);
     CHECK_FALSE(build_leave(f.app).showing);
-    f.act(ActionKind::open_form);
-    f.act(ActionKind::home);
+    f.act(OpenForm{});
+    f.act(Home{});
     CHECK(f.app.screen() == Screen::topics);
     CHECK_FALSE(build_leave(f.app).showing);
 }
@@ -281,32 +273,32 @@ TEST_CASE("a form left before anything was answered closes without a question") 
 TEST_CASE("Find local help or search from the form asks too, and after Leave goes where she asked") {
     Fixture f;
     f.fill_to_needs();
-    f.act(ActionKind::open_services, "housing");
+    f.act(OpenServices{"housing"});
     CHECK(f.app.screen() == Screen::form_step);
     CHECK(build_leave(f.app).showing);
-    f.act(ActionKind::leave_confirm);
+    f.act(LeaveConfirm{});
     CHECK(f.app.screen() == Screen::services);
     CHECK(f.s().place.need == "housing");
     CHECK_FALSE(session_holds_canary(f.s()));
     CHECK_FALSE(history_has_form(f.s()));
-    f.act(ActionKind::back);
+    f.act(Back{});
     CHECK(f.app.screen() == Screen::topics);
 }
 
 TEST_CASE("from the review, Home asks; after leaving, no Back reaches the review, a step or an answer") {
     Fixture f;
     f.fill_to_needs();
-    f.act(ActionKind::form_next);
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
+    f.act(FormNext{});
     f.pick("consent_contact", "agree");
     f.pick("consent_sensitive", "yes");
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
     REQUIRE(f.app.screen() == Screen::form_review);
     CHECK(view_holds_canary(shown_text(f.app, f.t)));  // the check can see the canary where it is shown
-    f.do_({{ActionKind::home}, {ActionKind::leave_confirm}});
+    f.do_({Home{}, LeaveConfirm{}});
     CHECK(f.app.screen() == Screen::topics);
     for (int i = 0; i < 3; ++i) {
-        f.act(ActionKind::back);
+        f.act(Back{});
         CHECK_FALSE(is_form_screen(f.app.screen()));
         CHECK_FALSE(view_holds_canary(shown_text(f.app, f.t)));
     }
@@ -315,167 +307,159 @@ TEST_CASE("from the review, Home asks; after leaving, no Back reaches the review
 TEST_CASE("after Send, neither Home nor Back reaches the done screen, and Ask for support is blank") {
     Fixture f;
     f.fill_to_needs();
-    f.act(ActionKind::form_next);
-    f.act(ActionKind::form_next);
+    f.act(FormNext{});
+    f.act(FormNext{});
     f.pick("consent_contact", "agree");
     f.pick("consent_sensitive", "yes");
-    f.act(ActionKind::form_next);
-    f.act(ActionKind::form_submit);
+    f.act(FormNext{});
+    f.act(FormSubmit{});
     REQUIRE(f.app.screen() == Screen::form_done);
     CHECK(f.sink->sent == 1);
-    f.act(ActionKind::home);  // no question: the answers are sent and gone
+    f.act(Home{});  // no question: the answers are sent and gone
     CHECK(f.app.screen() == Screen::topics);
     CHECK(f.s().form.reference.empty());
     CHECK_FALSE(history_has_form(f.s()));
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     CHECK(build_form_step(f.app).progress == "Step 1 of 7");
     for (const FieldView& field : build_form_step(f.app).fields) CHECK(field.value.empty());
 }
 
 TEST_CASE("leaving search clears its text: Back onto search shows an empty box") {
     Fixture f;
-    f.act(ActionKind::open_search);
-    f.act(ActionKind::search_type, "", "travel");
+    f.act(OpenSearch{});
+    f.act(Type{"travel"});
     SearchView v = build_search(f.app);
     REQUIRE_FALSE(v.results.empty());
-    f.act(ActionKind::open_page, v.results[0].id);
+    f.act(OpenPage{v.results[0].id});
     CHECK(f.app.screen() == Screen::page);
     CHECK(f.s().search.query.empty());
-    f.act(ActionKind::back);
+    f.act(Back{});
     CHECK(f.app.screen() == Screen::search);
     CHECK(build_search(f.app).query.empty());
     CHECK(build_search(f.app).results.empty());
     // Home from search: the same.
-    f.act(ActionKind::search_type, "", "visit");
-    f.act(ActionKind::home);
+    f.act(Type{"visit"});
+    f.act(Home{});
     CHECK(f.s().search.query.empty());
     // Typing reaches no search box that is not on screen.
-    f.act(ActionKind::search_type, "", "travel");
+    f.act(Type{"travel"});
     CHECK(f.s().search.query.empty());
 }
 
 TEST_CASE("pages read are not reachable by Back after Home") {
     Fixture f;
-    f.act(ActionKind::open_topic, "visits");
+    f.act(OpenTopic{"visits"});
     REQUIRE(f.app.screen() == Screen::page);
-    f.act(ActionKind::open_topic, "travel-costs");
-    f.act(ActionKind::home);
+    f.act(OpenTopic{"travel-costs"});
+    f.act(Home{});
     CHECK(f.app.screen() == Screen::topics);
     CHECK(f.s().history.size() == 2);
-    f.act(ActionKind::back);
+    f.act(Back{});
     CHECK(f.app.screen() == Screen::audience);
-    f.act(ActionKind::back);
+    f.act(Back{});
     CHECK(f.app.screen() == Screen::attract);
-    CHECK(f.app.session().history.empty());
+    CHECK(f.app.visit().history.empty());
 }
 
 TEST_CASE("each arrival somewhere new is counted, so screens start at their top; typing or a language is not one") {
     Fixture f;
     int a = f.app.arrivals();
-    f.act(ActionKind::open_form);
+    f.act(OpenForm{});
     CHECK(f.app.arrivals() > a);
     a = f.app.arrivals();
     f.type("call_me", "Sam");
-    f.act(ActionKind::set_language, "cy");
-    f.act(ActionKind::cycle_text_size);
+    f.act(SetLanguage{"cy"});
+    f.act(CycleTextSize{});
     CHECK(f.app.arrivals() == a);
     f.pick("relationship", "partner");
     f.pick("interpreter", "no");
-    f.act(ActionKind::form_next);  // a new step in the same screen
+    f.act(FormNext{});  // a new step in the same screen
     CHECK(f.app.arrivals() > a);
     a = f.app.arrivals();
-    f.act(ActionKind::quick_exit);
+    f.act(QuickExit{});
     CHECK(f.app.arrivals() > a);
     a = f.app.arrivals();
     f.begin();
-    f.act(ActionKind::open_topic, "visits");
+    f.act(OpenTopic{"visits"});
     a = f.app.arrivals();
     f.app.tick(f.t + 121);  // the idle wipe: the next visitor's first screen is an arrival too
     CHECK(f.app.arrivals() > a);
 }
 
 // A property: whatever a visitor taps after the canary form, once it is cleared (quick exit, the idle wipe, a
-// confirmed leave, or Send) no screen shows it and the Session holds none of it. Seeded, so a failure replays.
+// confirmed leave, or Send) no screen shows it and the Visit holds none of it. Seeded, so a failure replays.
 namespace {
 
 std::vector<Action> offered(const App& app, double now, std::mt19937& rng) {
     std::vector<Action> out;
-    auto add = [&out](ActionKind k, std::string arg = "", std::string arg2 = "") {
-        Action a{k, std::move(arg)};
-        a.arg2 = std::move(arg2);
-        out.push_back(std::move(a));
-    };
+    auto add = [&out](Action a) { out.push_back(std::move(a)); };
     ChromeView c = build_chrome(app);
     if (c.show_nav) {
-        add(ActionKind::back);
-        if (c.show_home) add(ActionKind::home);
-        add(ActionKind::quick_exit);
-        for (const auto& l : c.languages) add(ActionKind::set_language, l.code);
-        add(ActionKind::cycle_text_size);
-        add(ActionKind::toggle_contrast);
+        add(Back{});
+        if (c.show_home) add(Home{});
+        add(QuickExit{});
+        for (const auto& l : c.languages) add(SetLanguage{l.code});
+        add(CycleTextSize{});
+        add(ToggleContrast{});
     }
     if (build_leave(app).showing) {
-        add(ActionKind::leave_confirm);
-        add(ActionKind::leave_stay);
+        add(LeaveConfirm{});
+        add(LeaveStay{});
         return out;
     }
     switch (app.screen()) {
-        case Screen::attract: add(ActionKind::start); break;
+        case Screen::attract: add(Start{}); break;
         case Screen::audience:
-            for (const auto& choice : build_audience(app).choices) {
-                Action a{ActionKind::choose_audience};
-                a.audience = choice.audience;
-                out.push_back(a);
-            }
+            for (const auto& choice : build_audience(app).choices) add(ChooseAudience{choice.audience});
             break;
         case Screen::topics: {
             TopicsView v = build_topics(app);
-            for (const auto& tile : v.tiles) add(ActionKind::open_topic, tile.id);
-            if (!v.search.empty()) add(ActionKind::open_search);
-            if (!v.ask_support.empty()) add(ActionKind::open_form);
-            if (!v.find_help.empty()) add(ActionKind::open_services);
+            for (const auto& tile : v.tiles) add(OpenTopic{tile.id});
+            if (!v.search.empty()) add(OpenSearch{});
+            if (!v.ask_support.empty()) add(OpenForm{});
+            if (!v.find_help.empty()) add(OpenServices{});
             break;
         }
         case Screen::topic_pages:
-            for (const auto& p : build_page_list(app).pages) add(ActionKind::open_page, p.id);
+            for (const auto& p : build_page_list(app).pages) add(OpenPage{p.id});
             break;
         case Screen::page: break;
         case Screen::services:
-            for (const auto& n : build_services(app).needs) add(ActionKind::open_services, n.id);
+            for (const auto& n : build_services(app).needs) add(OpenServices{n.id});
             break;
         case Screen::form_step: {
             FormStepView v = build_form_step(app);
             if (!v.available) break;
             for (const FieldView& f : v.fields) {
-                if (f.typed()) add(ActionKind::form_focus, f.id);
+                if (f.typed()) add(Focus{f.id});
                 for (const OptionView& o : f.options)
-                    if (o.id != k_need) add(ActionKind::form_pick, f.id, o.id);
+                    if (o.id != k_need) add(FormPick{f.id, o.id});
             }
             if (v.keyboard) {
                 for (const auto& row : v.keys)
                     for (const KeyView& k : row)
                         if (k.kind != KeyKind::insert || rng() % 4 == 0)  // not every letter: keep the walk moving
-                            add(ActionKind::form_key, key_kind_name(k.kind), k.text);
-                add(ActionKind::form_type, "", "ab1 ");
+                            add(Key{k.kind, k.text});
+                add(Type{"ab1 "});
             }
-            add(ActionKind::form_next);
+            add(FormNext{});
             break;
         }
         case Screen::form_review: {
             FormReviewView v = build_form_review(app);
-            for (const ReviewStep& s : v.steps) add(ActionKind::form_edit_step, std::to_string(s.index));
-            add(ActionKind::form_submit);
+            for (const ReviewStep& s : v.steps) add(FormEditStep{s.index});
+            add(FormSubmit{});
             break;
         }
-        case Screen::form_done: add(ActionKind::form_finish); break;
+        case Screen::form_done: add(FormFinish{}); break;
         case Screen::search: {
             SearchView v = build_search(app);
-            add(ActionKind::search_focus);
+            add(Focus{});
             if (v.focused)
                 for (const auto& row : v.keys)
-                    for (const KeyView& k : row) add(ActionKind::search_key, key_kind_name(k.kind), k.text);
-            add(ActionKind::search_type, "", "ab1 ");
-            for (const auto& r : v.results) add(ActionKind::open_page, r.id);
+                    for (const KeyView& k : row) add(Key{k.kind, k.text});
+            add(Type{"ab1 "});
+            for (const auto& r : v.results) add(OpenPage{r.id});
             break;
         }
         case Screen::staff_pin:
@@ -525,10 +509,10 @@ TEST_CASE("thousands of random taps after a filled form never show its answers o
                 std::vector<Action> options = offered(f.app, f.t, rng);
                 REQUIRE_FALSE(options.empty());
                 Action a = options[rng() % options.size()];
-                what = std::to_string(static_cast<int>(a.kind)) + " " + a.arg + " " + a.arg2;
+                what = "action " + std::to_string(a.index());
                 f.do_({a});
-                if (a.kind == ActionKind::leave_confirm && was_asking) cleared("leave and clear");
-                if (a.kind == ActionKind::quick_exit) cleared("quick exit");
+                if (is<LeaveConfirm>(a) && was_asking) cleared("leave and clear");
+                if (is<QuickExit>(a)) cleared("quick exit");
             }
             if (f.app.wipes() != wipes) cleared(what == "walk away" ? "idle wipe" : "back off the first screen");
             if (f.app.screen() == Screen::form_done) cleared("send");
@@ -552,4 +536,76 @@ TEST_CASE("thousands of random taps after a filled form never show its answers o
     CHECK(cleared_by["leave and clear"] > 0);
     CHECK(cleared_by["quick exit"] > 0);
     CHECK(cleared_by["idle wipe"] > 0);
+}
+
+// Every screen change goes through the App's one navigation path: whatever was tapped, arriving somewhere new
+// moves the revision on (so every view is rebuilt) and silences the voice, and Back returns to exactly the place
+// the history holds. A random walk over every tap the screens offer, with read-aloud started wherever it can be.
+namespace {
+
+// The Read aloud button's action, with the words the chrome's view gives it.
+Action read_aloud(const App& app) {
+    ChromeView c = build_chrome(app, true);
+    return ReadAloud{c.words.text, c.words.lang};
+}
+
+class CountingSpeaker final : public Speaker {
+   public:
+    bool available() const override { return true; }
+    void speak(const std::string&, const std::string&) override { speaking = true; }
+    void stop() override { speaking = false; }
+    bool poll_finished() override { return false; }
+    bool speaking = false;
+};
+
+}  // namespace
+
+TEST_CASE("every screen change moves the revision on, stops the voice and keeps the history's rule") {
+    std::map<Screen, int> reached;
+    int backs_checked = 0;
+    for (unsigned seed : {11u, 12u, 13u}) {
+        Fixture f;
+        auto speaker = std::make_shared<CountingSpeaker>();
+        f.app.set_speaker(speaker);
+        std::mt19937 rng(seed);
+        for (int i = 0; i < 1500; ++i) {
+            std::vector<Action> options = offered(f.app, f.t, rng);
+            if (f.app.screen() == Screen::page) options.push_back(read_aloud(f.app));
+            if (f.app.screen() == Screen::topics && f.s().audience == Audience::adult && rng() % 10 == 0)
+                f.fill_to_needs();  // answers in the form, so leaving it asks first
+            if (f.app.screen() == Screen::page && rng() % 3 == 0) {
+                f.act(read_aloud(f.app));  // a voice running when the next tap comes
+                options = offered(f.app, f.t, rng);
+            }
+            Action a = options[rng() % options.size()];
+            Place before = f.s().place;
+            std::vector<Place> history = f.s().history;
+            int revision = f.app.revision(), wipes = f.app.wipes();
+            bool asking = build_leave(f.app).showing;
+            f.do_({a});
+            INFO("seed ", seed, ", step ", i, ": action ", a.index(), " from screen ", static_cast<int>(before.screen));
+            if (f.s().place != before) {
+                ++reached[f.app.screen()];
+                CHECK(f.app.revision() != revision);
+                CHECK_FALSE(speaker->speaking);
+                CHECK_FALSE(f.s().reading_aloud);
+            }
+            CHECK(f.s().reading_aloud == speaker->speaking);
+            // Back outside the form (which steps back within itself first) goes to the last place in the
+            // history, or ends the visit when that is the attract screen.
+            if (is<Back>(a) && !asking && !is_form_screen(before.screen) && !history.empty() &&
+                f.app.wipes() == wipes) {
+                CHECK(f.s().place == history.back());
+                CHECK(f.s().history.size() == history.size() - 1);
+                ++backs_checked;
+            }
+        }
+    }
+    CHECK(backs_checked > 50);
+    // The screens a random walk reaches (the review needs a valid form, which random taps rarely give).
+    for (Screen s :
+         {Screen::audience, Screen::topics, Screen::page, Screen::services, Screen::form_step, Screen::search}) {
+        INFO("screen ", static_cast<int>(s));
+        CHECK(reached[s] > 0);
+    }
 }

@@ -29,10 +29,10 @@ std::shared_ptr<const content::PackReader> default_pack(const test::TempDir& dir
 void each_page(const std::shared_ptr<const content::PackReader>& pack, Audience audience, const std::string& lang,
                const std::function<void(const std::string& id, const PageView&)>& check) {
     App app(pack, lang, IdleSettings{90, 30});
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", audience}}, 1);
+    app.apply({Start{}, ChooseAudience{audience}}, 1);
     for (const auto& topic : pack->topics(audience, lang))
         for (const auto& page : pack->pages_in_topic(topic.id, audience, lang)) {
-            app.apply({{ActionKind::open_page, page.id}}, 2);
+            app.apply({OpenPage{page.id}}, 2);
             PageView v = build_page(app);
             REQUIRE(v.found);
             check(page.id, v);
@@ -71,10 +71,7 @@ TEST_CASE("a page whose picture is not in its words still shows it on top") {
     test::TempDir dir;
     auto pack = default_pack(dir);
     App app(pack, "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start},
-               {ActionKind::choose_audience, "", Audience::teen},
-               {ActionKind::open_page, "teen-visits"}},
-              1);
+    app.apply({Start{}, ChooseAudience{Audience::teen}, OpenPage{"teen-visits"}}, 1);
     CHECK(build_page(app).image == "visit-hall.png");
 }
 
@@ -97,10 +94,7 @@ TEST_CASE("the under-5 visit page is for visit day, not three sleeps before it")
     test::TempDir dir;
     auto pack = default_pack(dir);
     App app(pack, "en", IdleSettings{90, 30});
-    app.apply({{ActionKind::start},
-               {ActionKind::choose_audience, "", Audience::little},
-               {ActionKind::open_page, "little-going-on-a-visit"}},
-              1);
+    app.apply({Start{}, ChooseAudience{Audience::little}, OpenPage{"little-going-on-a-visit"}}, 1);
     std::string words = words_of(build_page(app));
     CHECK(words.find("sleeps") == std::string::npos);
     CHECK(words.find("Today is a visit day") != std::string::npos);

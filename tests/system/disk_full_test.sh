@@ -59,7 +59,8 @@ referral_script() { # NAME
 }
 # The same visit, but the disk cannot take it: no reference, the kind message with the helplines; then staff
 # mode (held corner, PIN) tells staff. Starts and ends on the attract screen, so it can follow another.
-failing_script() { # NAME SHOT
+# STAFF_SEES: what the screen after the PIN says (default: the sync status with the referrals not saved).
+failing_script() { # NAME SHOT [STAFF_SEES...]
   referral_script "$1" | sed -e '/^expect "Your reference is:"/,$d'
   cat <<SCRIPT
 expect "Sorry, your form could not be saved."
@@ -78,8 +79,13 @@ tap "4"
 tap "6"
 tap "8"
 tap "OK"
-expect "Is this kiosk syncing?"
-expect "Referrals not saved"
+SCRIPT
+  if [ $# -gt 2 ]; then
+    for seen in "${@:3}"; do echo "expect \"$seen\""; done
+  else
+    printf '%s\n' 'expect "Is this kiosk syncing?"' 'expect "Referrals not saved"'
+  fi
+  cat <<SCRIPT
 screenshot $2-staff.png
 tap "Quick exit"
 wait 3
@@ -116,14 +122,15 @@ echo "kiosk, full disk (filling while it ran, and at start): no reference shown,
 
 # --- the kiosk's folder read-only ---
 mount -o remount,ro kiosk-data
-failing_script "Lost Readonly" readonly >readonly.txt
+# The staff lock's store cannot be written either, so the PIN pad stays locked (it fails closed) and says why.
+failing_script "Lost Readonly" readonly "The staff lock could not be checked; restart the kiosk or call IT." >readonly.txt
 timeout 600 "${kiosk[@]}" --script readonly.txt >readonly.out 2>readonly.err || fail "on a read-only disk: $(tail -5 readonly.err)"
 ! grep -q '^reference shown: ' readonly.out || fail "a reference was shown for a referral a read-only disk could not take"
 mount -o remount,rw kiosk-data
 opened >outbox.txt || fail "the outbox did not open after read-only"
 [ "$(tail -n +2 outbox.txt | wc -l)" -eq 1 ] || fail "expected just the stored referral: $(cat outbox.txt)"
 grep -q '"call_me":"Stored First"' outbox.txt || fail "the referral stored before is gone"
-echo "kiosk, read-only: no reference shown, the form said so with the helplines, staff told; the stored referral intact"
+echo "kiosk, read-only: no reference shown, the form said so with the helplines, the PIN pad stayed locked and said why; the stored referral intact"
 
 # --- the hub's disk fills while the kiosk sends ---
 "$build/hub/lantern-hub" --listen 127.0.0.1:0 --data hub-data >hub.out 2>hub.log &
