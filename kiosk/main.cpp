@@ -5,9 +5,9 @@
 #include <thread>
 
 #include "content/pack_reader.h"
-#include "kiosk/config.h"
-#include "kiosk/kiosk_sync.h"
-#include "kiosk/process_guard.h"
+#include "kiosk/parts/config.h"
+#include "kiosk/parts/kiosk_sync.h"
+#include "kiosk/parts/process_guard.h"
 #include "kiosk/ui/kiosk_loop.h"
 
 namespace lantern::kiosk {
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"adult", "teen", "child", "little"}));
     cli.add_option("--open", o.open_page, "With --audience: open this page id");
     cli.add_option("--screenshot", o.screenshot, "Render, write a PNG of the screen reached, and exit");
-    cli.add_option("--script", o.script, "Play scripted input (see kiosk/script.h), then exit");
+    cli.add_option("--script", o.script, "Play scripted input (see kiosk/input/script.h), then exit");
     cli.add_option("--frame-stats", o.frame_stats, "Write each frame's CPU+GPU time in ms to this file, one a line");
     cli.add_option("--idle-seconds", o.idle.idle_seconds, "Seconds without input before the countdown")
         ->check(CLI::Range(5.0, 3600.0));

@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "kiosk/strings.h"
+#include "kiosk/views/strings.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {

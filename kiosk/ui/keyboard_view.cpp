@@ -1,7 +1,7 @@
 // The kiosk's own on-screen keyboard, its text box, and physical-keyboard typing: all emit actions only.
 #include <algorithm>
 
-#include "kiosk/keyboard_layout.h"
+#include "kiosk/input/keyboard_layout.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {

@@ -16,15 +16,15 @@
 #include <sstream>
 #include <thread>
 
-#include "kiosk/kiosk_parts.h"
-#include "kiosk/script.h"
+#include "kiosk/parts/kiosk_parts.h"
+#include "kiosk/input/script.h"
 #include "kiosk/ui/frame_stats.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/script_player.h"
 #include "kiosk/ui/textures.h"
 #include "kiosk/ui/x11_pointer.h"
-#include "kiosk/view_inputs.h"
-#include "kiosk/view_models.h"
+#include "kiosk/views/view_inputs.h"
+#include "kiosk/views/view_models.h"
 #include "sync/service_notify.h"
 
 namespace lantern::kiosk::ui {

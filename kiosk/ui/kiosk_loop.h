@@ -5,8 +5,8 @@
 #include <string>
 
 #include "content/types.h"
-#include "kiosk/app.h"
-#include "kiosk/config.h"
+#include "kiosk/app/app.h"
+#include "kiosk/parts/config.h"
 #include "kiosk/ui/window.h"
 
 namespace lantern::kiosk::ui {

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "content/markdown.h"
-#include "kiosk/actions.h"
+#include "kiosk/app/actions.h"
 #include "kiosk/ui/ui.h"
 
 namespace lantern::kiosk::ui {

@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/actions.h"
+#include "kiosk/app/actions.h"
 #include "kiosk/ui/ui.h"
-#include "kiosk/form_views.h"
-#include "kiosk/search_views.h"
-#include "kiosk/staff_views.h"
-#include "kiosk/view_models.h"
+#include "kiosk/views/form_views.h"
+#include "kiosk/views/search_views.h"
+#include "kiosk/views/staff_views.h"
+#include "kiosk/views/view_models.h"
 
 namespace lantern::kiosk::ui {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/script.h"
+#include "kiosk/input/script.h"
 #include "kiosk/ui/hit_registry.h"
 
 struct ImGuiIO;

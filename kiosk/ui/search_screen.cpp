@@ -2,7 +2,7 @@
 // pages with a snippet each.
 #include <algorithm>
 
-#include "kiosk/strings.h"
+#include "kiosk/views/strings.h"
 #include "kiosk/ui/markdown_view.h"
 #include "kiosk/ui/screens.h"
 

@@ -1,7 +1,7 @@
 // "Find local help": needs to choose from, then each service with its phone number shown large.
 #include <vector>
 
-#include "kiosk/strings.h"
+#include "kiosk/views/strings.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "kiosk/grid_layout.h"
+#include "kiosk/views/grid_layout.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {

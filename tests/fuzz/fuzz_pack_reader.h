@@ -6,7 +6,7 @@
 
 #include "content/markdown.h"
 #include "content/form_model.h"
-#include "kiosk/pack_choice.h"
+#include "kiosk/parts/pack_choice.h"
 
 namespace lantern::fuzz {
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kiosk/script.h"
+#include "kiosk/input/script.h"
 #include "tests/fuzz/fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/read_file.h"
-#include "kiosk/kiosk_sync.h"
+#include "kiosk/parts/kiosk_sync.h"
 #include "tests/hub/hub_fixture.h"
 
 using namespace lantern;

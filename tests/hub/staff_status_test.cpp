@@ -3,12 +3,12 @@
 #include <doctest/doctest.h>
 #include <signal.h>
 
-#include "kiosk/app.h"
-#include "kiosk/kiosk_staff_desk.h"
-#include "kiosk/kiosk_sync.h"
-#include "kiosk/staff_lock.h"
-#include "kiosk/staff_views.h"
-#include "kiosk/view_inputs.h"
+#include "kiosk/app/app.h"
+#include "kiosk/staff/kiosk_staff_desk.h"
+#include "kiosk/parts/kiosk_sync.h"
+#include "kiosk/staff/staff_lock.h"
+#include "kiosk/views/staff_views.h"
+#include "kiosk/views/view_inputs.h"
 #include "sync/encoding.h"
 #include "tests/fixture_pack.h"
 #include "tests/hub/fault_proxy.h"

@@ -1,8 +1,8 @@
 // The App's state machine without a window: navigation, audiences, languages, idle and quick-exit wipes.
 #include <doctest/doctest.h>
 
-#include "kiosk/app.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/view_models.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk;

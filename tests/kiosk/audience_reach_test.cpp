@@ -13,9 +13,9 @@
 #include "content/audience_policy.h"
 #include "content/pack_builder.h"
 #include "content/sources.h"
-#include "kiosk/app.h"
-#include "kiosk/search_views.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/search_views.h"
+#include "kiosk/views/view_models.h"
 #include "tests/temp_dir.h"
 
 using namespace lantern;

@@ -1,7 +1,7 @@
 // kiosk.toml: every key read, and every mistake named by its key.
 #include <doctest/doctest.h>
 
-#include "kiosk/config.h"
+#include "kiosk/parts/config.h"
 
 using namespace lantern::kiosk;
 

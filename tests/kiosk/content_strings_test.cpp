@@ -6,9 +6,9 @@
 
 #include "content/pack_builder.h"
 #include "content/sources.h"
-#include "kiosk/app.h"
-#include "kiosk/strings.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/strings.h"
+#include "kiosk/views/view_models.h"
 #include "tests/temp_dir.h"
 
 using namespace lantern;

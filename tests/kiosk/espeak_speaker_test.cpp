@@ -7,7 +7,7 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/espeak_speaker.h"
+#include "kiosk/parts/espeak_speaker.h"
 
 using namespace lantern::kiosk;
 using Clock = std::chrono::steady_clock;

@@ -9,8 +9,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <type_traits>
 
-#include "kiosk/app.h"
-#include "kiosk/form_answers.h"
+#include "kiosk/app/app.h"
+#include "kiosk/form/form_answers.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk::form;

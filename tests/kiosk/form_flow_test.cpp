@@ -3,10 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/app.h"
-#include "kiosk/form_views.h"
-#include "kiosk/referral.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/form_views.h"
+#include "kiosk/form/referral.h"
+#include "kiosk/views/view_models.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk;

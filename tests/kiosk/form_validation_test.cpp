@@ -1,7 +1,7 @@
 // Per-type answer checks, including hostile input: huge strings, invalid UTF-8, control characters.
 #include <doctest/doctest.h>
 
-#include "kiosk/form_validation.h"
+#include "kiosk/form/form_validation.h"
 
 using namespace lantern::kiosk::form;
 

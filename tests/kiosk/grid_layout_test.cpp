@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "kiosk/grid_layout.h"
+#include "kiosk/views/grid_layout.h"
 
 using namespace lantern::kiosk;
 

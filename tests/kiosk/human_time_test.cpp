@@ -5,7 +5,7 @@
 #include <ctime>
 #include <string>
 
-#include "kiosk/human_time.h"
+#include "kiosk/views/human_time.h"
 
 using lantern::kiosk::human_time;
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "kiosk/keyboard_layout.h"
+#include "kiosk/input/keyboard_layout.h"
 
 using namespace lantern::kiosk;
 

@@ -6,9 +6,9 @@
 #include <chrono>
 #include <thread>
 
-#include "kiosk/kiosk_parts.h"
-#include "kiosk/staff_lock.h"
-#include "kiosk/staff_views.h"
+#include "kiosk/parts/kiosk_parts.h"
+#include "kiosk/staff/staff_lock.h"
+#include "kiosk/views/staff_views.h"
 #include "sync/encoding.h"
 #include "sync/sealing.h"
 #include "tests/fixture_pack.h"

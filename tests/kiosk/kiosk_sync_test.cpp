@@ -10,13 +10,13 @@
 #include <future>
 #include <thread>
 
-#include "kiosk/app.h"
-#include "kiosk/kiosk_staff_desk.h"
-#include "kiosk/kiosk_sync.h"
-#include "kiosk/staff_lock.h"
-#include "kiosk/view_inputs.h"
-#include "kiosk/staff_store.h"
-#include "kiosk/staff_views.h"
+#include "kiosk/app/app.h"
+#include "kiosk/staff/kiosk_staff_desk.h"
+#include "kiosk/parts/kiosk_sync.h"
+#include "kiosk/staff/staff_lock.h"
+#include "kiosk/views/view_inputs.h"
+#include "kiosk/staff/staff_store.h"
+#include "kiosk/views/staff_views.h"
 #include "tests/fixture_pack.h"
 #include "tests/read_file.h"
 #include "sync/encoding.h"

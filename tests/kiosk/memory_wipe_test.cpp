@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "common/wiping_heap.h"
-#include "kiosk/app.h"
-#include "kiosk/form_views.h"
-#include "kiosk/kiosk_sync.h"
-#include "kiosk/search_views.h"
-#include "kiosk/staff_views.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/form_views.h"
+#include "kiosk/parts/kiosk_sync.h"
+#include "kiosk/views/search_views.h"
+#include "kiosk/views/staff_views.h"
+#include "kiosk/views/view_models.h"
 #include "sync/sealing.h"
 #include "tests/fixture_pack.h"
 

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "content/pack_check.h"
-#include "kiosk/pack_choice.h"
+#include "kiosk/parts/pack_choice.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern;

@@ -5,7 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "kiosk/process_guard.h"
+#include "kiosk/parts/process_guard.h"
 
 using namespace lantern::kiosk;
 

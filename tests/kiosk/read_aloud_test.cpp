@@ -1,8 +1,8 @@
 // Read-aloud in the App: what is read, in which language, and that every way off a page stops the voice.
 #include <doctest/doctest.h>
 
-#include "kiosk/app.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/view_models.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk;

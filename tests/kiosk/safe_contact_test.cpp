@@ -12,10 +12,10 @@
 #include "content/pack_builder.h"
 #include "content/pack_reader.h"
 #include "content/sources.h"
-#include "kiosk/app.h"
-#include "kiosk/form_validation.h"
-#include "kiosk/form_views.h"
-#include "kiosk/strings.h"
+#include "kiosk/app/app.h"
+#include "kiosk/form/form_validation.h"
+#include "kiosk/views/form_views.h"
+#include "kiosk/views/strings.h"
 #include "tests/temp_dir.h"
 
 using namespace lantern::kiosk;

@@ -1,7 +1,7 @@
 // The --script language: every command parses, and mistakes are named by line.
 #include <doctest/doctest.h>
 
-#include "kiosk/script.h"
+#include "kiosk/input/script.h"
 
 using namespace lantern::kiosk;
 

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "kiosk/app.h"
-#include "kiosk/search_views.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/search_views.h"
+#include "kiosk/views/view_models.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk;

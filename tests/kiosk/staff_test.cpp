@@ -8,13 +8,13 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "kiosk/app.h"
-#include "kiosk/config.h"
-#include "kiosk/kiosk_staff_desk.h"
-#include "kiosk/staff_store.h"
-#include "kiosk/strings.h"
-#include "kiosk/staff_views.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/parts/config.h"
+#include "kiosk/staff/kiosk_staff_desk.h"
+#include "kiosk/staff/staff_store.h"
+#include "kiosk/views/strings.h"
+#include "kiosk/views/staff_views.h"
+#include "kiosk/views/view_models.h"
 #include "sync/encoding.h"
 #include "sync/pack_update.h"
 #include "sync/sealing.h"

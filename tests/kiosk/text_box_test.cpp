@@ -1,8 +1,8 @@
 // The one text-box model (keys, typing, caps) on its wiping buffer, and the keyboard layouts.
 #include <doctest/doctest.h>
 
-#include "kiosk/keyboard_model.h"
-#include "kiosk/text_box.h"
+#include "kiosk/input/keyboard_model.h"
+#include "kiosk/input/text_box.h"
 
 using namespace lantern::kiosk;
 

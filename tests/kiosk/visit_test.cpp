@@ -5,11 +5,11 @@
 #include <map>
 #include <random>
 
-#include "kiosk/app.h"
-#include "kiosk/form_views.h"
-#include "kiosk/search_views.h"
-#include "kiosk/staff_views.h"
-#include "kiosk/view_models.h"
+#include "kiosk/app/app.h"
+#include "kiosk/views/form_views.h"
+#include "kiosk/views/search_views.h"
+#include "kiosk/views/staff_views.h"
+#include "kiosk/views/view_models.h"
 #include "tests/fixture_pack.h"
 
 using namespace lantern::kiosk;

@@ -11,7 +11,7 @@
 #include "content/pack_reader.h"
 #include "content/pack_schema.h"
 #include "hub/store/sqlite_hub_store.h"
-#include "kiosk/staff_store.h"
+#include "kiosk/staff/staff_store.h"
 #include "sync/outbox_store.h"
 #include "tests/read_file.h"
 #include "tests/temp_dir.h"

@@ -1,0 +1,347 @@
+// Navigation, idle timing and wiping, and the visitor's actions outside the form and staff mode. Every state
+// change of a visit happens in the App; every screen change passes through navigate().
+#include "kiosk/app/app.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+#include "kiosk/form/form_validation.h"
+#include "kiosk/views/strings.h"
+
+namespace lantern::kiosk {
+namespace {
+bool is_pack_language(const content::PackReader& pack, const std::string& lang) {
+    auto langs = pack.languages();
+    return std::find(langs.begin(), langs.end(), lang) != langs.end();
+}
+bool is_form_screen(Screen s) { return s == Screen::form_step || s == Screen::form_review || s == Screen::form_done; }
+bool is_staff_screen(Screen s) { return s == Screen::staff_pin || s == Screen::staff; }
+
+// While "Leave and clear your answers?" shows: her answer to it, Quick exit (always), the timer, and the
+// settings that help her read the question. Everything else waits for her answer.
+bool allowed_while_asking(const Action& a) {
+    return is<LeaveConfirm>(a) || is<LeaveStay>(a) || is<QuickExit>(a) || is<StillHere>(a) || is<ReadingFinished>(a) ||
+           is<SetLanguage>(a) || is<CycleTextSize>(a) || is<ToggleContrast>(a);
+}
+
+// A search query is short: enough for a few words, never a place to paste a letter.
+constexpr std::size_t k_max_query = 80;
+}  // namespace
+
+App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
+    : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
+    visit_.lang = default_lang_;
+    load_form();
+    set_content_strings(pack_ ? pack_->ui_strings() : decltype(pack_->ui_strings()){});
+}
+
+void App::navigate(Place to, Trail trail, std::vector<Place> restart_history) {
+    if (trail != Trail::restart && to == visit_.place) return;
+    if (trail == Trail::push) visit_.history.push_back(visit_.place);
+    if (trail == Trail::restart) visit_.history = std::move(restart_history);
+    stop_reading();
+    visit_.place = std::move(to);
+    ++revision_;
+}
+
+void App::go_back() {
+    std::erase_if(visit_.history, [](const Place& p) { return is_form_screen(p.screen); });
+    if (!visit_.history.empty()) {
+        Place to = std::move(visit_.history.back());
+        visit_.history.pop_back();
+        navigate(std::move(to), Trail::keep);
+    } else if (is_form_screen(screen())) {
+        navigate({Screen::topics, "", ""}, Trail::keep);  // a form opened with no history: her home screen
+    }
+    if (screen() == Screen::attract) wipe();
+}
+
+void App::stop_reading() {
+    if (speaker_) speaker_->stop();
+    visit_.reading_aloud = false;
+}
+
+void App::wipe() {
+    stop_reading();
+    // A fresh Visit: every answer, search and PIN of the visitor is wiped as the old one goes; no way back.
+    visit_ = Visit{};
+    visit_.lang = default_lang_;
+    ++revision_;
+    ++wipes_;
+    ++arrivals_;
+}
+
+void App::apply(const Actions& actions, double now) {
+    for (const Action& a : actions) apply_one(a, now);
+}
+
+void App::apply_one(const Action& a, double now) {
+    if (!is<ReadingFinished>(a)) note_activity(now);  // the voice ending is not the visitor
+    if (visit_.leaving && !allowed_while_asking(a)) return;
+    if (!visit_.leaving && leaves_form_with_answers(a)) {
+        visit_.leaving = a;
+        ++revision_;
+        return;
+    }
+    Whereabouts before = whereabouts();
+    std::visit([&](const auto& action) { on(action, now); }, a);
+    settle(before);
+}
+
+void App::on(const Start& a, double) {
+    if (screen() != Screen::attract) return;  // a visit starts once, from the attract screen
+    ++usage_["sessions"];
+    // "Cyffyrddwch i ddechrau" starts the visit in Welsh: the words tapped choose the language.
+    if (!a.lang.empty() && pack_ && is_pack_language(*pack_, a.lang)) visit_.lang = a.lang;
+    go({Screen::audience, "", ""});
+}
+
+void App::on(const ChooseAudience& a, double) {
+    if (screen() != Screen::audience) return;
+    ++usage_[std::string("audience_") + content::to_string(a.audience)];
+    visit_.audience = a.audience;
+    go({Screen::topics, "", ""});
+}
+
+void App::on(const SetLanguage& a, double) {
+    stop_reading();  // a voice in the old language over words in the new one helps nobody
+    visit_.lang = a.lang;
+    ++revision_;
+}
+
+void App::on(const OpenTopic& a, double) {
+    // A topic with one page for this audience opens that page directly: one tap fewer.
+    auto pages =
+        pack_ ? pack_->pages_in_topic(a.id, visit_.audience, visit_.lang) : std::vector<content::PageSummary>{};
+    if (pages.size() == 1) go({Screen::page, a.id, pages[0].id});
+    else go({Screen::topic_pages, a.id, ""});
+}
+
+void App::on(const OpenPage& a, double) {
+    ++usage_["page_views"];
+    go({Screen::page, visit_.place.topic, a.id});
+}
+
+void App::on(const Back&, double) {
+    if (is_form_screen(screen())) form_back();
+    else go_back();
+}
+
+void App::on(const Home&, double) {
+    // Home is the audience's home screen: there is none before she chooses, and none in staff mode.
+    if (screen() == Screen::attract || screen() == Screen::audience || is_staff_screen(screen())) return;
+    go_home();
+}
+
+void App::on(const QuickExit&, double) {
+    ++usage_["quick_exits"];
+    wipe();
+}
+
+void App::on(const StillHere&, double) {}
+
+void App::on(const OpenServices& a, double) {
+    // Choosing a need filters in place; Back leaves the screen.
+    navigate({Screen::services, "", "", a.need}, screen() == Screen::services ? Trail::keep : Trail::push);
+}
+
+void App::on(const CycleTextSize&, double) {
+    visit_.text_size = (visit_.text_size + 1) % static_cast<int>(std::size(k_text_scales));
+    ++revision_;
+}
+
+void App::on(const ToggleContrast&, double) {
+    visit_.high_contrast = !visit_.high_contrast;
+    ++revision_;
+}
+
+void App::on(const ReadAloud& a, double) {
+    bool start = !visit_.reading_aloud && screen() == Screen::page && has_voice() && !a.text.empty();
+    stop_reading();
+    if (start) {
+        speaker_->speak(a.text, a.lang);
+        visit_.reading_aloud = true;
+    }
+    ++revision_;
+}
+
+void App::on(const ReadingFinished&, double) {
+    visit_.reading_aloud = false;
+    ++revision_;
+}
+
+void App::on(const LeaveConfirm&, double now) {
+    if (!visit_.leaving) return;
+    Action way = *visit_.leaving;
+    visit_.leaving.reset();
+    leave_form();
+    // Back is done by leaving; any other way (Home, Find local help...) is now taken from outside.
+    if (!is<Back>(way)) apply_one(way, now);
+}
+
+void App::on(const LeaveStay&, double) {
+    visit_.leaving.reset();
+    ++revision_;
+}
+
+void App::on(const OpenSearch&, double) {
+    if (screen() == Screen::search) return;
+    visit_.search = SearchSession{};
+    go({Screen::search, "", ""});
+}
+
+void App::on(const Focus& a, double) {
+    switch (screen()) {
+        case Screen::form_step: {
+            const form::Form* f = form_action();
+            const form::Field* field = f ? f->field(a.field) : nullptr;
+            if (!field || !form::is_typed(field->type)) return;
+            FormSession& fs = visit_.form;
+            if (fs.focus != field->id) fs.layer = default_layer(field->type);
+            fs.focus = field->id;
+            return;
+        }
+        case Screen::search: visit_.search.focused = true; break;
+        case Screen::staff: visit_.staff.notice_focused = true; break;
+        default: return;
+    }
+    ++revision_;
+}
+
+std::optional<TextBox> App::focused_box() {
+    switch (screen()) {
+        case Screen::form_step: {
+            FormSession& fs = visit_.form;
+            const form::Field* f = form_ && !fs.focus.empty() ? form_->field(fs.focus) : nullptr;
+            if (!f || !form::is_typed(f->type)) return std::nullopt;
+            return TextBox{fs.draft.at(f->id).text,
+                           fs.layer,
+                           {form::max_chars(f->type), f->type == form::FieldType::multiline, f->type}};
+        }
+        case Screen::search:
+            if (!visit_.search.focused) return std::nullopt;
+            return TextBox{visit_.search.query, visit_.search.layer, {k_max_query}};
+        case Screen::staff:
+            if (!visit_.staff.notice_focused) return std::nullopt;
+            return TextBox{visit_.staff.notice, visit_.staff.layer, {k_max_notice_chars}};
+        default: return std::nullopt;
+    }
+}
+
+void App::on(const Key& a, double) {
+    auto box = focused_box();
+    if (!box) return;
+    std::size_t before = box->text.size();
+    KeyResult r = press_key(*box, a.kind, a.text);
+    after_key(r, box->text.size() != before);
+}
+
+void App::on(const Type& a, double) {
+    auto box = focused_box();
+    if (!box) return;
+    std::size_t before = box->text.size();
+    KeyResult r = type_into(*box, a.text);
+    after_key(r, box->text.size() != before);
+}
+
+void App::after_key(KeyResult result, bool changed) {
+    ++revision_;
+    bool refused = result == KeyResult::refused_too_long || result == KeyResult::refused_characters;
+    switch (screen()) {
+        case Screen::form_step: {
+            FormSession& fs = visit_.form;
+            fs.notice.clear();
+            if (result == KeyResult::refused_too_long) fs.notice = "form.error.too_long";
+            if (result == KeyResult::refused_characters) fs.notice = "form.error.characters";
+            if (!refused || changed) fs.errors.erase(fs.focus);
+            if (result == KeyResult::done) fs.focus.clear();
+            break;
+        }
+        case Screen::search:
+            if (result == KeyResult::done) visit_.search.focused = false;
+            break;
+        case Screen::staff:
+            if (result == KeyResult::done) visit_.staff.notice_focused = false;
+            break;
+        default: break;
+    }
+}
+
+bool App::leaves_form_with_answers(const Action& a) const {
+    if (screen() != Screen::form_step && screen() != Screen::form_review) return false;
+    const auto& answers = visit_.form.draft.answers();
+    if (std::none_of(answers.begin(), answers.end(), [](const auto& kv) { return !kv.second.empty(); })) return false;
+    // Back leaves only from the first step; from the others it goes a step back, answers kept.
+    if (is<Back>(a)) return screen() == Screen::form_step && visit_.form.step == 0;
+    return is<Home>(a) || is<OpenServices>(a) || is<OpenSearch>(a) || is<OpenTopic>(a) || is<OpenPage>(a);
+}
+
+void App::leave_form() {
+    visit_.form = FormSession{};  // the Draft's and SecretTexts' move assignment wipes the answers
+    go_back();
+}
+
+void App::go_home() {
+    navigate({Screen::topics, "", ""}, Trail::restart,
+             {Place{Screen::attract, "", ""}, Place{Screen::audience, "", ""}});
+}
+
+void App::settle(const Whereabouts& before) {
+    Screen now_on = screen();
+    if (!is_form_screen(now_on)) {
+        // Whatever way she left the form (Send, a confirmed leave, or a way not foreseen), it is blank now,
+        // and no entry of the history leads back into it.
+        visit_.form = FormSession{};
+        std::erase_if(visit_.history, [](const Place& p) { return is_form_screen(p.screen); });
+        visit_.leaving.reset();
+    }
+    if (now_on != Screen::search && !visit_.search.query.empty()) visit_.search = SearchSession{};
+    if (!is_staff_screen(now_on) && (!visit_.staff.pin.empty() || !visit_.staff.notice.empty()))
+        visit_.staff = StaffSession{};
+    if (whereabouts() != before) {
+        ++arrivals_;
+        ++revision_;
+    }
+}
+
+bool App::replace_pack(std::shared_ptr<const content::PackReader> pack) {
+    if (screen() != Screen::attract || !pack) return false;
+    pack_ = std::move(pack);
+    load_form();
+    set_content_strings(pack_->ui_strings());
+    ++revision_;
+    return true;
+}
+
+void App::note_activity(double now) { last_activity_ = now; }
+
+void App::tick(double now) {
+    if (screen() == Screen::attract) return;
+    if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) {
+        ++usage_["idle_wipes"];
+        wipe();
+    }
+}
+
+bool App::idle_countdown_showing(double now) const {
+    return screen() != Screen::attract && now - last_activity_ >= idle_.idle_seconds;
+}
+
+int App::idle_seconds_left(double now) const {
+    double left = idle_.idle_seconds + idle_.countdown_seconds - (now - last_activity_);
+    return left <= 0 ? 0 : static_cast<int>(std::ceil(left));
+}
+
+std::optional<double> App::seconds_until_next_timer(double now) const {
+    if (screen() == Screen::attract) return std::nullopt;
+    double since = now - last_activity_;
+    // The PIN pad's lockout counts down on screen (its view is rebuilt as the second changes: view_inputs.h).
+    if (screen() == Screen::staff_pin && staff_lock_.seconds_locked(now) > 0 && since < idle_.idle_seconds)
+        return std::min(0.5, idle_.idle_seconds - since);
+    if (since < idle_.idle_seconds) return idle_.idle_seconds - since;
+    // During the countdown the number on screen changes every second.
+    return std::max(0.0, 1.0 - std::fmod(since - idle_.idle_seconds, 1.0));
+}
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,25 @@
+// Turns a finished draft into what is sealed (answers JSON) and what travels in the clear (the summary).
+#pragma once
+
+#include <string>
+
+#include "kiosk/form/form_answers.h"
+#include "kiosk/parts/referral_sink.h"
+
+namespace lantern::kiosk {
+
+// Whether the visitor agreed to share sensitive answers (the form's sensitive_consent field is "yes").
+bool sensitive_consent_given(const form::Form& f, const form::Draft& d);
+
+// Visible, answered fields only; sensitive fields only with sensitive consent; text trimmed.
+// {"form_version", "lang", "sensitive_consent", "answers": {field: "text" | [picks]}}
+SecretText referral_json(const form::Form& f, const form::Draft& d, const std::string& lang);
+
+// Need categories (only with sensitive consent), audience, centre, date.
+ReferralSummary referral_summary(const form::Form& f, const form::Draft& d, const std::string& audience,
+                                 const std::string& centre, const std::string& date);
+
+// Today as YYYY-MM-DD in UTC.
+std::string today_utc();
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,82 @@
+// Staff mode's store: two small SQLite tables, durable like the outbox.
+#include "kiosk/staff/staff_store.h"
+
+#include <array>
+#include <ctime>
+
+#include "content/utf8.h"
+#include "kiosk/input/text_box.h"
+#include "sync/durable_db.h"
+
+namespace lantern::kiosk {
+namespace {
+
+const char* const k_migrations[] = {
+    "CREATE TABLE notices (id INTEGER PRIMARY KEY, day TEXT NOT NULL, text TEXT NOT NULL);"
+    "CREATE INDEX notices_day ON notices(day);",
+    "CREATE TABLE staff_lock (id INTEGER PRIMARY KEY CHECK (id = 1), wrong_pins INTEGER NOT NULL);",
+};
+
+}  // namespace
+
+StaffStore::StaffStore(const std::filesystem::path& file) try
+    : db_(sync::prepare_private_file(file), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) {
+    sync::make_durable(db_);
+    sync::migrate_schema(db_, k_migrations, "staff notices");
+} catch (const SQLite::Exception& e) {
+    throw std::runtime_error("cannot open the staff notices " + file.string() + ": " + e.what());
+}
+
+std::string StaffStore::post(const std::string& raw, const std::string& day) {
+    if (!content::is_valid_utf8(raw)) return "The notice has letters the kiosk cannot read.";
+    auto first = raw.find_first_not_of(" \n");
+    if (first == std::string::npos) return "Write the notice first.";
+    std::string text = raw.substr(first, raw.find_last_not_of(" \n") - first + 1);
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7f) return "The notice has a character that cannot be shown.";
+    if (count_code_points(text) > k_max_notice_chars)
+        return "The notice is too long: at most " + std::to_string(k_max_notice_chars) + " letters.";
+    SQLite::Statement q(db_, "INSERT INTO notices(day, text) VALUES (?, ?)");
+    q.bind(1, day);
+    q.bind(2, text);
+    q.exec();
+    return {};
+}
+
+std::vector<std::string> StaffStore::for_day(const std::string& day) const {
+    SQLite::Statement q(db_, "SELECT text FROM notices WHERE day = ? ORDER BY id");
+    q.bind(1, day);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+void StaffStore::clear_day(const std::string& day) {
+    SQLite::Statement q(db_, "DELETE FROM notices WHERE day = ?");
+    q.bind(1, day);
+    q.exec();
+}
+
+int StaffStore::wrong_pins() const {
+    SQLite::Statement q(db_, "SELECT wrong_pins FROM staff_lock WHERE id = 1");
+    return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+void StaffStore::set_wrong_pins(int count) {
+    SQLite::Statement q(db_,
+                        "INSERT INTO staff_lock(id, wrong_pins) VALUES (1, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET wrong_pins = excluded.wrong_pins");
+    q.bind(1, count);
+    q.exec();
+}
+
+std::string local_day_today() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    std::array<char, 16> buf{};
+    std::strftime(buf.data(), buf.size(), "%Y-%m-%d", &tm);
+    return buf.data();
+}
+
+}  // namespace lantern::kiosk

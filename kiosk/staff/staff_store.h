@@ -1,0 +1,37 @@
+// What staff mode keeps in the kiosk's data folder: the notices staff post on the kiosk itself ("The play
+// area is closed today"), shown on the home screens on the day they were posted; and the count of wrong
+// PINs, so switching the kiosk off and on does not undo a lockout.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <SQLiteCpp/Database.h>
+
+#include "kiosk/staff/staff_desk.h"
+
+namespace lantern::kiosk {
+
+class StaffStore {
+   public:
+    // Opens (or creates) the store; throws std::runtime_error naming the file if it cannot.
+    explicit StaffStore(const std::filesystem::path& file);
+
+    // Empty when posted; otherwise why not (blank, too long, control characters, not UTF-8), and nothing
+    // changes. `day` is the local date, "2026-11-30".
+    std::string post(const std::string& text, const std::string& day);
+    std::vector<std::string> for_day(const std::string& day) const;
+    void clear_day(const std::string& day);
+
+    int wrong_pins() const;
+    void set_wrong_pins(int count);
+
+   private:
+    SQLite::Database db_;
+};
+
+// Today's date on the kiosk's own clock, as the notices are keyed.
+std::string local_day_today();
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,52 @@
+// Builds staff mode's view models from the App's StaffSession and the StaffDesk.
+#include "kiosk/views/staff_views.h"
+
+#include <filesystem>
+
+#include "kiosk/views/strings.h"
+
+namespace lantern::kiosk {
+
+StaffPinView build_staff_pin(const App& app, double now) {
+    const StaffSession& st = app.visit().staff;
+    StaffPinView v;
+    v.digits = static_cast<int>(st.pin.size());
+    v.message = st.message;
+    v.problem = st.message_is_problem;
+    if (int locked = app.staff_seconds_locked(now); locked > 0) {
+        v.message = "Too many wrong PINs. Try again in " + std::to_string(locked) + " seconds.";
+        v.problem = true;
+    }
+    if (app.staff_lock_failed()) {
+        v.message = tr("staff.lock_failed", app.visit().lang);
+        v.problem = true;
+    }
+    return v;
+}
+
+StaffView build_staff(const App& app) {
+    const StaffSession& st = app.visit().staff;
+    StaffView v;
+    if (const StaffDesk* desk = app.staff_desk()) {
+        v.status = desk->status();
+        v.can_retry_kept_aside = desk->kept_aside() > 0;
+        v.notices_today = desk->notices_today();
+        StaffImportStatus imp = desk->import_status();
+        if (imp.running) v.import_line = "Checking and copying the pack: " + std::to_string(imp.percent) + "%";
+        else v.import_line = imp.message;
+        v.import_problem = !imp.running && imp.problem;
+    }
+    v.notice = st.notice;
+    v.notice_focused = st.notice_focused;
+    if (v.notice_focused) v.keys = keyboard_keys(st.layer, false, "en");
+    for (const auto& path : st.usb_packs) {
+        std::filesystem::path p(path);
+        // The file and the folder it is in: enough to tell two sticks apart, short enough for a button.
+        v.packs.push_back({path, p.filename().string() + "  (" + p.parent_path().filename().string() + ")"});
+    }
+    v.message = st.message;
+    v.problem = st.message_is_problem;
+    return v;
+}
+
+}  // namespace lantern::kiosk

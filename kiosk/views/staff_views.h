@@ -1,0 +1,44 @@
+// View models of staff mode: the PIN pad and the staff screen. Staff-facing words are English only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kiosk/app/app.h"
+#include "kiosk/views/form_views.h"
+#include "kiosk/staff/staff_desk.h"
+
+namespace lantern::kiosk {
+
+struct StaffPinView {
+    std::string title = "Staff: enter your PIN";
+    int digits = 0;  // how many digits are typed: shown as dots, never the digits themselves
+    std::string message;
+    bool problem = false;
+    std::vector<std::string> keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK"};
+};
+
+struct StaffPackView {
+    std::string path;   // for the import action
+    std::string label;  // the file's name and the folder it is in
+};
+
+struct StaffView {
+    std::string title = "Staff";
+    std::vector<StaffStatusLine> status;
+    bool can_retry_kept_aside = false;  // referrals are kept aside: offer to send them again
+    std::vector<std::string> notices_today;
+    SecretText notice;  // being written: wiped with the view
+    bool notice_focused = false;
+    std::vector<std::vector<KeyView>> keys;
+    std::vector<StaffPackView> packs;
+    std::string import_line;  // "Checking and copying the pack: 40%", then how the import ended
+    bool import_problem = false;
+    std::string message;
+    bool problem = false;
+};
+
+StaffPinView build_staff_pin(const App& app, double now);
+StaffView build_staff(const App& app);
+
+}  // namespace lantern::kiosk

@@ -1,0 +1,189 @@
+// The kiosk's strings table. Welsh follows the HMPPS Welsh Language Scheme: equal to English.
+#include "kiosk/views/strings.h"
+
+#include <map>
+#include <utility>
+
+namespace lantern::kiosk {
+namespace {
+
+using Table = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
+
+const Table& table() {
+    static const Table t = {
+        {"attract.welcome", {{"en", "Welcome"}, {"cy", "Croeso"}}},
+        {"attract.tagline",
+         {{"en", "Information and support for families and friends"},
+          {"cy", "Gwybodaeth a chymorth i deuluoedd a ffrindiau"}}},
+        {"attract.touch", {{"en", "Touch to start"}, {"cy", "Cyffyrddwch i ddechrau"}}},
+        {"audience.title", {{"en", "Who is reading?"}, {"cy", "Pwy sy'n darllen?"}}},
+        {"audience.adult", {{"en", "Adult"}, {"cy", "Oedolyn"}}},
+        {"audience.adult.hint", {{"en", "Family and friends"}, {"cy", "Teulu a ffrindiau"}}},
+        {"audience.teen", {{"en", "Young person"}, {"cy", "Person ifanc"}}},
+        {"audience.teen.hint", {{"en", "Age 12 to 17"}, {"cy", "Oed 12 i 17"}}},
+        {"audience.child", {{"en", "Child"}, {"cy", "Plentyn"}}},
+        {"audience.child.hint", {{"en", "Age 5 to 11"}, {"cy", "Oed 5 i 11"}}},
+        {"audience.little", {{"en", "Under 5"}, {"cy", "Dan 5"}}},
+        {"audience.little.hint", {{"en", "With a grown-up"}, {"cy", "Gydag oedolyn"}}},
+        {"topics.title.adult", {{"en", "What would you like to know?"}, {"cy", "Beth hoffech chi ei wybod?"}}},
+        {"topics.title.teen", {{"en", "Pick a topic"}, {"cy", "Dewiswch bwnc"}}},
+        {"topics.title.child", {{"en", "What do you want to read about?"}, {"cy", "Am beth wyt ti eisiau darllen?"}}},
+        {"topics.title.little", {{"en", "Let's read together"}, {"cy", "Gadewch i ni ddarllen gyda'n gilydd"}}},
+        {"topics.empty", {{"en", "There is nothing here yet."}, {"cy", "Does dim byd yma eto."}}},
+        {"nav.back", {{"en", "Back"}, {"cy", "Yn ôl"}}},
+        {"nav.home", {{"en", "Home"}, {"cy", "Hafan"}}},
+        {"nav.quick_exit", {{"en", "Quick exit"}, {"cy", "Gadael yn gyflym"}}},
+        {"page.fallback",
+         {{"en", "This page is not available in your language yet, so it is shown in English."},
+          {"cy", "Nid yw'r dudalen hon ar gael yn Gymraeg eto, felly mae'n cael ei dangos yn Saesneg."}}},
+        // On a page in a list shown in another language than the interface's (the English fallback).
+        {"lang_tag.en", {{"en", "English"}, {"cy", "Saesneg"}}},
+        {"lang_tag.cy", {{"en", "Welsh"}, {"cy", "Cymraeg"}}},
+        {"lang_tag.pl", {{"en", "Polish"}, {"cy", "Pwyleg"}}},
+        {"page.missing",
+         {{"en", "Sorry, this page could not be found."},
+          {"cy", "Mae'n ddrwg gennym, ni ellir dod o hyd i'r dudalen hon."}}},
+        {"nav.text_size", {{"en", "Text size"}, {"cy", "Maint testun"}}},
+        {"nav.contrast", {{"en", "Contrast"}, {"cy", "Cyferbyniad"}}},
+        {"nav.read_aloud", {{"en", "Read aloud"}, {"cy", "Darllen yn uchel"}}},
+        {"nav.stop_reading", {{"en", "Stop reading"}, {"cy", "Stopio darllen"}}},
+        // A moment in words, for staff (human_time.cpp): {time} is 14:28, {date} is "3 Dec".
+        {"time.today_at", {{"en", "today at {time}"}, {"cy", "heddiw am {time}"}}},
+        {"time.yesterday_at", {{"en", "yesterday at {time}"}, {"cy", "ddoe am {time}"}}},
+        {"time.date_at", {{"en", "{date} at {time}"}, {"cy", "{date} am {time}"}}},
+        {"time.month.1", {{"en", "Jan"}, {"cy", "Ion"}}},
+        {"time.month.2", {{"en", "Feb"}, {"cy", "Chwef"}}},
+        {"time.month.3", {{"en", "Mar"}, {"cy", "Maw"}}},
+        {"time.month.4", {{"en", "Apr"}, {"cy", "Ebr"}}},
+        {"time.month.5", {{"en", "May"}, {"cy", "Mai"}}},
+        {"time.month.6", {{"en", "Jun"}, {"cy", "Meh"}}},
+        {"time.month.7", {{"en", "Jul"}, {"cy", "Gorff"}}},
+        {"time.month.8", {{"en", "Aug"}, {"cy", "Awst"}}},
+        {"time.month.9", {{"en", "Sep"}, {"cy", "Medi"}}},
+        {"time.month.10", {{"en", "Oct"}, {"cy", "Hyd"}}},
+        {"time.month.11", {{"en", "Nov"}, {"cy", "Tach"}}},
+        {"time.month.12", {{"en", "Dec"}, {"cy", "Rhag"}}},
+        {"topics.find_help", {{"en", "Find local help"}, {"cy", "Dod o hyd i help lleol"}}},
+        {"topics.search", {{"en", "Search"}, {"cy", "Chwilio"}}},
+        {"search.title", {{"en", "Search"}, {"cy", "Chwilio"}}},
+        {"search.box", {{"en", "Search box"}, {"cy", "Blwch chwilio"}}},
+        {"search.placeholder", {{"en", "Tap here and type a word"}, {"cy", "Tapiwch yma a theipiwch air"}}},
+        {"search.hint",
+         {{"en", "Type a word, like visits or travel."}, {"cy", "Teipiwch air, fel ymweld neu teithio."}}},
+        {"search.none",
+         {{"en", "Nothing found. Try another word."}, {"cy", "Dim byd wedi'i ganfod. Rhowch gynnig ar air arall."}}},
+        {"search.found_one", {{"en", "1 page found"}, {"cy", "1 dudalen wedi'i chanfod"}}},
+        {"search.found", {{"en", "{n} pages found"}, {"cy", "{n} tudalen wedi'u canfod"}}},
+        // A search result shown in another language than the visitor's, because it has no version in theirs.
+        {"search.in_lang.en", {{"en", "In English"}, {"cy", "Yn Saesneg"}}},
+        {"search.in_lang.cy", {{"en", "In Welsh"}, {"cy", "Yn Gymraeg"}}},
+        {"search.read_page", {{"en", "Read: {title}"}, {"cy", "Darllen: {title}"}}},
+        {"services.title", {{"en", "Find local help"}, {"cy", "Dod o hyd i help lleol"}}},
+        {"services.all", {{"en", "All"}, {"cy", "Y cyfan"}}},
+        {"services.phone", {{"en", "Phone"}, {"cy", "Ffôn"}}},
+        {"services.open", {{"en", "Open"}, {"cy", "Ar agor"}}},
+        {"services.web", {{"en", "Website"}, {"cy", "Gwefan"}}},
+        {"services.none",
+         {{"en", "No services listed for this yet. Please ask a member of staff."},
+          {"cy", "Dim gwasanaethau wedi'u rhestru ar gyfer hyn eto. Gofynnwch i aelod o staff."}}},
+        {"need.money-debt", {{"en", "Money and debt"}, {"cy", "Arian a dyled"}}},
+        {"need.housing", {{"en", "Housing"}, {"cy", "Tai"}}},
+        {"need.physical-health", {{"en", "Physical health"}, {"cy", "Iechyd corfforol"}}},
+        {"need.mental-health", {{"en", "Mental health and wellbeing"}, {"cy", "Iechyd meddwl a llesiant"}}},
+        {"need.domestic-abuse", {{"en", "Domestic abuse"}, {"cy", "Cam-drin domestig"}}},
+        {"need.drugs-alcohol", {{"en", "Drugs or alcohol"}, {"cy", "Cyffuriau neu alcohol"}}},
+        {"need.feeling-alone", {{"en", "Feeling alone or judged"}, {"cy", "Teimlo'n unig neu'n cael eich barnu"}}},
+        {"need.visits-travel", {{"en", "Visits and travel costs"}, {"cy", "Ymweliadau a chostau teithio"}}},
+        {"need.staying-in-touch", {{"en", "Staying in touch"}, {"cy", "Cadw mewn cysylltiad"}}},
+        {"need.parenting", {{"en", "Parenting"}, {"cy", "Magu plant"}}},
+        {"need.children", {{"en", "Support for the children"}, {"cy", "Cymorth i'r plant"}}},
+        {"need.release", {{"en", "Getting ready for release"}, {"cy", "Paratoi ar gyfer rhyddhau"}}},
+        {"idle.title", {{"en", "Are you still there?"}, {"cy", "Ydych chi dal yna?"}}},
+        {"idle.body",
+         {{"en", "For your privacy, this screen will clear in {n} seconds."},
+          {"cy", "Er eich preifatrwydd, bydd y sgrin hon yn clirio mewn {n} eiliad."}}},
+        {"idle.still_here", {{"en", "I'm still here"}, {"cy", "Rydw i dal yma"}}},
+        {"leave.title", {{"en", "Leave and clear your answers?"}, {"cy", "Gadael a chlirio eich atebion?"}}},
+        {"leave.body",
+         {{"en", "If you leave the form now, your answers will be deleted. Nobody else will see them."},
+          {"cy",
+           "Os byddwch chi'n gadael y ffurflen nawr, bydd eich atebion yn cael eu dileu. Fydd neb arall yn eu "
+           "gweld."}}},
+        {"leave.confirm", {{"en", "Leave and clear"}, {"cy", "Gadael a chlirio"}}},
+        {"leave.stay", {{"en", "Stay on the form"}, {"cy", "Aros ar y ffurflen"}}},
+        {"error.no_pack",
+         {{"en", "Information is not available right now. Please ask a member of staff."},
+          {"cy", "Nid yw gwybodaeth ar gael ar hyn o bryd. Gofynnwch i aelod o staff."}}},
+        // Staff: the PIN lockout's store failed, so the pad stays locked (it fails closed).
+        {"staff.lock_failed",
+         {{"en", "The staff lock could not be checked; restart the kiosk or call IT."},
+          {"cy", "Doedd dim modd gwirio clo'r staff; ailgychwynnwch y ciosg neu ffoniwch TG."}}},
+    };
+    return t;
+}
+
+}  // namespace
+
+// The referral form's strings live in form_strings.cpp.
+const Table& form_string_table();
+
+namespace {
+using ContentStrings = std::map<std::string, std::map<std::string, std::string, std::less<>>, std::less<>>;
+
+ContentStrings& content_strings() {
+    static ContentStrings strings;
+    return strings;
+}
+
+const std::string* content_string(std::string_view key, std::string_view lang) {
+    const auto& c = content_strings();
+    auto it = c.find(key);
+    if (it == c.end()) return nullptr;
+    auto l = it->second.find(lang);
+    return l == it->second.end() ? nullptr : &l->second;
+}
+}  // namespace
+
+void set_content_strings(std::map<std::string, std::map<std::string, std::string>> strings) {
+    ContentStrings& c = content_strings();
+    c.clear();
+    for (auto& [key, by_lang] : strings) c[key] = {by_lang.begin(), by_lang.end()};
+}
+
+const std::string& tr(std::string_view key, std::string_view lang) {
+    static const std::string empty;
+    if (const std::string* words = content_string(key, lang)) return *words;
+    const Table& t = table();
+    auto it = t.find(key);
+    const Table& form_table = form_string_table();
+    bool in_main = it != t.end();
+    if (!in_main) it = form_table.find(key);
+    if (!in_main && it == form_table.end()) {
+        static std::map<std::string, std::string, std::less<>> missing;
+        return missing.emplace(std::string(key), std::string(key)).first->second;
+    }
+    if (auto l = it->second.find(lang); l != it->second.end()) return l->second;
+    if (auto en = it->second.find("en"); en != it->second.end()) return en->second;
+    return empty;
+}
+
+std::string language_name(std::string_view lang) {
+    if (const std::string* name = content_string("language.name", lang)) return *name;
+    if (lang == "en") return "English";
+    if (lang == "cy") return "Cymraeg";
+    if (lang == "pl") return "Polski";
+    if (lang == "ro") return "Română";
+    return std::string(lang);
+}
+
+std::string keep_together(std::string_view words) {
+    std::string out;
+    out.reserve(words.size() + 8);
+    for (char c : words) {
+        if (c == ' ') out += "\xC2\xA0";  // U+00A0: Dear ImGui wraps only at spaces, tabs and U+3000
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace lantern::kiosk
