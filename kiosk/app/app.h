@@ -33,8 +33,9 @@ enum class Screen {
     form_done,
     search,
     staff_pin,
-    staff
+    staff  // keep last: k_screen_count counts to it
 };
+inline constexpr int k_screen_count = static_cast<int>(Screen::staff) + 1;
 
 struct Place {
     Screen screen = Screen::attract;

@@ -19,6 +19,7 @@
 #include "kiosk/parts/kiosk_parts.h"
 #include "kiosk/input/script.h"
 #include "kiosk/ui/frame_stats.h"
+#include "kiosk/ui/screen_table.h"
 #include "kiosk/ui/screens.h"
 #include "kiosk/ui/script_player.h"
 #include "kiosk/ui/textures.h"
@@ -30,42 +31,19 @@
 namespace lantern::kiosk::ui {
 namespace {
 
-// Views are rebuilt only when their inputs change (view_inputs.h), never every frame.
+// Views are rebuilt only when their inputs change (view_inputs.h), never every frame: the chrome and the
+// leave question always, and the screen showing (its slot in the screen table).
 struct Views {
     ViewInputs inputs;
     ChromeView chrome;
-    AttractView attract;
-    AudienceView audience;
-    TopicsView topics;
-    PageListView page_list;
-    PageView page;
-    ServicesView services;
-    FormStepView form_step;
-    FormReviewView form_review;
-    FormDoneView form_done;
-    SearchView search;
-    StaffPinView staff_pin;
-    StaffView staff;
     LeaveView leave;
+    std::map<Screen, ScreenSlot> screens = make_screen_table();
 
     void rebuild(const App& app, const ViewInputs& in, double now) {
         inputs = in;
         chrome = build_chrome(app, in.voice);
         leave = build_leave(app);
-        switch (app.screen()) {
-            case Screen::attract: attract = build_attract(app); break;
-            case Screen::audience: audience = build_audience(app); break;
-            case Screen::topics: topics = build_topics(app); break;
-            case Screen::topic_pages: page_list = build_page_list(app); break;
-            case Screen::page: page = build_page(app); break;
-            case Screen::services: services = build_services(app); break;
-            case Screen::form_step: form_step = build_form_step(app); break;
-            case Screen::form_review: form_review = build_form_review(app); break;
-            case Screen::form_done: form_done = build_form_done(app); break;
-            case Screen::search: search = build_search(app); break;
-            case Screen::staff_pin: staff_pin = build_staff_pin(app, now); break;
-            case Screen::staff: staff = build_staff(app); break;
-        }
+        screens.at(app.screen()).rebuild(app, now);
     }
 };
 
@@ -259,21 +237,8 @@ int run_kiosk(const RunOptions& options) {
             scroll = TouchScroll{};
             scroll_revision = app.revision();
         }
-        animating = false;
-        switch (app.screen()) {
-            case Screen::attract: animating = draw_attract(ui, views.attract, area, staff_hold, t, actions); break;
-            case Screen::audience: draw_audience(ui, views.audience, area, actions); break;
-            case Screen::topics: draw_topics(ui, views.topics, area, scroll, actions); break;
-            case Screen::topic_pages: draw_page_list(ui, views.page_list, area, scroll, actions); break;
-            case Screen::page: animating = draw_page(ui, views.page, area, scroll, actions); break;
-            case Screen::services: draw_services(ui, views.services, area, scroll, actions); break;
-            case Screen::form_step: draw_form_step(ui, views.form_step, area, scroll, form_state, actions); break;
-            case Screen::form_review: draw_form_review(ui, views.form_review, area, scroll, actions); break;
-            case Screen::form_done: draw_form_done(ui, views.form_done, area, scroll, form_state, actions); break;
-            case Screen::search: draw_search(ui, views.search, area, scroll, actions); break;
-            case Screen::staff_pin: draw_staff_pin(ui, views.staff_pin, area, actions); break;
-            case Screen::staff: draw_staff(ui, views.staff, area, scroll, actions); break;
-        }
+        Frame frame{ui, area, scroll, form_state, staff_hold, t, actions};
+        animating = views.screens.at(app.screen()).draw(frame);
         ImGui::End();
         draw_leave(ui, views.leave, area, actions);
         IdleView idle = build_idle(app, t);
