@@ -104,18 +104,6 @@ class Desk final : public StaffDesk {
     StaffImportStatus import_status() const override { return {}; }
     lantern::Result<int> wrong_pins() const override { return 0; }
     lantern::Result<> set_wrong_pins(int) override { return {}; }
-}; }
-    void sync_now() override {}
-    std::int64_t kept_aside() const override { return 0; }
-    std::int64_t retry_kept_aside() override { return 0; }
-    std::vector<std::string> notices_today() const override { return {}; }
-    std::string post_notice(const std::string&) override { return ""; }
-    void clear_notices_today() override {}
-    std::vector<std::string> usb_packs() const override { return {}; }
-    std::string import_pack(const std::string&) override { return "no"; }
-    StaffImportStatus import_status() const override { return {}; }
-    int wrong_pins() const override { return 0; }
-    void set_wrong_pins(int) override {}
 };
 
 // The kiosk as it runs: the real outbox, sealing to a real key; the views rebuilt after every action, as the
