@@ -37,6 +37,8 @@ PackReader::PackReader(const std::string& path) try : path_(path), db_(path, SQL
     // A new pack is written beside this one and renamed into place, so a mapped file never changes.
     db_.exec("PRAGMA mmap_size = 268435456");
     db_.exec("PRAGMA temp_store = MEMORY");  // the search filter below; the pack itself stays read-only
+    // The search splits a visitor's words in a temp table (search_words.cpp): what it deletes is zeroed.
+    db_.exec("PRAGMA temp.secure_delete = ON");
     // The format is PRAGMA user_version; packs built before it was set (0) carry it only in meta. A pack is
     // signed and read-only, so an older format is never rewritten: the reader reads each format it knows.
     int format = db_.execAndGet("PRAGMA user_version").getInt();
@@ -236,6 +238,33 @@ struct SearchState {
     std::vector<std::string> corrections(const std::string& typed) const;
 };
 
+// FTS5's unicode61 tokenizer keeps the last word it folded in a buffer that lives as long as its table, so a
+// visitor's search words would stay in memory after her visit. After every search, a word of `length` x's
+// (longer than any she typed) goes through both tokenizers the search used: the scratch table's and the
+// index's. Runs on every way out, exceptions included.
+class TokenizerScrub {
+   public:
+    TokenizerScrub(const SQLite::Database& db, SearchState& state, std::size_t length)
+        : db_(db), state_(state), length_(length) {}
+    TokenizerScrub(const TokenizerScrub&) = delete;
+    TokenizerScrub& operator=(const TokenizerScrub&) = delete;
+    ~TokenizerScrub() {
+        try {
+            state_.words.scrub(length_);
+            SQLite::Statement q(db_, "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?1 LIMIT 1");
+            q.bind(1, "\"" + std::string(length_ + 1, 'x') + "\"");
+            q.executeStep();
+        } catch (const std::exception&) {
+            // Scrubbing is best effort on top of the wiping heap; a search that worked is not failed for it.
+        }
+    }
+
+   private:
+    const SQLite::Database& db_;
+    SearchState& state_;
+    std::size_t length_;
+};
+
 SearchState::SearchState(const SQLite::Database& db) : words(db) {
     // Which FTS rows are for which audiences, in a small in-memory table. Filtering on pages_fts's own
     // audiences column reads each matching row's stored content (body and all): on a 2,000-page pack
@@ -310,6 +339,7 @@ std::vector<SearchHit> PackReader::search(const std::string& query, Audience aud
     if (limit <= 0) return {};
     std::lock_guard lock(search_mutex_);
     SearchState& state = search_state();
+    TokenizerScrub scrub(db_, state, query.size());
     std::vector<std::string> typed = state.words.split(query);
     if (typed.size() > 12) typed.resize(12);
     if (typed.empty()) return {};
@@ -409,6 +439,7 @@ std::optional<SearchCard> PackReader::search_card(const std::string& query, Audi
     std::lock_guard lock(search_mutex_);
     SearchState& state = search_state();
     if (!state.has_cards) return std::nullopt;
+    TokenizerScrub scrub(db_, state, query.size());
     std::vector<std::string> typed = state.words.split(query);
     if (typed.empty()) return std::nullopt;
     // A typed word is a word about harm when it is one, or one mistyped within typo_allowance ("abuze"); a

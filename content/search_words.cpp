@@ -32,16 +32,25 @@ IndexWords::IndexWords(const SQLite::Database& db)
       read_(db, "SELECT term FROM temp.typed_words_terms ORDER BY offset") {}
 
 std::vector<std::string> IndexWords::split(const std::string& text) {
-    clear_.reset();
-    clear_.exec();
     put_.reset();
     put_.bind(1, text);
     put_.exec();
     read_.reset();
     std::vector<std::string> out;
     while (read_.executeStep()) out.push_back(read_.getColumn(0).getString());
+    // What a visitor typed is kept no longer than it takes to split it: the bound text and the last word
+    // read go with the statements' reset, the scratch index is emptied (temp.secure_delete zeroes what it
+    // held), and the kiosk's heap zeroes each block freed (common/wiping_heap.cpp).
+    read_.reset();
+    put_.reset();
+    put_.clearBindings();
+    clear_.reset();
+    clear_.exec();
+    clear_.reset();
     return out;
 }
+
+void IndexWords::scrub(std::size_t length) { split(std::string(length + 1, 'x')); }
 
 namespace {
 

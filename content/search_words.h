@@ -19,6 +19,9 @@ class IndexWords {
    public:
     explicit IndexWords(const SQLite::Database& db);
     std::vector<std::string> split(const std::string& text);
+    // Splits `length` letters of nothing: the tokenizer keeps the last word it folded in a buffer of its own,
+    // and this writes over it (see PackReader's search, which scrubs after every use).
+    void scrub(std::size_t length);
 
    private:
     static bool make_tables(const SQLite::Database& db);

@@ -119,8 +119,9 @@ TEST_CASE("young audiences reach no adult-only topic, page, need or service in t
                 if (s.card && !s.card->page_id.empty())
                     CHECK_MESSAGE(allowed_page(s.card->page_id), w << " -> card " << s.card->page_id);
             }
-            // Find local help, unfiltered and asked for each need (adult-only ones too, as if by a stale tap).
-            const std::vector<content::Service> services = pack->services();
+            // Find local help, unfiltered and asked for each need (adult-only ones too, as if by a stale tap). The
+            // cards are in the visitor's language, so they are matched against the services in that language.
+            const std::vector<content::Service> services = pack->services("", lang);
             std::set<std::string> needs{""};
             for (const auto& svc : services) needs.insert(svc.needs.begin(), svc.needs.end());
             REQUIRE(needs.count("domestic-abuse"));
