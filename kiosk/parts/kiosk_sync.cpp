@@ -107,24 +107,29 @@ int KioskSync::retry_kept_aside() {
     return outbox_ ? outbox_->requeue_refused(-1) : 0;
 }
 
-std::string KioskSync::import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress) {
-    if (!outbox_) return "Not imported: this kiosk has no data folder (paths.data) to keep a pack in.";
+Result<> KioskSync::import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress) {
+    if (!outbox_) return Error{"Not imported: this kiosk has no data folder (paths.data) to keep a pack in."};
     if (content_key_.empty())
-        return "Not imported: this kiosk has no content-signing key (hub.content_public_key) to check packs with.";
-    if (worker_) return worker_->import_pack(pack, progress);
+        return Error{"Not imported: this kiosk has no content-signing key (hub.content_public_key) to check packs with."};
+    // The sync library's import says "" for done (it is shared with the hub's tools): turned into a Result here.
+    auto result = [](std::string why) -> Result<> {
+        if (why.empty()) return {};
+        return Error{std::move(why)};
+    };
+    if (worker_) return result(worker_->import_pack(pack, progress));
     std::string current = installed_version_;
     for (auto p : {sync::current_pack(*outbox_), sync::pending_pack(*outbox_)})
         if (p && (current.empty() || sync::compare_versions(p->version, current) > 0)) current = p->version;
     std::string version;
     std::string why = sync::import_signed_pack(*outbox_, pack, packs_dir_, content_key_, current, version, progress);
     if (why.empty()) pending_offline_ = true;
-    return why;
+    return result(std::move(why));
 }
 
-std::string KioskSync::start_import(const std::filesystem::path& pack) {
+Result<> KioskSync::start_import(const std::filesystem::path& pack) {
     {
         std::lock_guard lock(import_mutex_);
-        if (import_.running) return "A pack is being checked already. Wait for it to finish.";
+        if (import_.running) return Error{"A pack is being checked already. Wait for it to finish."};
         import_.running = true;
         import_.percent = 0;
         import_.message.clear();
@@ -149,7 +154,7 @@ std::string KioskSync::start_import(const std::filesystem::path& pack) {
         };
         std::string why;
         try {
-            why = import_pack(pack, progress);
+            if (Result<> done = import_pack(pack, progress); !done) why = done.error().message;
         } catch (const std::exception& e) {
             why = std::string("Not imported: ") + e.what();
         }

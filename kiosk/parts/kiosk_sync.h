@@ -72,11 +72,11 @@ class KioskSync {
     // Staff: every kept-aside referral back to the queue (sent at the next pass). Returns how many.
     int retry_kept_aside();
     // Staff: a signed pack from a USB stick becomes the pending pack, shown from the next visitor on.
-    // Empty on success, else why not (nothing changes). Runs on the caller's thread: see start_import.
-    std::string import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress = {});
+    // Imported, or why not (nothing changes). Runs on the caller's thread: see start_import.
+    Result<> import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress = {});
     // Staff: the same on a background thread, so neither the staff screen nor a visitor's ever waits for a
-    // stick (a big or slow one took seconds). Empty when started; else why not (one is running already).
-    std::string start_import(const std::filesystem::path& pack);
+    // stick (a big or slow one took seconds). Started, or why not (one is running already).
+    Result<> start_import(const std::filesystem::path& pack);
     // The running or last import, for the staff screen; `revision` changes whenever anything else does.
     ImportStatus import_status() const;
     // Tests: runs on the import thread before the import itself.

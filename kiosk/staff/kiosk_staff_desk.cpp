@@ -136,8 +136,7 @@ std::vector<std::string> KioskStaffDesk::notices_today() const {
 Result<> KioskStaffDesk::post_notice(const std::string& text) {
     if (!store_) return Error{"Notices need a data folder (paths.data in the kiosk config)."};
     try {
-        if (std::string why = store_->post(text, local_day_today()); !why.empty()) return Error{why};
-        return {};
+        return store_->post(text, local_day_today());
     } catch (const std::exception& e) {
         return Error{std::string("The notice could not be saved: ") + e.what()};
     }
@@ -160,8 +159,7 @@ Result<> KioskStaffDesk::import_pack(const std::string& path) {
     // Listed from a stick, then checked again now: no folder on the way to it may have become a link.
     if (!is_on_a_stick(path, usb_roots_))
         return Error{"Not imported: the pack is no longer on the stick (or is a link)."};
-    if (std::string why = sync_->start_import(path); !why.empty()) return Error{why};
-    return {};
+    return sync_->start_import(path);
 }
 
 StaffImportStatus KioskStaffDesk::import_status() const { return sync_ ? sync_->import_status() : StaffImportStatus{}; }

@@ -27,15 +27,15 @@ StaffStore::StaffStore(const std::filesystem::path& file) try
     throw std::runtime_error("cannot open the staff notices " + file.string() + ": " + e.what());
 }
 
-std::string StaffStore::post(const std::string& raw, const std::string& day) {
-    if (!content::is_valid_utf8(raw)) return "The notice has letters the kiosk cannot read.";
+Result<> StaffStore::post(const std::string& raw, const std::string& day) {
+    if (!content::is_valid_utf8(raw)) return Error{"The notice has letters the kiosk cannot read."};
     auto first = raw.find_first_not_of(" \n");
-    if (first == std::string::npos) return "Write the notice first.";
+    if (first == std::string::npos) return Error{"Write the notice first."};
     std::string text = raw.substr(first, raw.find_last_not_of(" \n") - first + 1);
     for (unsigned char c : text)
-        if (c < 0x20 || c == 0x7f) return "The notice has a character that cannot be shown.";
+        if (c < 0x20 || c == 0x7f) return Error{"The notice has a character that cannot be shown."};
     if (count_code_points(text) > k_max_notice_chars)
-        return "The notice is too long: at most " + std::to_string(k_max_notice_chars) + " letters.";
+        return Error{"The notice is too long: at most " + std::to_string(k_max_notice_chars) + " letters."};
     SQLite::Statement q(db_, "INSERT INTO notices(day, text) VALUES (?, ?)");
     q.bind(1, day);
     q.bind(2, text);

@@ -18,9 +18,9 @@ class StaffStore {
     // Opens (or creates) the store; throws std::runtime_error naming the file if it cannot.
     explicit StaffStore(const std::filesystem::path& file);
 
-    // Empty when posted; otherwise why not (blank, too long, control characters, not UTF-8), and nothing
-    // changes. `day` is the local date, "2026-11-30".
-    std::string post(const std::string& text, const std::string& day);
+    // Posted, or why not (blank, too long, control characters, not UTF-8), and nothing changes. `day` is the
+    // local date, "2026-11-30". Throws only when the store itself fails.
+    Result<> post(const std::string& text, const std::string& day);
     std::vector<std::string> for_day(const std::string& day) const;
     void clear_day(const std::string& day);
 

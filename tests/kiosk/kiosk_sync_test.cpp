@@ -128,7 +128,7 @@ TEST_CASE("a signed pack from a USB stick waits for the next visitor on a kiosk 
     {
         kiosk::KioskSync sync(k.config, "4", {});
         CHECK_FALSE(sync.take_pending_pack());
-        CHECK(sync.import_pack(pack) == "");
+        CHECK(sync.import_pack(pack).ok());
         // The stick can go: the pack was copied.
         std::filesystem::remove(pack);
         auto taken = sync.take_pending_pack();
@@ -160,15 +160,15 @@ TEST_CASE(
     k.dir.write_file("usb/huge.sqlite.sig", std::string(1 << 20, '{'));
 
     kiosk::KioskSync sync(k.config, "4", {});
-    CHECK(sync.import_pack(older).find("already has version 4") != std::string::npos);
-    CHECK(sync.import_pack(forged).find("signature is not from your organisation") != std::string::npos);
-    CHECK(sync.import_pack(changed).find("not the one its signature file names") != std::string::npos);
-    CHECK(sync.import_pack(unsigned_pack).find("signature file (unsigned.sqlite.sig) is missing") != std::string::npos);
-    CHECK(sync.import_pack(bad_sig).find("not one `lantern content sign` wrote") != std::string::npos);
-    CHECK(sync.import_pack(huge_sig).find("not one `lantern content sign` wrote") != std::string::npos);
-    CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").find("Not imported") != std::string::npos);
+    CHECK(sync.import_pack(older).error().message.find("already has version 4") != std::string::npos);
+    CHECK(sync.import_pack(forged).error().message.find("signature is not from your organisation") != std::string::npos);
+    CHECK(sync.import_pack(changed).error().message.find("not the one its signature file names") != std::string::npos);
+    CHECK(sync.import_pack(unsigned_pack).error().message.find("signature file (unsigned.sqlite.sig) is missing") != std::string::npos);
+    CHECK(sync.import_pack(bad_sig).error().message.find("not one `lantern content sign` wrote") != std::string::npos);
+    CHECK(sync.import_pack(huge_sig).error().message.find("not one `lantern content sign` wrote") != std::string::npos);
+    CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").error().message.find("Not imported") != std::string::npos);
     for (const auto& p : {older, forged, changed, unsigned_pack, bad_sig, huge_sig})
-        CHECK_MESSAGE(sync.import_pack(p).find("manifest") == std::string::npos, p.string());  // USB words only
+        CHECK_MESSAGE(sync.import_pack(p).error().message.find("manifest") == std::string::npos, p.string());  // USB words only
     CHECK_FALSE(sync.take_pending_pack());
     CHECK_FALSE(sync.current_pack());
     if (std::filesystem::exists(k.dir / "data/packs")) CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
@@ -193,13 +193,14 @@ TEST_CASE("a link to a kiosk file, a 2 GB file and a signed broken pack on a sti
     auto zeroed = k.stick_pack("zeroed.sqlite", std::string(64 * 1024, '\0'), "7", k.signing.secret_key);
 
     kiosk::KioskSync sync(k.config, "4", {});
-    CHECK(sync.import_pack(link).find("is a link to another file") != std::string::npos);
-    CHECK(sync.import_pack(linked_sig).find("is a link to another file") != std::string::npos);
+    CHECK(sync.import_pack(link).error().message.find("is a link to another file") != std::string::npos);
+    CHECK(sync.import_pack(linked_sig).error().message.find("is a link to another file") != std::string::npos);
     std::int64_t read_of_huge = 0;
-    std::string why = sync.import_pack(huge, [&](std::int64_t done, std::int64_t) { read_of_huge = done; });
-    CHECK(why.find("2048 MB, more than the 256 MB") != std::string::npos);
+    lantern::Result<> huge_import = sync.import_pack(huge, [&](std::int64_t done, std::int64_t) { read_of_huge = done; });
+    REQUIRE_FALSE(huge_import.ok());
+    CHECK(huge_import.error().message.find("2048 MB, more than the 256 MB") != std::string::npos);
     CHECK(read_of_huge == 0);
-    CHECK(sync.import_pack(zeroed).find("not an SQLite database") != std::string::npos);
+    CHECK(sync.import_pack(zeroed).error().message.find("not an SQLite database") != std::string::npos);
     CHECK_FALSE(sync.take_pending_pack());
     if (std::filesystem::exists(k.dir / "data/packs")) CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
     // Nothing of the secret reached the kiosk's data folder.
@@ -263,9 +264,9 @@ TEST_CASE(
         kiosk::KioskSync sync(k.config, "4", {});
         auto r = sync.sink()->submit("3", "{}", {{"money"}, "adult", "HMP Example", "2026-11-25"});
         CHECK(r.error.empty());
-        CHECK(sync.import_pack(pack) == "");
+        CHECK(sync.import_pack(pack).ok());
         kiosk::StaffStore staff(k.dir / "data" / "staff.sqlite");
-        CHECK(staff.post("Closed at noon", "2026-11-25").empty());
+        CHECK(staff.post("Closed at noon", "2026-11-25").ok());
         auto mode = [](const std::filesystem::path& p) {
             return static_cast<int>(std::filesystem::status(p).permissions() & std::filesystem::perms::all);
         };
@@ -299,6 +300,6 @@ TEST_CASE("without a content-signing key a kiosk refuses USB packs with a messag
     k.config.content_public_key.clear();
     auto pack = k.stick_pack("new.sqlite", "pack", "5", k.signing.secret_key);
     kiosk::KioskSync sync(k.config, "4", {});
-    CHECK(sync.import_pack(pack).find("hub.content_public_key") != std::string::npos);
+    CHECK(sync.import_pack(pack).error().message.find("hub.content_public_key") != std::string::npos);
     CHECK_FALSE(sync.take_pending_pack());
 }

@@ -132,14 +132,14 @@ TEST_CASE(
     TempDir dir;
     {
         StaffStore n(dir / "notices.sqlite");
-        CHECK(n.post("  The play area is closed today.  ", "2026-11-30").empty());
-        CHECK(n.post("Robert'); DROP TABLE notices;--", "2026-11-30").empty());
-        CHECK(n.post("Tomorrow's news", "2026-12-01").empty());
-        CHECK_FALSE(n.post("   ", "2026-11-30").empty());
-        CHECK_FALSE(n.post(std::string(161, 'a'), "2026-11-30").empty());
-        CHECK(n.post(std::string(160, 'a'), "2026-12-02").empty());
-        CHECK_FALSE(n.post("bell\a", "2026-11-30").empty());
-        CHECK_FALSE(n.post("bad \xC3\x28 utf8", "2026-11-30").empty());
+        CHECK(n.post("  The play area is closed today.  ", "2026-11-30").ok());
+        CHECK(n.post("Robert'); DROP TABLE notices;--", "2026-11-30").ok());
+        CHECK(n.post("Tomorrow's news", "2026-12-01").ok());
+        CHECK_FALSE(n.post("   ", "2026-11-30").ok());
+        CHECK_FALSE(n.post(std::string(161, 'a'), "2026-11-30").ok());
+        CHECK(n.post(std::string(160, 'a'), "2026-12-02").ok());
+        CHECK_FALSE(n.post("bell\a", "2026-11-30").ok());
+        CHECK_FALSE(n.post("bad \xC3\x28 utf8", "2026-11-30").ok());
     }
     StaffStore n(dir / "notices.sqlite");
     auto today = n.for_day("2026-11-30");
