@@ -64,7 +64,7 @@ void sqlite_shutdown(void*) {}
 // Before main, so before any database is opened (SQLite takes its allocator only before it initialises). No
 // lookaside either: its slots are reused inside one big block and never pass through xFree.
 const bool sqlite_wipes = [] {
-    static const sqlite3_mem_methods methods{sqlite_malloc, sqlite_free,    sqlite_realloc, sqlite_size,
+    static const sqlite3_mem_methods methods{sqlite_malloc,  sqlite_free, sqlite_realloc,  sqlite_size,
                                              sqlite_roundup, sqlite_init, sqlite_shutdown, nullptr};
     bool ok = sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) == SQLITE_OK &&
               sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0) == SQLITE_OK;

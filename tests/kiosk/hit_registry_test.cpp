@@ -80,7 +80,7 @@ TEST_CASE("words partly scrolled out of their region are not seen whole, words a
 TEST_CASE("words running off the bottom of the screen are not seen whole") {
     HitRegistry hits;
     hits.begin_frame();
-    hits.add("ask the visitor centre staff", {100, 1050}, {900, 1120}, false);
+    hits.add("ask the visitor centre staff", {100, 1040}, {900, 1110}, false);
     hits.begin_frame();
     CHECK(hits.shows("ask the visitor centre staff", screen));
     CHECK_FALSE(hits.shows_whole("ask the visitor centre staff", screen));
