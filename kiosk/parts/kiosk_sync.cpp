@@ -110,7 +110,8 @@ int KioskSync::retry_kept_aside() {
 Result<> KioskSync::import_pack(const std::filesystem::path& pack, const sync::ImportProgress& progress) {
     if (!outbox_) return Error{"Not imported: this kiosk has no data folder (paths.data) to keep a pack in."};
     if (content_key_.empty())
-        return Error{"Not imported: this kiosk has no content-signing key (hub.content_public_key) to check packs with."};
+        return Error{
+            "Not imported: this kiosk has no content-signing key (hub.content_public_key) to check packs with."};
     // The sync library's import says "" for done (it is shared with the hub's tools): turned into a Result here.
     auto result = [](std::string why) -> Result<> {
         if (why.empty()) return {};

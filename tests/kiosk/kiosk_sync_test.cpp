@@ -161,14 +161,17 @@ TEST_CASE(
 
     kiosk::KioskSync sync(k.config, "4", {});
     CHECK(sync.import_pack(older).error().message.find("already has version 4") != std::string::npos);
-    CHECK(sync.import_pack(forged).error().message.find("signature is not from your organisation") != std::string::npos);
+    CHECK(sync.import_pack(forged).error().message.find("signature is not from your organisation") !=
+          std::string::npos);
     CHECK(sync.import_pack(changed).error().message.find("not the one its signature file names") != std::string::npos);
-    CHECK(sync.import_pack(unsigned_pack).error().message.find("signature file (unsigned.sqlite.sig) is missing") != std::string::npos);
+    CHECK(sync.import_pack(unsigned_pack).error().message.find("signature file (unsigned.sqlite.sig) is missing") !=
+          std::string::npos);
     CHECK(sync.import_pack(bad_sig).error().message.find("not one `lantern content sign` wrote") != std::string::npos);
     CHECK(sync.import_pack(huge_sig).error().message.find("not one `lantern content sign` wrote") != std::string::npos);
     CHECK(sync.import_pack(k.dir / "usb/missing.sqlite").error().message.find("Not imported") != std::string::npos);
     for (const auto& p : {older, forged, changed, unsigned_pack, bad_sig, huge_sig})
-        CHECK_MESSAGE(sync.import_pack(p).error().message.find("manifest") == std::string::npos, p.string());  // USB words only
+        CHECK_MESSAGE(sync.import_pack(p).error().message.find("manifest") == std::string::npos,
+                      p.string());  // USB words only
     CHECK_FALSE(sync.take_pending_pack());
     CHECK_FALSE(sync.current_pack());
     if (std::filesystem::exists(k.dir / "data/packs")) CHECK(std::filesystem::is_empty(k.dir / "data/packs"));
@@ -196,7 +199,8 @@ TEST_CASE("a link to a kiosk file, a 2 GB file and a signed broken pack on a sti
     CHECK(sync.import_pack(link).error().message.find("is a link to another file") != std::string::npos);
     CHECK(sync.import_pack(linked_sig).error().message.find("is a link to another file") != std::string::npos);
     std::int64_t read_of_huge = 0;
-    lantern::Result<> huge_import = sync.import_pack(huge, [&](std::int64_t done, std::int64_t) { read_of_huge = done; });
+    lantern::Result<> huge_import =
+        sync.import_pack(huge, [&](std::int64_t done, std::int64_t) { read_of_huge = done; });
     REQUIRE_FALSE(huge_import.ok());
     CHECK(huge_import.error().message.find("2048 MB, more than the 256 MB") != std::string::npos);
     CHECK(read_of_huge == 0);
