@@ -143,6 +143,14 @@ struct Kiosk {
         act(Key{KeyKind::done});
     }
     void pick(const std::string& field, const std::string& option) { act(FormPick{field, option}); }
+    // A visitor opens the form and types the canary as the name to call her by.
+    void canary_as_name(const Canary& c) {
+        act(Start{});
+        act(ChooseAudience{Audience::adult});
+        act(OpenForm{});
+        act(Focus{"call_me"});
+        type_canary(c);
+    }
 };
 
 }  // namespace
@@ -150,11 +158,7 @@ struct Kiosk {
 TEST_CASE("a canary typed into the form is nowhere in memory after the idle wipe") {
     Canary c = make_canary(1);
     Kiosk k;
-    k.act(Start{});
-    k.act(ChooseAudience{Audience::adult});
-    k.act(OpenForm{});
-    k.act(Focus{"call_me"});
-    k.type_canary(c);
+    k.canary_as_name(c);
     REQUIRE(k.app.screen() == Screen::form_step);
     CHECK(occurrences(c) >= 1);  // the search finds it while it is there
     k.app.tick(k.t += 121);
@@ -180,11 +184,7 @@ TEST_CASE("a canary typed into a staff notice is nowhere in memory after Quick e
 TEST_CASE("a canary typed into the form is nowhere in memory once the referral is sealed and the visit ends") {
     Canary c = make_canary(4);
     Kiosk k;
-    k.act(Start{});
-    k.act(ChooseAudience{Audience::adult});
-    k.act(OpenForm{});
-    k.act(Focus{"call_me"});
-    k.type_canary(c);
+    k.canary_as_name(c);
     k.act(Key{KeyKind::done});
     k.pick("relationship", "partner");
     k.pick("interpreter", "no");
