@@ -99,6 +99,12 @@ std::string validate_pack_file(const std::filesystem::path& path) {
         for (const auto& issue : form::parse_form(form.getColumn(0).getString()).issues)
             if (issue.severity == SourceIssue::Severity::error)
                 return "the pack's form does not parse: " + issue.message;
+        // The search index, read as the search first reads it (every row's audiences, the index's own words):
+        // quick_check does not look inside FTS5's segments, and a damaged one must fail here, not on a
+        // visitor's first search (found by fuzz_pack).
+        (void)count(db, "SELECT COUNT(audiences) FROM pages_fts");
+        db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab USING fts5vocab(main, pages_fts, row)");
+        (void)count(db, "SELECT COUNT(*), SUM(doc) FROM temp.check_vocab");
     } catch (const std::exception& e) {
         // Past the header check, SQLite failing to read it means a damaged or cut-short file.
         return std::string("the pack file is damaged or cut short (") + e.what() + ")";

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <iostream>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -335,7 +336,7 @@ SearchState& PackReader::search_state() const {
 }
 
 std::vector<SearchHit> PackReader::search(const std::string& query, Audience audience, const std::string& lang,
-                                          int limit) const {
+                                          int limit) const try {
     if (limit <= 0) return {};
     std::lock_guard lock(search_mutex_);
     SearchState& state = search_state();
@@ -432,10 +433,15 @@ std::vector<SearchHit> PackReader::search(const std::string& query, Audience aud
         hit.snippet = own.getColumn(1).getString();
     }
     return out;
+} catch (const SQLite::Exception& e) {
+    // A pack that passed its check can still hold a damaged index in a corner the check did not read: the
+    // visitor sees "nothing found", never a crash, and staff read why in the log.
+    std::cerr << "lantern: the pack's search failed: " << e.what() << "\n";
+    return {};
 }
 
 std::optional<SearchCard> PackReader::search_card(const std::string& query, Audience audience, const std::string& lang,
-                                                  bool found_any) const {
+                                                  bool found_any) const try {
     std::lock_guard lock(search_mutex_);
     SearchState& state = search_state();
     if (!state.has_cards) return std::nullopt;
@@ -496,6 +502,9 @@ std::optional<SearchCard> PackReader::search_card(const std::string& query, Audi
         }
     }
     return card;
+} catch (const SQLite::Exception& e) {
+    std::cerr << "lantern: the pack's help card lookup failed: " << e.what() << "\n";
+    return std::nullopt;
 }
 
 std::map<Audience, std::map<std::string, int>> PackReader::page_counts() const {

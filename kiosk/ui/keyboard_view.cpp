@@ -133,6 +133,8 @@ Area draw_keyboard(Ui& ui, const std::vector<std::vector<KeyView>>& keys, Area a
 
 bool text_field(Ui& ui, const std::string& label, std::string_view value, const std::string& placeholder, bool focused,
                 bool multiline, bool has_error, float width) {
+    // An empty SecretText lends a null pointer; Dear ImGui reads a null end as "to the NUL" (strlen(nullptr)).
+    if (!value.data()) value = std::string_view("");
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     ImFont* font = ui.fonts.body;

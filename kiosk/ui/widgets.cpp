@@ -47,6 +47,7 @@ std::string typed_characters() {
 }
 
 float text_width(ImFont* font, std::string_view text) {
+    if (!text.data()) return 0;  // an empty view may hold no pointer; Dear ImGui would read a null as "to the NUL"
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
@@ -156,6 +157,7 @@ bool touch_button(Ui& ui, const std::string& label, ImVec2 size, const ButtonLoo
 }
 
 void text_block(Ui& ui, std::string_view text, ImFont* font, ImU32 colour, float width) {
+    if (!text.data()) text = std::string_view("");  // as text_width
     ImVec2 pos = ImGui::GetCursorScreenPos();
     const char* end = text.data() + text.size();
     ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), end);

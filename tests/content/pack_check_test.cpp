@@ -78,3 +78,12 @@ TEST_CASE("a truncated, zeroed, random or missing file is refused with its name,
     }
     CHECK(content::validate_pack_file(dir / "absent.sqlite").find("cannot be read") != std::string::npos);
 }
+
+TEST_CASE("a pack whose search index is damaged is refused by the check, not found on a visitor's first search") {
+    // A real pack mutated by fuzz_pack: every table reads, quick_check says ok, but FTS5's index is damaged, so
+    // the search's first read threw "database disk image is malformed" and the kiosk would have stopped.
+    auto damaged = std::filesystem::path(LANTERN_SOURCE_DIR) / "tests/fixtures/packs/damaged_search_index.sqlite";
+    REQUIRE(std::filesystem::exists(damaged));
+    std::string why = content::validate_pack_file(damaged);
+    CHECK(why.find("damaged or cut short") != std::string::npos);
+}
