@@ -15,6 +15,7 @@
 #include <set>
 
 #include "content/markdown.h"
+#include "content/service_fields.h"
 #include "content/pack_reader.h"
 #include "content/readability.h"
 #include "content/translation.h"
@@ -588,6 +589,7 @@ std::vector<SourceIssue> lint_sources(const Sources& sources, const LintOptions&
     add(lint_alt_text(sources));
     add(lint_reviewed(sources, options.today.empty() ? today_date() : options.today));
     add(lint_phone_numbers(sources));
+    add(check_service_needs(sources));
     sort_issues(all);
     return all;
 }
