@@ -218,9 +218,11 @@ std::string days_of(const std::string& byday) {
 }
 
 std::string age_range_of(std::optional<double> min, std::optional<double> max) {
-    int lo = min ? static_cast<int>(*min) : 0;
+    // Clamped before the cast: a feed's 1e300 must not become undefined behaviour.
+    int lo = min ? static_cast<int>(std::clamp(*min, 0.0, 150.0)) : 0;
     bool has_max = max && *max < 120;
-    int hi = has_max ? static_cast<int>(*max) : 0;
+    int hi = has_max ? static_cast<int>(std::clamp(*max, 0.0, 150.0)) : 0;
+    if (has_max && hi < lo) has_max = false;  // a maximum below the minimum says nothing
     if (lo <= 0 && !has_max) return "all ages";
     if (lo >= 18 && !has_max) return std::to_string(lo) + "+";
     if (lo <= 0) return "under " + std::to_string(hi + 1);

@@ -1,4 +1,5 @@
 // `lantern services import`: an Open Referral UK feed (file or API) into a content folder's services.json.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -51,10 +52,7 @@ void register_services_commands(CLI::App& app, int& exit_code) {
     auto map = content::parse_taxonomy_map(read_whole(a->map, "taxonomy map"));
     // Read the services file before the feed: a broken one stops here, before any download.
     std::string existing;
-    {
-        std::ifstream in(a->out, std::ios::binary);
-        if (in) existing = read_whole(a->out, "services file");
-    }
+    if (std::filesystem::exists(a->out)) existing = read_whole(a->out, "services file");
     std::vector<std::string> notes;
     std::vector<nlohmann::json> feed = a->url.empty() ? content::oruk_feed_services(read_whole(a->file, "feed"))
                                                       : fetch_oruk_services(a->url, a->ca, notes);

@@ -218,3 +218,20 @@ TEST_CASE("replacing a file writes all of it, keeps its mode, and leaves no temp
     CHECK(files == 1);
     CHECK_THROWS_AS(replace_file_atomically(dir / "no-such-folder/services.json", "[]"), OrukError);
 }
+
+TEST_CASE("ages from a feed become the kiosk's age range, however large the numbers") {
+    auto age = [](const std::string& ages) {
+        auto r =
+            import_oruk_services(oruk_feed_services(R"({"id": "a", "name": "A", "service_areas": [{"name": "National"}],
+                "attributes": [{"taxonomy_term": {"name": "Debt"}}])" +
+                                                    ages + "}"),
+                                 shipped_map(), {});
+        REQUIRE(r.services.size() == 1);
+        return r.services[0]["age_range"].get<std::string>();
+    };
+    CHECK(age("") == "all ages");
+    CHECK(age(R"(, "minimum_age": 18)") == "18+");
+    CHECK(age(R"(, "maximum_age": 18)") == "under 19");
+    CHECK(age(R"(, "minimum_age": 16, "maximum_age": 25)") == "16 to 25");
+    CHECK(age(R"(, "minimum_age": 1e300, "maximum_age": -1e300)") == "150+");
+}
