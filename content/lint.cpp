@@ -16,6 +16,7 @@
 
 #include "content/audience_policy.h"
 #include "content/markdown.h"
+#include "content/service_fields.h"
 #include "content/pack_reader.h"
 #include "content/readability.h"
 #include "content/translation.h"
@@ -591,6 +592,7 @@ std::vector<SourceIssue> lint_sources(const Sources& sources, const LintOptions&
     add(lint_alt_text(sources));
     add(lint_reviewed(sources, options.today.empty() ? today_date() : options.today));
     add(lint_phone_numbers(sources));
+    add(check_service_needs(sources));
     sort_issues(all);
     return all;
 }

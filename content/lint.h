@@ -48,8 +48,8 @@ std::vector<SourceIssue> lint_reviewed(const Sources& sources, const std::string
 // are not digits.
 std::vector<SourceIssue> lint_phone_numbers(const Sources& sources);
 
-// Every lint rule above except check_references (read_sources already put those in Sources::issues),
-// sorted by file and line.
+// Every lint rule above, and check_service_needs, except check_references (read_sources already put those in
+// Sources::issues), sorted by file and line.
 std::vector<SourceIssue> lint_sources(const Sources& sources, const LintOptions& options = {});
 
 // Orders issues by file, then line, keeping the order of issues on the same line.

@@ -15,6 +15,7 @@
 #include "content/pack_check.h"
 #include "content/pack_schema.h"
 #include "content/search_words.h"
+#include "content/service_fields.h"
 
 namespace lantern::content {
 namespace {
@@ -553,31 +554,7 @@ std::vector<Service> PackReader::services(const std::string& need, const std::st
     while (q.executeStep()) {
         auto j = nlohmann::json::parse(q.getColumn(0).getString(), nullptr, false);
         if (j.is_discarded() || !j.is_object()) continue;
-        // A translated field replaces the English one only when it is a non-empty string: a half-written
-        // translation leaves the visitor with English, never with a blank.
-        const nlohmann::json* words = nullptr;
-        if (lang != "en" && j.contains("translations") && j["translations"].is_object() &&
-            j["translations"].contains(lang) && j["translations"][lang].is_object())
-            words = &j["translations"][lang];
-        auto text = [&](const char* key) {
-            if (words && words->contains(key) && (*words)[key].is_string() && !(*words)[key].get<std::string>().empty())
-                return (*words)[key].get<std::string>();
-            return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-        };
-        Service s;
-        s.id = j.value("id", "");
-        s.organisation = text("organisation");
-        s.name = text("name");
-        s.description = text("description");
-        s.phone = j.value("phone", "");
-        s.website = j.value("website", "");
-        s.opening_times = text("opening_times");
-        s.area = text("area");
-        s.age_range = j.value("age_range", "");
-        if (j.contains("needs") && j["needs"].is_array())
-            for (auto& n : j["needs"])
-                if (n.is_string()) s.needs.push_back(n.get<std::string>());
-        out.push_back(std::move(s));
+        out.push_back(service_from_json(j, lang));
     }
     return out;
 }

@@ -63,6 +63,8 @@ struct Service {
     std::string area;
     std::string age_range;  // e.g. "18+", "under 19", "all ages"
     std::vector<std::string> needs;
+    std::vector<std::string> areas;      // local authorities or nations served, or {"national"}; empty: national
+    std::vector<std::string> languages;  // spoken, as codes ("en", "cy"); empty: not stated
 };
 
 class PackReader {

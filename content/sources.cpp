@@ -12,6 +12,7 @@
 
 #include "content/form_model.h"
 #include "content/lint.h"
+#include "content/service_fields.h"
 #include "content/translation.h"
 #include "content/utf8.h"
 
@@ -319,6 +320,8 @@ struct Reader {
                 error("services.json", 0, where + ": needs at least \"id\" and \"name\"");
                 continue;
             }
+            for (const auto& problem : check_service_fields(s))
+                error("services.json", 0, where + " (\"" + s["id"].get<std::string>() + "\"): " + problem);
             if (!ids.insert(s["id"].get<std::string>()).second)
                 error("services.json", 0, where + ": duplicate id \"" + s["id"].get<std::string>() + "\"");
             if (s.contains("translations")) {

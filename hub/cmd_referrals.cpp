@@ -38,7 +38,8 @@ void register_referrals_commands(CLI::App& app, int& exit_code) {
     });
 
     struct ExportArgs {
-        std::string hub, token, key, format = "csv", out, ca;
+        std::string hub, token, key, format = "csv", out, ca, services;
+        std::vector<std::string> areas;
         bool all = false, no_mark = false;
     };
     auto xa = std::make_shared<ExportArgs>();
@@ -51,10 +52,19 @@ void register_referrals_commands(CLI::App& app, int& exit_code) {
     exp->add_option("--ca-file", xa->ca, "CA bundle for the hub's certificate");
     exp->add_flag("--all", xa->all, "Include referrals already exported");
     exp->add_flag("--no-mark", xa->no_mark, "Do not mark the exported referrals on the hub");
+    exp->add_option("--services", xa->services,
+                    "Suggest services from this directory (services.json or a content pack) for each referral");
+    exp->add_option(
+        "--area", xa->areas,
+        "With --services: an area the centres serve (\"Cardiff\"), or one centre's (\"HMP Example=Cardiff\")");
     exp->callback([xa, &exit_code] {
         auto secret = sync::read_secret_key_file(xa->key, sync::k_referral_secret_key_bytes);
+        // The directory is read before anything is fetched, so a bad one stops the export with nothing marked.
+        std::optional<std::vector<content::Service>> directory;
+        if (!xa->services.empty()) directory = read_service_directory(xa->services);
         AdminClient client(xa->hub, xa->token, xa->ca);
         auto result = fetch_and_open(client, secret, xa->all);
+        if (directory) add_suggestions(result.referrals, *directory, content::CentreAreas(xa->areas));
         std::string text = xa->format == "json" ? to_json_text(result.referrals) : to_csv(result.referrals);
         if (xa->out.empty()) {
             std::cout << text;

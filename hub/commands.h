@@ -13,5 +13,6 @@ void register_kiosk_commands(CLI::App& app, int& exit_code);
 void register_publish_commands(CLI::App& app, int& exit_code);
 void register_referrals_commands(CLI::App& app, int& exit_code);
 void register_report_commands(CLI::App& app, int& exit_code);
+void register_services_commands(CLI::App& app, int& exit_code);
 
 }  // namespace lantern::hub

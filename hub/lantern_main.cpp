@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
     lantern::hub::register_publish_commands(app, exit_code);
     lantern::hub::register_referrals_commands(app, exit_code);
     lantern::hub::register_report_commands(app, exit_code);
+    lantern::hub::register_services_commands(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

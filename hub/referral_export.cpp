@@ -6,9 +6,15 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <stdexcept>
+
+#include "content/pack_reader.h"
+#include "content/service_fields.h"
 
 namespace lantern::hub {
 
@@ -89,6 +95,60 @@ std::map<std::string, json> flat_fields(const json& sealed) {
 
 }  // namespace
 
+std::vector<content::Service> read_service_directory(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read the services directory " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    if (text.rfind(std::string("SQLite format 3\0", 16), 0) == 0) return content::PackReader(path).services();
+    if (!json::parse(text, nullptr, false).is_array())
+        throw std::runtime_error(path + " is neither a services.json list nor a content pack");
+    return content::services_from_json_text(text);
+}
+
+void add_suggestions(std::vector<ExportedReferral>& referrals, const std::vector<content::Service>& directory,
+                     const content::CentreAreas& areas) {
+    for (auto& r : referrals) {
+        std::vector<std::string> needs;
+        json listed = r.summary.value("needs", json::array());
+        if (listed.is_array())
+            for (const auto& n : listed)
+                if (n.is_string()) needs.push_back(n.get<std::string>());
+        json centre = r.summary.value("centre", json());
+        r.suggested =
+            content::suggest_services(directory, needs, areas.of(centre.is_string() ? centre.get<std::string>() : ""));
+    }
+}
+
+namespace {
+
+std::string suggestions_text(const std::vector<content::Suggestion>& suggested) {
+    if (suggested.empty()) return "none in the directory for these needs and area";
+    std::string out;
+    for (const auto& s : suggested) {
+        std::string how = s.service.phone.empty() ? s.service.website : s.service.phone;
+        out += (out.empty() ? "" : "; ") + s.service.name + (how.empty() ? "" : " (" + how + ")");
+    }
+    return out;
+}
+
+json suggestions_json(const std::vector<content::Suggestion>& suggested) {
+    json out = json::array();
+    for (const auto& s : suggested)
+        out.push_back({{"id", s.service.id},
+                       {"name", s.service.name},
+                       {"organisation", s.service.organisation},
+                       {"phone", s.service.phone},
+                       {"website", s.service.website},
+                       {"opening_times", s.service.opening_times},
+                       {"area", s.service.area},
+                       {"for", s.needs}});
+    return out;
+}
+
+}  // namespace
+
 std::string to_csv(const std::vector<ExportedReferral>& referrals) {
     std::set<std::string> keys;
     std::vector<std::map<std::string, json>> fields;
@@ -96,7 +156,10 @@ std::string to_csv(const std::vector<ExportedReferral>& referrals) {
         fields.push_back(flat_fields(r.answers));
         for (const auto& [k, v] : fields.back()) keys.insert(k);
     }
+    bool routed =
+        std::any_of(referrals.begin(), referrals.end(), [](const auto& r) { return r.suggested.has_value(); });
     std::string out = "id,reference,kiosk,created,received_at,form_version,centre,date,needs";
+    if (routed) out += ",suggested";
     for (const auto& k : keys) out += "," + cell(k);
     out += "\r\n";
     for (std::size_t i = 0; i < referrals.size(); ++i) {
@@ -105,6 +168,7 @@ std::string to_csv(const std::vector<ExportedReferral>& referrals) {
                cell(r.created) + "," + cell(r.received_at) + "," + cell(r.form_version) + "," +
                cell(text_of(r.summary.value("centre", json()))) + "," + cell(text_of(r.summary.value("date", json()))) +
                "," + cell(text_of(r.summary.value("needs", json())));
+        if (routed) out += "," + cell(r.suggested ? suggestions_text(*r.suggested) : "");
         for (const auto& k : keys) {
             auto found = fields[i].find(k);
             out += "," + cell(found == fields[i].end() ? "" : text_of(found->second));
@@ -125,6 +189,8 @@ std::string to_json_text(const std::vector<ExportedReferral>& referrals) {
                         {"form_version", r.form_version},
                         {"summary", r.summary},
                         {"answers", r.answers}});
+    for (std::size_t i = 0; i < referrals.size(); ++i)
+        if (referrals[i].suggested) list[i]["suggested"] = suggestions_json(*referrals[i].suggested);
     return list.dump(2) + "\n";
 }
 

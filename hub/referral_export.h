@@ -1,11 +1,13 @@
 // Export of referrals on the staff machine: fetch sealed rows, open them locally, write CSV or JSON.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "content/service_routing.h"
 #include "hub/admin_client.h"
 #include "sync/sealing.h"
 
@@ -14,7 +16,8 @@ namespace lantern::hub {
 struct ExportedReferral {
     std::string id, reference, kiosk, created, received_at, form_version;
     nlohmann::json summary;
-    nlohmann::json answers;  // the opened payload (plaintext: handle with care)
+    nlohmann::json answers;                                     // the opened payload (plaintext: handle with care)
+    std::optional<std::vector<content::Suggestion>> suggested;  // set when the export was given a directory
 };
 
 struct ExportResult {
@@ -26,6 +29,14 @@ struct ExportResult {
 // the referral secret key. Marks nothing.
 ExportResult fetch_and_open(AdminClient& client, const sync::SecretBytes& secret_key, bool include_exported);
 
+// A services directory for routing: a services.json or a content pack. Throws std::runtime_error.
+std::vector<content::Service> read_service_directory(const std::string& path);
+
+// Sets each referral's suggested services from its summary's needs and its centre's areas.
+void add_suggestions(std::vector<ExportedReferral>& referrals, const std::vector<content::Service>& directory,
+                     const content::CentreAreas& areas);
+
+// With suggestions, CSV gains a "suggested" column ("Name (phone); ...") and JSON a "suggested" list.
 std::string to_csv(const std::vector<ExportedReferral>& referrals);
 std::string to_json_text(const std::vector<ExportedReferral>& referrals);
 

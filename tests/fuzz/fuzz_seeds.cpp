@@ -8,6 +8,8 @@
 #include <sstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "content/pack_builder.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
@@ -66,6 +68,18 @@ int main(int argc, char** argv) {
         auto c = corpus(out, "fuzz_services");
         c.add(read(assets / "services.json"));
         c.add(read(fixtures / "services.json"));
+    }
+    {
+        // The fixture Open Referral UK feed, its services one by one, and the other shapes a feed may take.
+        auto c = corpus(out, "fuzz_oruk");
+        std::string feed = read(source_dir / "tests/content/fixtures/oruk_feed.json");
+        c.add(feed);
+        auto page = nlohmann::json::parse(feed, nullptr, false);
+        if (page.is_object() && page.contains("contents") && page["contents"].is_array()) {
+            c.add(page["contents"].dump());
+            for (const auto& s : page["contents"]) c.add(s.dump(1));
+        }
+        c.add(R"({"contents": []})");
     }
     {
         // fuzz_sources_yaml: the first byte picks the file (topics, search, notices, strings).
