@@ -1,5 +1,5 @@
 // The content rules behind `lantern content lint`: reading level, adult subjects, translations,
-// references, alt text, review dates and phone number format.
+// references, alt text, review dates, phone number format and phone numbers with no cited source.
 //
 // Index: helpers | references | reading level | adult subjects | translations | alt text |
 //        reviewed | phone numbers | all rules
@@ -18,6 +18,7 @@
 #include "content/markdown.h"
 #include "content/service_fields.h"
 #include "content/pack_reader.h"
+#include "content/phone_index.h"
 #include "content/readability.h"
 #include "content/translation.h"
 
@@ -178,45 +179,6 @@ std::optional<PhoneProblem> check_phone(const std::string& written) {
         suggestion = house_grouping(digits);
     }
     return PhoneProblem{written, "write it as " + suggestion + " (groups of digits separated by spaces)"};
-}
-
-// Each run that starts with a digit, '+' or '(' and continues with digits and single separators.
-struct PhoneRun {
-    std::size_t offset;
-    std::string text;
-};
-
-std::vector<PhoneRun> phone_runs(const std::string& text) {
-    std::vector<PhoneRun> runs;
-    auto digit = [&](std::size_t k) { return k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])); };
-    auto sep = [](char c) { return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')'; };
-    std::size_t i = 0;
-    while (i < text.size()) {
-        bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
-        bool starts = digit(i) || ((text[i] == '+' || text[i] == '(') && digit(i + 1));
-        if (!word_start || !starts) {
-            ++i;
-            continue;
-        }
-        std::size_t start = i, last_digit_end = i;
-        ++i;
-        if (digit(start)) last_digit_end = i;
-        while (i < text.size()) {
-            if (digit(i)) {
-                last_digit_end = ++i;
-            } else if (sep(text[i]) && (digit(i + 1) || (i + 2 < text.size() && sep(text[i + 1]) && digit(i + 2)))) {
-                ++i;
-            } else {
-                break;
-            }
-        }
-        // A run glued to letters ("A123") or a longer word is not a number in the text.
-        if (last_digit_end < text.size() && std::isalpha(static_cast<unsigned char>(text[last_digit_end]))) continue;
-        std::string run = text.substr(start, last_digit_end - start);
-        if (text[start] == '(' && last_digit_end < text.size() && text[last_digit_end] == ')') run += ')';
-        runs.push_back({start, run});
-    }
-    return runs;
 }
 
 // Dates "YYYY-MM-DD" to a comparable number of days-ish (only ordering and 12-month steps matter).
@@ -593,6 +555,7 @@ std::vector<SourceIssue> lint_sources(const Sources& sources, const LintOptions&
     add(lint_reviewed(sources, options.today.empty() ? today_date() : options.today));
     add(lint_phone_numbers(sources));
     add(check_service_needs(sources));
+    add(lint_phone_sources(index_phone_numbers(sources)));
     sort_issues(all);
     return all;
 }

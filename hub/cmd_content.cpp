@@ -1,4 +1,4 @@
-// `lantern content ...`: build a pack from sources, lint the sources, describe a built pack.
+// `lantern content ...`: build a pack from sources, lint the sources, list their phone numbers, describe a pack.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -7,6 +7,7 @@
 #include "content/lint.h"
 #include "content/pack_builder.h"
 #include "content/pack_reader.h"
+#include "content/phone_index.h"
 #include "content/sources.h"
 #include "content/translation.h"
 #include "hub/commands.h"
@@ -24,6 +25,11 @@ struct LintArgs {
 
 struct HashArgs {
     std::string src, page;
+};
+
+struct PhonesArgs {
+    std::string src;
+    bool json = false;
 };
 
 struct InfoArgs {
@@ -92,6 +98,102 @@ int run_hash(const HashArgs& args) {
                   << (args.page.empty() ? "s" : " with id \"" + args.page + "\"") << "\n";
         return 1;
     }
+    return 0;
+}
+
+// The organisation's own page when the place cites it, else the first source and how many more, so a
+// table row stays one line.
+std::string source_cell(const content::PhoneEntry& e, const content::PhoneUse& u) {
+    if (std::string own = e.own_site_source(u); !own.empty() && u.kind == content::PhoneUse::Kind::page)
+        return own + " (the organisation's site)";
+    if (!u.sources.empty())
+        return u.sources.front() +
+               (u.sources.size() > 1 ? " (+" + std::to_string(u.sources.size() - 1) + " more)" : std::string());
+    if (u.kind == content::PhoneUse::Kind::page) return "**no sources**";
+    if (u.kind == content::PhoneUse::Kind::service) return "**no website**";
+    return e.cited_somewhere() ? "none in this file; cited on a page or service above" : "**cited nowhere**";
+}
+
+std::string place_cell(const content::PhoneUse& u) {
+    switch (u.kind) {
+        case content::PhoneUse::Kind::page: return u.file + ":" + std::to_string(u.line);
+        case content::PhoneUse::Kind::service: return "services.json: service `" + u.id + "`";
+        case content::PhoneUse::Kind::search_helpline: return "search.yaml: helpline `" + u.id + "`";
+        case content::PhoneUse::Kind::form_helpline:
+            return u.id == "team" ? "form.json: the team's phone" : "form.json: helplines";
+    }
+    return u.file;
+}
+
+// Lists every phone number in the sources with each place that shows it and the source that place cites,
+// as Markdown (docs/PHONE_NUMBERS.md is this output) or JSON. Places with no cited source are flagged.
+int run_phones(const PhonesArgs& args) {
+    content::Sources sources = content::read_sources(args.src);
+    if (sources.has_errors() || sources.pages.empty()) {
+        content::sort_issues(sources.issues);
+        for (const auto& issue : sources.issues) std::cerr << issue.to_string() << "\n";
+        std::cerr << "lantern content phones: " << args.src << ": the sources do not read cleanly (run lint)\n";
+        return 1;
+    }
+    auto index = content::index_phone_numbers(sources);
+    auto problems = content::lint_phone_sources(index);
+    content::sort_issues(problems);
+    if (args.json) {
+        nlohmann::ordered_json j;
+        j["numbers"] = nlohmann::ordered_json::array();
+        for (const auto& e : index) {
+            nlohmann::ordered_json n;
+            n["number"] = e.written;
+            n["digits"] = e.digits;
+            n["spellings"] = e.spellings;
+            n["cited"] = e.cited_somewhere();
+            n["shown_on"] = nlohmann::ordered_json::array();
+            for (const auto& u : e.uses) {
+                nlohmann::ordered_json w;
+                w["kind"] = content::to_string(u.kind);
+                w["id"] = u.id;
+                if (!u.lang.empty()) w["lang"] = u.lang;
+                w["file"] = u.file;
+                if (u.line > 0) w["line"] = u.line;
+                w["sources"] = u.sources;
+                if (std::string own = e.own_site_source(u); !own.empty()) w["own_site_source"] = own;
+                n["shown_on"].push_back(w);
+            }
+            j["numbers"].push_back(n);
+        }
+        j["not_cited"] = nlohmann::ordered_json::array();
+        for (const auto& p : problems) j["not_cited"].push_back(p.to_string());
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    int pages = 0, own_site = 0;
+    for (const auto& e : index)
+        for (const auto& u : e.uses)
+            if (u.kind == content::PhoneUse::Kind::page) {
+                ++pages;
+                own_site += !e.own_site_source(u).empty();
+            }
+    std::cout << "# Phone numbers in the content\n\n"
+              << "Every phone number the content shows, each place that shows it, and the source that place cites\n"
+              << "(a page's `sources:`, a service's website). Made by `lantern content phones " << args.src << "`:\n"
+              << "after changing content, run it again and save its output over this file.\n\n"
+              << index.size() << " numbers, shown by pages " << pages << " times (once per page and number); "
+              << own_site
+              << " of those\npages cite the website of the service with that number (the organisation's own page). "
+              << problems.size() << " place(s)\nwith no cited source.\n";
+    for (const auto& e : index) {
+        std::cout << "\n## " << e.written << "\n\n";
+        if (!e.spellings.empty()) {
+            std::string also;
+            for (const auto& w : e.spellings) also += (also.empty() ? "" : ", ") + w;
+            std::cout << "Also written " << also << ".\n\n";
+        }
+        std::cout << "| shown on | source |\n|---|---|\n";
+        for (const auto& u : e.uses) std::cout << "| " << place_cell(u) << " | " << source_cell(e, u) << " |\n";
+    }
+    std::cout << "\n## Not cited\n\n";
+    if (problems.empty()) std::cout << "None: every number is shown with a cited source.\n";
+    for (const auto& p : problems) std::cout << "- " << p.to_string() << "\n";
     return 0;
 }
 
@@ -191,6 +293,13 @@ void register_content_commands(CLI::App& app, int& exit_code) {
     hash->add_option("SRC", hash_args->src, "Source folder")->required();
     hash->add_option("PAGE", hash_args->page, "Page id");
     hash->callback([hash_args, &exit_code] { exit_code = run_hash(*hash_args); });
+
+    auto phones_args = std::make_shared<PhonesArgs>();
+    auto* phones = content->add_subcommand(
+        "phones", "List every phone number in the sources, where it is shown and whether a source is cited there");
+    phones->add_option("SRC", phones_args->src, "Source folder")->required();
+    phones->add_flag("--json", phones_args->json, "Print JSON");
+    phones->callback([phones_args, &exit_code] { exit_code = run_phones(*phones_args); });
 
     auto info_args = std::make_shared<InfoArgs>();
     auto* info = content->add_subcommand("info", "Describe a content pack: versions, languages, signature, counts");

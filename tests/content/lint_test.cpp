@@ -282,10 +282,13 @@ TEST_CASE("all rules together come back sorted by file and line") {
     dir.write_file("pages/en/b.md", page_source("b", "en", "child", "money-debt", "Call 08088082003.\n", "2020-01-01"));
     dir.write_file("pages/en/a.md", page_source("a", "en", "adult", "visits", "Hi.\n"));
     auto issues = lint_sources(read_ok(dir), {"2026-11-24"});
-    REQUIRE(issues.size() == 3);
+    REQUIRE(issues.size() == 4);
     CHECK(issues[0].to_string().rfind("pages/en/b.md:6: error:", 0) == 0);
     CHECK(issues[1].to_string().rfind("pages/en/b.md:7: warning: reviewed", 0) == 0);
     CHECK(issues[2].to_string().rfind("pages/en/b.md:9: warning: phone", 0) == 0);
+    // b.md has no sources: for the number it shows, too.
+    CHECK(issues[3].to_string().rfind("pages/en/b.md:9: warning: shows phone number 08088082003 but has no sources",
+                                      0) == 0);
 }
 
 TEST_CASE("translation freshness: a translation says which English it came from, and is flagged when that changes") {

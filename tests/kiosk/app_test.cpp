@@ -76,6 +76,28 @@ TEST_CASE("switching to Welsh shows Welsh pages and says when a page falls back 
     CHECK(fallback.notice.find("Saesneg") != std::string::npos);
 }
 
+TEST_CASE("a Welsh page list tags only the page shown in English") {
+    // The fixture's "visits" topic gets its English-only travel-costs page too, so one list holds a page with
+    // a Welsh version and one without (the shipped content has every page in Welsh).
+    lantern::test::TempDir dir;
+    lantern::content::Sources s =
+        lantern::content::read_sources(std::filesystem::path(LANTERN_SOURCE_DIR) / "tests/fixtures/content");
+    for (auto& p : s.pages)
+        if (p.id == "travel-costs") p.topic = "visits";
+    REQUIRE(lantern::content::write_pack(s, dir / "pack.sqlite", {"1"}));
+    App app{std::make_shared<lantern::content::PackReader>((dir / "pack.sqlite").string()), "en", IdleSettings{90, 30}};
+    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
+    app.apply({{ActionKind::set_language, "cy"}, {ActionKind::open_topic, "visits"}}, 1);
+    REQUIRE(app.screen() == Screen::topic_pages);
+    PageListView list = build_page_list(app);
+    REQUIRE(list.pages.size() == 2);
+    for (const auto& item : list.pages) {
+        CAPTURE(item.id);
+        CHECK(item.lang_tag == (item.id == "travel-costs" ? "Saesneg" : ""));
+        CHECK(item.title == (item.id == "travel-costs" ? "Help with travel costs" : "Eich ymweliad cyntaf"));
+    }
+}
+
 TEST_CASE("quick exit wipes the session and returns to attract with no way back") {
     Fixture f;
     f.start_as(Audience::teen);
