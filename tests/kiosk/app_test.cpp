@@ -86,8 +86,8 @@ TEST_CASE("a Welsh page list tags only the page shown in English") {
         if (p.id == "travel-costs") p.topic = "visits";
     REQUIRE(lantern::content::write_pack(s, dir / "pack.sqlite", {"1"}));
     App app{std::make_shared<lantern::content::PackReader>((dir / "pack.sqlite").string()), "en", IdleSettings{90, 30}};
-    app.apply({{ActionKind::start}, {ActionKind::choose_audience, "", Audience::adult}}, 0);
-    app.apply({{ActionKind::set_language, "cy"}, {ActionKind::open_topic, "visits"}}, 1);
+    app.apply({Start{}, ChooseAudience{Audience::adult}}, 0);
+    app.apply({SetLanguage{"cy"}, OpenTopic{"visits"}}, 1);
     REQUIRE(app.screen() == Screen::topic_pages);
     PageListView list = build_page_list(app);
     REQUIRE(list.pages.size() == 2);
