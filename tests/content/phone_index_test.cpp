@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "content/phone_index.h"
+#include "tests/read_file.h"
 
 using namespace lantern::content;
 
@@ -97,8 +98,12 @@ TEST_CASE("services, search helplines and the form's numbers are listed; uncited
                           {"id": "no-phone", "website": "https://example.org"}])";
     s.search.helplines.push_back({"samaritans", {}, "116 123", {}});
     s.search.helplines.push_back({"emergency", {}, "999", {}});
-    s.form_json = R"({"helplines": {"lines": [{"name": {"en": "x"}, "number": "0800 999 5428"}]},
-                      "team": {"phone": "PLACEHOLDER: set the family support team's phone number"}})";
+    // The fixture's whole form (the one form parser reads only a whole form), with one helpline of its own.
+    auto form = nlohmann::json::parse(lantern::test::read_file(std::filesystem::path(LANTERN_SOURCE_DIR) /
+                                                               "tests/fixtures/content/form.json"));
+    form["helplines"]["lines"] = nlohmann::json::array({{{"name", {{"en", "x"}}}, {"number", "0800 999 5428"}}});
+    form["team"]["phone"] = "PLACEHOLDER: set the family support team's phone number";
+    s.form_json = form.dump();
     auto index = index_phone_numbers(s);
     CHECK(index.size() == 5);  // the placeholder has no number in it
     CHECK(shown_in(find(index, "08088010800"), "services.json", "with-site"));
