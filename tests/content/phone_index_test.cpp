@@ -99,8 +99,8 @@ TEST_CASE("services, search helplines and the form's numbers are listed; uncited
     s.search.helplines.push_back({"samaritans", {}, "116 123", {}});
     s.search.helplines.push_back({"emergency", {}, "999", {}});
     // The fixture's whole form (the one form parser reads only a whole form), with one helpline of its own.
-    auto form = nlohmann::json::parse(lantern::test::read_file(std::filesystem::path(LANTERN_SOURCE_DIR) /
-                                                               "tests/fixtures/content/form.json"));
+    auto form = nlohmann::json::parse(
+        lantern::test::read_file(std::filesystem::path(LANTERN_SOURCE_DIR) / "tests/fixtures/content/form.json"));
     form["helplines"]["lines"] = nlohmann::json::array({{{"name", {{"en", "x"}}}, {"number", "0800 999 5428"}}});
     form["team"]["phone"] = "PLACEHOLDER: set the family support team's phone number";
     s.form_json = form.dump();
