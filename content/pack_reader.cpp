@@ -2,6 +2,7 @@
 #include "content/pack_reader.h"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 #include <stb_image.h>
 
 #include <nlohmann/json.hpp>
@@ -437,7 +438,9 @@ std::vector<SearchHit> PackReader::search(const std::string& query, Audience aud
 } catch (const SQLite::Exception& e) {
     // A pack that passed its check can still hold a damaged index in a corner the check did not read: the
     // visitor sees "nothing found", never a crash, and staff read why in the log.
-    std::cerr << "lantern: the pack's search failed: " << e.what() << "\n";
+    // SQLite's own message can quote the query (an FTS5 syntax error names the word): only the generic text of
+    // its code is logged, never what the visitor typed.
+    std::cerr << "lantern: the pack's search failed: " << sqlite3_errstr(e.getErrorCode()) << "\n";
     return {};
 }
 
@@ -504,7 +507,7 @@ std::optional<SearchCard> PackReader::search_card(const std::string& query, Audi
     }
     return card;
 } catch (const SQLite::Exception& e) {
-    std::cerr << "lantern: the pack's help card lookup failed: " << e.what() << "\n";
+    std::cerr << "lantern: the pack's help card lookup failed: " << sqlite3_errstr(e.getErrorCode()) << "\n";
     return std::nullopt;
 }
 
