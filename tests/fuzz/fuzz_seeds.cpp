@@ -13,6 +13,7 @@
 #include "content/pack_builder.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
+#include "tests/fuzz/fuzz_usb_stick.h"
 
 namespace fs = std::filesystem;
 using namespace lantern;
@@ -176,6 +177,17 @@ int main(int argc, char** argv) {
         sync::Manifest m{"20240501", std::string(64, 'b'), 4096, std::string(88, 'A'),
                          "/api/v1/content/packs/" + std::string(64, 'b')};
         c.add(std::string("\x00\x00", 2) + sync::to_json(m).dump());
+    }
+    {
+        // A .sig that verifies (the import then reads, hashes and checks the pack), one for an older version,
+        // and one whose signature is for another pack.
+        auto c = corpus(out, "fuzz_usb_sig");
+        fuzz::UsbStick stick;
+        c.add(stick.sig_file(stick.version));
+        c.add(stick.sig_file("0"));
+        auto other = nlohmann::json::parse(stick.sig_file(stick.version));
+        other["sha256"] = std::string(64, 'c');
+        c.add(other.dump());
     }
     return 0;
 }
