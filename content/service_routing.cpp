@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "content/service_fields.h"
+#include "content/service_listing.h"
 
 namespace lantern::content {
 
@@ -11,7 +12,7 @@ std::vector<Suggestion> suggest_services(const std::vector<Service>& directory, 
                                          const std::vector<std::string>& centre_areas, std::size_t max) {
     std::vector<Suggestion> out;
     for (const auto& s : directory) {
-        if (s.age_range.rfind("under ", 0) == 0) continue;
+        if (is_for_young_people(s)) continue;
         if (!serves_area(s, centre_areas)) continue;
         Suggestion sug{s, {}};
         for (const auto& n : needs)

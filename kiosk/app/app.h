@@ -121,6 +121,9 @@ class App {
     // nobody's page changes under them. Returns false (and keeps the old pack) during a session.
     bool replace_pack(std::shared_ptr<const content::PackReader> pack);
     const std::string& default_lang() const { return default_lang_; }
+    // The areas the centre serves (config [kiosk] areas), for "Find local help"; empty: every service.
+    void set_service_areas(std::vector<std::string> areas) { service_areas_ = std::move(areas); }
+    const std::vector<std::string>& service_areas() const { return service_areas_; }
 
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const;
@@ -255,6 +258,7 @@ class App {
     std::shared_ptr<ReferralSink> sink_;
     std::shared_ptr<Speaker> speaker_;
     std::string centre_ = "unknown";
+    std::vector<std::string> service_areas_;
     std::shared_ptr<StaffDesk> staff_desk_;
     StaffLock staff_lock_{""};
     bool staff_lock_failed_ = false;

@@ -64,7 +64,7 @@ struct Reader {
 
 const std::map<std::string, std::set<std::string>>& known_keys() {
     static const std::map<std::string, std::set<std::string>> keys = {
-        {"kiosk", {"name", "centre", "default_language"}},
+        {"kiosk", {"name", "centre", "default_language", "areas"}},
         {"idle", {"seconds", "countdown_seconds"}},
         {"hub", {"url", "token", "referral_public_key", "content_public_key", "ca_file", "pinned_public_key"}},
         {"paths", {"pack", "data"}},
@@ -98,6 +98,7 @@ std::variant<KioskConfig, ConfigError> parse_kiosk_config(const std::string& tex
     r.string("kiosk", "name", c.name);
     r.string("kiosk", "centre", c.centre);
     r.string("kiosk", "default_language", c.default_language);
+    r.strings("kiosk", "areas", c.areas);
     r.number("idle", "seconds", c.idle_seconds, 5, 3600);
     r.number("idle", "countdown_seconds", c.countdown_seconds, 5, 600);
     r.string("hub", "url", c.hub_url);

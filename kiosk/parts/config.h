@@ -11,6 +11,9 @@ struct KioskConfig {
     std::string name;    // [kiosk] name: this kiosk, as enrolled on the hub
     std::string centre;  // [kiosk] centre: the visitor centre's name
     std::string default_language = "en";
+    // [kiosk] areas: the local authorities or nations the centre serves ("Cardiff", "Wales"); "Find local help"
+    // then lists only services for those areas and national ones. Empty: every service in the pack.
+    std::vector<std::string> areas;
     double idle_seconds = 90;         // [idle] seconds
     double countdown_seconds = 30;    // [idle] countdown_seconds
     std::string hub_url;              // [hub] url; empty: no sync

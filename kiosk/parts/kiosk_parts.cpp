@@ -49,6 +49,7 @@ KioskParts::KioskParts(KioskPartsOptions options) : options_(std::move(options))
     if (sync_) sync_->set_pack_fault(pack_fault_);
 
     app_ = std::make_unique<App>(pack_, options_.lang, options_.idle);
+    app_->set_service_areas(config.areas);
     if (options_.discard_referrals)
         app_->set_referral_sink(std::make_shared<DiscardingReferralSink>(),
                                 config.centre.empty() ? "demo" : config.centre);

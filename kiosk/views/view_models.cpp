@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "content/audience_policy.h"
+#include "content/service_listing.h"
 #include "kiosk/views/form_views.h"
 #include "kiosk/views/strings.h"
 
@@ -146,10 +147,9 @@ ServicesView build_services(const App& app) {
     v.open_label = tr("services.open", s.lang);
     v.web_label = tr("services.web", s.lang);
     if (!app.pack()) return v;
-    std::vector<content::Service> shown;
-    // Young people are offered help made for them, never adult-only subjects.
-    for (auto& svc : app.pack()->services("", s.lang))
-        if (content::may_see(s.audience, svc)) shown.push_back(std::move(svc));
+    // Young people are offered help made for them first, never adult-only subjects; adults see local help first.
+    const std::vector<content::Service> shown =
+        content::services_for_visitor(app.pack()->services("", s.lang), s.audience, app.service_areas());
     // Only needs with a service this audience may see: a filter that can only answer "No services listed" is a
     // dead end. With none, there is no filter row at all.
     for (const char* n : needs) {

@@ -18,6 +18,7 @@ TEST_CASE("a full config is read into typed values") {
 name = "kiosk-1"
 centre = "Riverside Visitor Centre"
 default_language = "cy"
+areas = ["Cardiff", "Wales"]
 [idle]
 seconds = 120
 countdown_seconds = 20
@@ -37,6 +38,7 @@ high_contrast = true
     const KioskConfig& c = std::get<KioskConfig>(r);
     CHECK(c.centre == "Riverside Visitor Centre");
     CHECK(c.default_language == "cy");
+    CHECK(c.areas == std::vector<std::string>{"Cardiff", "Wales"});
     CHECK(c.idle_seconds == 120);
     CHECK(c.countdown_seconds == 20);
     CHECK(c.hub_url == "https://hub.example.org");
@@ -50,6 +52,7 @@ TEST_CASE("an empty config gives the defaults") {
     REQUIRE(std::holds_alternative<KioskConfig>(r));
     CHECK(std::get<KioskConfig>(r).idle_seconds == 90);
     CHECK(std::get<KioskConfig>(r).countdown_seconds == 30);
+    CHECK(std::get<KioskConfig>(r).areas.empty());
 }
 
 TEST_CASE("a bad config gets a clear message naming the key") {
@@ -59,6 +62,8 @@ TEST_CASE("a bad config gets a clear message naming the key") {
     CHECK(error_of("[hub]\nurl = \"ftp://x\"\n").find("hub.url") != std::string::npos);
     CHECK(error_of("[display]\nhigh_contrast = \"yes\"\n") ==
           "kiosk.toml: display.high_contrast: must be true or false");
+    CHECK(error_of("[kiosk]\nareas = \"Cardiff\"\n").rfind("kiosk.toml: kiosk.areas: must be a list of strings", 0) ==
+          0);
     CHECK(error_of("[wifi]\nssid = \"x\"\n") == "kiosk.toml: [wifi]: unknown section");
     CHECK(error_of("[idle\nseconds = 3").rfind("kiosk.toml:1", 0) == 0);
 }

@@ -106,3 +106,28 @@ TEST_CASE("with no service for a child's age there is no filter row, only the wa
     CHECK(v.services.empty());
     CHECK(v.none.find("ask a member of staff") != std::string::npos);
 }
+
+TEST_CASE("Find local help lists the centre's own area first for adults, and Childline first only for young people") {
+    test::TempDir dir;
+    auto pack = pack_with_services(dir, R"([
+        {"id": "childline", "name": "Childline", "phone": "0800 1111", "age_range": "under 19",
+         "areas": ["national"], "needs": ["children", "feeling-alone"]},
+        {"id": "samaritans", "name": "Samaritans", "phone": "116 123", "age_range": "all ages",
+         "areas": ["national"], "needs": ["feeling-alone"]},
+        {"id": "leeds", "name": "Leeds Families Group", "age_range": "all ages", "areas": ["Leeds"],
+         "needs": ["feeling-alone"]},
+        {"id": "cardiff", "name": "Cardiff Families Group", "age_range": "all ages", "areas": ["Cardiff"],
+         "needs": ["feeling-alone"]}])");
+    auto names_as = [&](content::Audience audience) {
+        App app(pack, "en", IdleSettings{90, 30});
+        app.set_service_areas({"Cardiff"});
+        app.apply({Start{}, ChooseAudience{audience}, OpenServices{}}, 1);
+        std::vector<std::string> names;
+        for (const auto& c : build_services(app).services) names.push_back(c.name);
+        return names;
+    };
+    CHECK(names_as(content::Audience::adult) ==
+          std::vector<std::string>{"Cardiff Families Group", "Samaritans", "Childline"});
+    CHECK(names_as(content::Audience::teen) ==
+          std::vector<std::string>{"Childline", "Cardiff Families Group", "Samaritans"});
+}
