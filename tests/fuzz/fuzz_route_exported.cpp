@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "hub/hub_server.h"
+#include "hub/server/hub_server.h"
 #include "sync/encoding.h"
 #include "tests/fuzz/fuzz_common.h"
 

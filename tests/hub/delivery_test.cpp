@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "tests/hub/fault_proxy.h"
 #include "tests/hub/hub_fixture.h"
 

@@ -14,9 +14,9 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
-#include "hub/admin_client.h"
-#include "hub/hub_config.h"
-#include "hub/kiosk_status.h"
+#include "hub/cli/admin_client.h"
+#include "hub/shared/hub_config.h"
+#include "hub/cli/kiosk_status.h"
 #include "sync/encoding.h"
 #include "tests/hub/hub_fixture.h"
 

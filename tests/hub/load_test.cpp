@@ -15,7 +15,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "sync/sealing.h"
 #include "tests/fixture_pack.h"
 #include "tests/hub/hub_fixture.h"

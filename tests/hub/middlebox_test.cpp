@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "sync/sealing.h"
 #include "tests/hub/fault_proxy.h"
 #include "tests/hub/hub_fixture.h"

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "hub/admin_client.h"
-#include "hub/report_chart.h"
+#include "hub/cli/admin_client.h"
+#include "hub/cli/report_chart.h"
 #include "tests/hub/hub_fixture.h"
 
 using namespace lantern;

@@ -1,5 +1,5 @@
 // Admin calls to the hub over cpp-httplib's client, with TLS verification on for https URLs.
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 
 #include <httplib.h>
 

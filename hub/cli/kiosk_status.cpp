@@ -1,5 +1,5 @@
 // Formats the kiosks' heartbeats for `lantern kiosk status`.
-#include "hub/kiosk_status.h"
+#include "hub/cli/kiosk_status.h"
 
 #include <algorithm>
 #include <sstream>

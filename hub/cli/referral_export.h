@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/service_routing.h"
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "sync/sealing.h"
 
 namespace lantern::hub {

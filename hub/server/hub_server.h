@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "hub/hub_config.h"
+#include "hub/shared/hub_config.h"
 #include "hub/store/hub_store.h"
 
 namespace httplib {

@@ -5,9 +5,9 @@
 #include <map>
 #include <sstream>
 
-#include "hub/admin_client.h"
-#include "hub/commands.h"
-#include "hub/report_chart.h"
+#include "hub/cli/admin_client.h"
+#include "hub/cli/commands.h"
+#include "hub/cli/report_chart.h"
 
 namespace lantern::hub {
 

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "hub/commands.h"
-#include "hub/referral_export.h"
+#include "hub/cli/commands.h"
+#include "hub/cli/referral_export.h"
 
 namespace lantern::hub {
 

@@ -1,5 +1,5 @@
 // Routes of DESIGN.md's wire protocol table. Every answer is JSON; logs carry ids, codes and sizes only.
-#include "hub/hub_server.h"
+#include "hub/server/hub_server.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -13,8 +13,8 @@
 #include <sstream>
 
 #include "content/pack_check.h"
-#include "hub/guarded_server.h"
-#include "hub/log_text.h"
+#include "hub/server/guarded_server.h"
+#include "hub/server/log_text.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "sync/sealing.h"

@@ -5,8 +5,8 @@
 
 #include "content/pack_check.h"
 #include "content/pack_reader.h"
-#include "hub/admin_client.h"
-#include "hub/commands.h"
+#include "hub/cli/admin_client.h"
+#include "hub/cli/commands.h"
 #include "sync/sealing.h"
 
 namespace lantern::hub {

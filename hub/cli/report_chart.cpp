@@ -1,5 +1,5 @@
 // Table and SVG rendering of report rows; suppressed counts show as "<5" and draw no bar.
-#include "hub/report_chart.h"
+#include "hub/cli/report_chart.h"
 
 #include <algorithm>
 #include <sstream>

@@ -1,5 +1,5 @@
 // Opens exported referrals with the private key and formats them; plaintext never touches the hub.
-#include "hub/referral_export.h"
+#include "hub/cli/referral_export.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
