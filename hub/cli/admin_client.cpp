@@ -5,8 +5,6 @@
 
 namespace lantern::hub {
 
-using nlohmann::json;
-
 AdminClient::AdminClient(const std::string& hub_url, std::string token, const std::string& ca_file)
     : token_(std::move(token)) {
     std::string url = hub_url;
@@ -23,60 +21,57 @@ AdminClient::AdminClient(const std::string& hub_url, std::string token, const st
 
 AdminClient::~AdminClient() = default;
 
-json AdminClient::expect_json(const char* what, int wanted, int status, const std::string& body) {
-    auto j = json::parse(body, nullptr, false);
-    if (status != wanted) {
-        std::string detail = j.is_object() && j.contains("error") && j["error"].is_string()
-                                 ? j["error"].get<std::string>()
-                                 : "no JSON error";
-        throw AdminError(std::string(what) + ": HTTP " + std::to_string(status) + ": " + detail);
+namespace {
+
+// The answer's body when it came with the status wanted; else an AdminError saying what the hub (or whatever
+// answered in its place) said.
+const std::string& expect(const char* route, int wanted, const httplib::Result& res) {
+    if (!res) throw AdminError(std::string(route) + ": " + httplib::to_string(res.error()));
+    if (res->status != wanted) {
+        auto error = api::parse_error_answer(res->body);
+        throw AdminError(std::string(route) + ": HTTP " + std::to_string(res->status) + ": " +
+                         (error ? error.value() : "no JSON error"));
     }
-    if (j.is_discarded()) throw AdminError(std::string(what) + ": the answer is not JSON");
-    return j;
+    return res->body;
 }
 
-namespace {
-[[noreturn]] void transport_error(const char* what, httplib::Error e) {
-    throw AdminError(std::string(what) + ": " + httplib::to_string(e));
+template <class T>
+T value_or_throw(Result<T> parsed) {
+    if (!parsed) throw AdminError(parsed.error().message);
+    return parsed.value();
 }
+
 }  // namespace
 
 sync::Manifest AdminClient::publish_pack(const std::string& pack_bytes, const std::string& version,
                                          const std::string& signature_b64) {
-    httplib::Headers h{{"X-Lantern-Version", version}, {"X-Lantern-Signature", signature_b64}};
+    auto headers = value_or_throw(api::parse_publish_headers(version, signature_b64));
+    httplib::Headers h;
+    for (const auto& [name, value] : api::to_headers(headers)) h.emplace(name, value);
     auto res = cli_->Post("/api/v1/content", h, pack_bytes, "application/octet-stream");
-    if (!res) transport_error("publish", res.error());
-    auto j = expect_json("publish", 201, res->status, res->body);
-    auto m = sync::parse_manifest(j.dump());
-    if (!m) throw AdminError("publish: " + m.error);
-    return *m.value;
+    return value_or_throw(api::parse_publish_answer(expect(api::k_publish_route, 201, res)));
 }
 
-json AdminClient::referrals(std::int64_t after, int limit, bool include_exported) {
-    std::string path = "/api/v1/referrals?after=" + std::to_string(after) + "&limit=" + std::to_string(limit);
-    if (include_exported) path += "&include_exported=1";
+api::ReferralsPage AdminClient::referrals(std::int64_t after, int limit, bool include_exported) {
+    std::string path = "/api/v1/referrals?" + api::to_query({after, limit, include_exported});
     auto res = cli_->Get(path.c_str());
-    if (!res) transport_error("referrals", res.error());
-    return expect_json("referrals", 200, res->status, res->body);
+    return value_or_throw(api::parse_referrals_page(expect(api::k_referrals_route, 200, res)));
 }
 
-int AdminClient::mark_exported(const std::vector<std::string>& ids) {
-    auto res = cli_->Post("/api/v1/referrals/exported", json{{"ids", ids}}.dump(), "application/json");
-    if (!res) transport_error("mark exported", res.error());
-    auto j = expect_json("mark exported", 200, res->status, res->body);
-    return j.value("marked", 0);
+std::int64_t AdminClient::mark_exported(const std::vector<std::string>& ids) {
+    auto res =
+        cli_->Post("/api/v1/referrals/exported", api::to_json(api::ExportedRequest{ids}).dump(), "application/json");
+    return value_or_throw(api::parse_exported_answer(expect(api::k_exported_route, 200, res))).marked;
 }
 
-json AdminClient::report() {
+api::Report AdminClient::report() {
     auto res = cli_->Get("/api/v1/report");
-    if (!res) transport_error("report", res.error());
-    return expect_json("report", 200, res->status, res->body);
+    return value_or_throw(api::parse_report(expect(api::k_report_route, 200, res)));
 }
 
-json AdminClient::kiosks() {
+api::KiosksAnswer AdminClient::kiosks() {
     auto res = cli_->Get("/api/v1/kiosks");
-    if (!res) transport_error("kiosks", res.error());
-    return expect_json("kiosks", 200, res->status, res->body);
+    return value_or_throw(api::parse_kiosks_answer(expect(api::k_kiosks_route, 200, res)));
 }
 
 }  // namespace lantern::hub

@@ -23,7 +23,7 @@ void register_report_commands(CLI::App& app, int&) {
     report->add_option("--ca-file", a->ca, "CA bundle for the hub's certificate");
     report->callback([a] {
         AdminClient client(a->hub, a->token, a->ca);
-        auto rows = report_rows_from_json(client.report());
+        auto rows = client.report().rows;
         std::cout << report_table(rows);
         if (!a->svg.empty()) {
             std::ofstream(a->svg) << report_svg(rows);
