@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/pack_builder.h"
+#include "hub/shared/admin_api.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "tests/fuzz/fuzz_usb_stick.h"
@@ -188,6 +189,34 @@ int main(int argc, char** argv) {
         auto other = nlohmann::json::parse(stick.sig_file(stick.version));
         other["sha256"] = std::string(64, 'c');
         c.add(other.dump());
+    }
+    {
+        // The admin routes' answers to `lantern`, as the hub writes them (hub/shared/admin_api.h).
+        namespace api = hub::api;
+        auto c = corpus(out, "fuzz_admin_answers");
+        api::ReferralRow row{1,
+                             post.id,
+                             post.kiosk,
+                             post.reference,
+                             post.created,
+                             post.form_version,
+                             post.sealed,
+                             post.summary,
+                             "2024-05-01T10:00:01Z",
+                             ""};
+        c.add(api::to_json(api::ReferralsPage{{row}, 1}).dump());
+        c.add(api::to_json(api::ReferralsPage{{}, 7}).dump());
+        c.add(api::to_json(
+                  api::Report{5, {{"HMP Example", "2024-05", "money", 12}, {"HMP Example", "2024-05", "travel", {}}}})
+                  .dump());
+        sync::Heartbeat hb;
+        hb.app_version = "0.1.0";
+        hb.outbox_depth = 2;
+        hb.usage = {{"page_views", 3}};
+        c.add(api::to_json(api::KiosksAnswer{{{"kiosk-1", "2024-05-01T10:00:00Z", hb}}}).dump());
+        c.add(api::to_json(api::ExportedAnswer{2}).dump());
+        c.add(api::to_json(api::ExportedRequest{{post.id}}).dump());
+        c.add(sync::error_body("missing or wrong token"));
     }
     return 0;
 }

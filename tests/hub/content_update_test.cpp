@@ -9,7 +9,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "tests/read_file.h"
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "tests/fixture_pack.h"
 #include "tests/hub/hub_fixture.h"
 

@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "tests/hub/fault_proxy.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -24,12 +24,12 @@ std::set<std::string> hub_ids(const HubFixture& f) {
     std::size_t rows = 0;
     for (;;) {
         auto page = admin.referrals(after, 1000, true);
-        if (page["referrals"].empty()) break;
-        for (const auto& r : page["referrals"]) {
-            ids.insert(r["id"].get<std::string>());
+        if (page.referrals.empty()) break;
+        for (const auto& r : page.referrals) {
+            ids.insert(r.id);
             ++rows;
         }
-        after = page["next_after"].get<std::int64_t>();
+        after = page.next_after;
     }
     CHECK(rows == ids.size());
     return ids;

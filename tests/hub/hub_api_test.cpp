@@ -14,9 +14,9 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
-#include "hub/admin_client.h"
-#include "hub/hub_config.h"
-#include "hub/kiosk_status.h"
+#include "hub/cli/admin_client.h"
+#include "hub/shared/hub_config.h"
+#include "hub/cli/kiosk_status.h"
 #include "sync/encoding.h"
 #include "tests/hub/hub_fixture.h"
 
@@ -400,7 +400,7 @@ TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the 
     std::string later = hub::kiosk_status_table(kiosks, std::time(nullptr) + 2 * 3600);
     CHECK(later.find("2 kiosk(s) marked !") != std::string::npos);
     CHECK(later.find("2 h ago") != std::string::npos);
-    CHECK(hub::kiosk_status_table(nlohmann::json::object(), 0).find("no kiosk") != std::string::npos);
+    CHECK(hub::kiosk_status_table(hub::api::KiosksAnswer{}, 0).find("no kiosk") != std::string::npos);
     CHECK(hub::parse_utc_iso("not a time") == -1);
     CHECK(hub::parse_utc_iso("1970-01-01T00:01:00Z") == 60);
 }

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "hub/log_text.h"
+#include "hub/server/log_text.h"
 #include "tests/hub/hub_fixture.h"
 
 using namespace lantern;

@@ -15,7 +15,7 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "sync/sealing.h"
 #include "tests/fixture_pack.h"
 #include "tests/hub/hub_fixture.h"
@@ -64,12 +64,12 @@ std::set<std::string> hub_ids(const HubFixture& f, std::size_t& rows) {
     rows = 0;
     for (;;) {
         auto page = admin.referrals(after, 1000, true);
-        if (page["referrals"].empty()) break;
-        for (const auto& r : page["referrals"]) {
-            ids.insert(r["id"].get<std::string>());
+        if (page.referrals.empty()) break;
+        for (const auto& r : page.referrals) {
+            ids.insert(r.id);
             ++rows;
         }
-        after = page["next_after"].get<std::int64_t>();
+        after = page.next_after;
     }
     return ids;
 }

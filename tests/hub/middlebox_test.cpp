@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
 #include "sync/sealing.h"
 #include "tests/hub/fault_proxy.h"
 #include "tests/hub/hub_fixture.h"
@@ -22,8 +22,8 @@ std::set<std::string> hub_ids(const HubFixture& f) {
     std::set<std::string> ids;
     std::size_t rows = 0;
     auto page = admin.referrals(0, 1000, true);
-    for (const auto& r : page["referrals"]) {
-        ids.insert(r["id"].get<std::string>());
+    for (const auto& r : page.referrals) {
+        ids.insert(r.id);
         ++rows;
     }
     CHECK(rows == ids.size());
@@ -143,8 +143,8 @@ TEST_CASE("a captive portal's 200 {\"status\": \"ok\"} to a heartbeat is not the
     // The nonce is answered, not kept with the heartbeat.
     hub::AdminClient admin(f.hub->url(), f.admin_token);
     auto kiosks = admin.kiosks();
-    REQUIRE(kiosks["kiosks"].size() == 1);
-    CHECK_FALSE(kiosks["kiosks"][0]["heartbeat"].contains("nonce"));
+    REQUIRE(kiosks.kiosks.size() == 1);
+    CHECK(kiosks.kiosks[0].heartbeat.nonce.empty());
 }
 
 TEST_CASE("a heartbeat proof is bound to the token and the nonce") {

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "hub/admin_client.h"
-#include "hub/report_chart.h"
+#include "hub/cli/admin_client.h"
+#include "hub/cli/report_chart.h"
 #include "tests/hub/hub_fixture.h"
 
 using namespace lantern;
@@ -94,7 +94,7 @@ TEST_CASE("the needs report counts by centre and month and hides counts under 5"
     worker.stop();
 
     hub::AdminClient admin(f.hub->url(), f.admin_token);
-    auto rows = hub::report_rows_from_json(admin.report());
+    auto rows = admin.report().rows;
     auto find = [&](const std::string& centre, const std::string& need) -> const hub::ReportRow* {
         for (const auto& r : rows)
             if (r.centre == centre && r.need == need) return &r;

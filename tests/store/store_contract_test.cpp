@@ -10,7 +10,7 @@
 #include <thread>
 #include <tuple>
 
-#include "hub/hub_config.h"
+#include "hub/shared/hub_config.h"
 #include "hub/store/hub_store.h"
 #include "hub/store/postgres_hub_store.h"
 #include "hub/store/sqlite_hub_store.h"

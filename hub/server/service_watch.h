@@ -7,7 +7,7 @@
 #include <string>
 #include <thread>
 
-#include "hub/hub_config.h"
+#include "hub/shared/hub_config.h"
 #include "sync/service_notify.h"
 
 namespace lantern::hub {

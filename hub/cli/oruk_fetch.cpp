@@ -1,6 +1,6 @@
 // Open Referral UK over HTTP: page through /services, then fetch each service's details; bounded in size,
 // pages and time so a misbehaving API cannot hang or flood the staff machine.
-#include "hub/oruk_fetch.h"
+#include "hub/cli/oruk_fetch.h"
 
 #include <curl/curl.h>
 

@@ -1,5 +1,5 @@
 // Opens exported referrals with the private key and formats them; plaintext never touches the hub.
-#include "hub/referral_export.h"
+#include "hub/cli/referral_export.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -25,33 +25,27 @@ ExportResult fetch_and_open(AdminClient& client, const sync::SecretBytes& secret
     auto public_key = sync::referral_public_key_of(secret_key);
     std::int64_t after = 0;
     for (;;) {
-        json page = client.referrals(after, 500, include_exported);
-        const auto& list = page.at("referrals");
-        if (!list.is_array() || list.empty()) break;
-        for (const auto& r : list) {
-            std::string id = r.value("id", "");
-            auto sealed = sync::from_base64(r.value("sealed", ""));
+        api::ReferralsPage page = client.referrals(after, 500, include_exported);
+        if (page.referrals.empty()) break;
+        for (auto& r : page.referrals) {
             std::string plain;
             try {
-                if (!sealed) throw sync::CryptoError("not base64");
-                plain = sync::open_sealed(*sealed, public_key, secret_key);
+                plain = sync::open_sealed(r.sealed, public_key, secret_key);
             } catch (const sync::CryptoError&) {
-                out.failed_ids.push_back(id);
+                out.failed_ids.push_back(r.id);
                 continue;
             }
             json answers = json::parse(plain, nullptr, false);
             sync::wipe(plain);
             if (answers.is_discarded()) {
-                out.failed_ids.push_back(id);
+                out.failed_ids.push_back(r.id);
                 continue;
             }
-            out.referrals.push_back({id, r.value("reference", ""), r.value("kiosk", ""), r.value("created", ""),
-                                     r.value("received_at", ""), r.value("form_version", ""),
-                                     r.value("summary", json::object()), std::move(answers)});
+            out.referrals.push_back({r.id, r.reference, r.kiosk, r.created, r.received_at, r.form_version,
+                                     std::move(r.summary), std::move(answers)});
         }
-        std::int64_t next = page.value("next_after", after);
-        if (next <= after) break;
-        after = next;
+        if (page.next_after <= after) break;
+        after = page.next_after;
     }
     return out;
 }
@@ -109,16 +103,8 @@ std::vector<content::Service> read_service_directory(const std::string& path) {
 
 void add_suggestions(std::vector<ExportedReferral>& referrals, const std::vector<content::Service>& directory,
                      const content::CentreAreas& areas) {
-    for (auto& r : referrals) {
-        std::vector<std::string> needs;
-        json listed = r.summary.value("needs", json::array());
-        if (listed.is_array())
-            for (const auto& n : listed)
-                if (n.is_string()) needs.push_back(n.get<std::string>());
-        json centre = r.summary.value("centre", json());
-        r.suggested =
-            content::suggest_services(directory, needs, areas.of(centre.is_string() ? centre.get<std::string>() : ""));
-    }
+    for (auto& r : referrals)
+        r.suggested = content::suggest_services(directory, r.summary.needs, areas.of(r.summary.centre));
 }
 
 namespace {
@@ -165,9 +151,8 @@ std::string to_csv(const std::vector<ExportedReferral>& referrals) {
     for (std::size_t i = 0; i < referrals.size(); ++i) {
         const auto& r = referrals[i];
         out += cell(r.id) + "," + cell(sync::format_reference_code(r.reference)) + "," + cell(r.kiosk) + "," +
-               cell(r.created) + "," + cell(r.received_at) + "," + cell(r.form_version) + "," +
-               cell(text_of(r.summary.value("centre", json()))) + "," + cell(text_of(r.summary.value("date", json()))) +
-               "," + cell(text_of(r.summary.value("needs", json())));
+               cell(r.created) + "," + cell(r.received_at) + "," + cell(r.form_version) + "," + cell(r.summary.centre) +
+               "," + cell(r.summary.date) + "," + cell(text_of(json(r.summary.needs)));
         if (routed) out += "," + cell(r.suggested ? suggestions_text(*r.suggested) : "");
         for (const auto& k : keys) {
             auto found = fields[i].find(k);
@@ -187,7 +172,7 @@ std::string to_json_text(const std::vector<ExportedReferral>& referrals) {
                         {"created", r.created},
                         {"received_at", r.received_at},
                         {"form_version", r.form_version},
-                        {"summary", r.summary},
+                        {"summary", sync::to_json(r.summary)},
                         {"answers", r.answers}});
     for (std::size_t i = 0; i < referrals.size(); ++i)
         if (referrals[i].suggested) list[i]["suggested"] = suggestions_json(*referrals[i].suggested);

@@ -1,22 +1,10 @@
 // Table and SVG rendering of report rows; suppressed counts show as "<5" and draw no bar.
-#include "hub/report_chart.h"
+#include "hub/cli/report_chart.h"
 
 #include <algorithm>
 #include <sstream>
 
 namespace lantern::hub {
-
-std::vector<ReportRow> report_rows_from_json(const nlohmann::json& report) {
-    std::vector<ReportRow> rows;
-    if (!report.is_object() || !report.contains("rows") || !report["rows"].is_array()) return rows;
-    for (const auto& r : report["rows"]) {
-        if (!r.is_object()) continue;
-        ReportRow row{r.value("centre", ""), r.value("month", ""), r.value("need", ""), std::nullopt};
-        if (r.contains("count") && r["count"].is_number_integer()) row.count = r["count"].get<std::int64_t>();
-        rows.push_back(row);
-    }
-    return rows;
-}
 
 std::string report_table(const std::vector<ReportRow>& rows) {
     std::size_t wc = 6, wm = 7, wn = 4;

@@ -1,5 +1,5 @@
 // The hub's readiness and watchdog probe: GET /api/v1/health on its own listening socket.
-#include "hub/service_watch.h"
+#include "hub/server/service_watch.h"
 
 #include <httplib.h>
 

@@ -1,5 +1,5 @@
 // Escapes untrusted text for the hub's log.
-#include "hub/log_text.h"
+#include "hub/server/log_text.h"
 
 namespace lantern::hub {
 

@@ -1,4 +1,4 @@
-// The staff command's HTTP client for the hub's admin routes (publish, export, report).
+// The staff command's HTTP client for the hub's admin routes (publish, export, report, kiosk status).
 #pragma once
 
 #include <cstdint>
@@ -7,8 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "hub/shared/admin_api.h"
 #include "sync/protocol.h"
 
 namespace httplib {
@@ -17,11 +16,15 @@ class Client;
 
 namespace lantern::hub {
 
+// A call that did not get the answer it wanted: no connection, an error status, or an answer that does not
+// parse (the message then names the route and the field, as the admin API's parsers say it).
 class AdminError : public std::runtime_error {
    public:
     using std::runtime_error::runtime_error;
 };
 
+// Each call sends its route's request and reads the answer through hub/shared/admin_api.h; none returns a
+// default in place of a missing or mistyped field.
 class AdminClient {
    public:
     // `hub_url` like "https://hub.example:8470"; `ca_file` optional.
@@ -30,14 +33,13 @@ class AdminClient {
 
     sync::Manifest publish_pack(const std::string& pack_bytes, const std::string& version,
                                 const std::string& signature_b64);
-    // {"referrals": [...], "next_after": N}
-    nlohmann::json referrals(std::int64_t after, int limit, bool include_exported);
-    int mark_exported(const std::vector<std::string>& ids);
-    nlohmann::json report();
-    nlohmann::json kiosks();
+    api::ReferralsPage referrals(std::int64_t after, int limit, bool include_exported);
+    // How many of `ids` (at most 1000) this call marked exported.
+    std::int64_t mark_exported(const std::vector<std::string>& ids);
+    api::Report report();
+    api::KiosksAnswer kiosks();
 
    private:
-    nlohmann::json expect_json(const char* what, int status_wanted, int status, const std::string& body);
     std::unique_ptr<httplib::Client> cli_;
     std::string token_;
 };

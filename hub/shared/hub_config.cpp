@@ -1,5 +1,5 @@
 // Reads lantern-hub's TOML config file into HubConfig.
-#include "hub/hub_config.h"
+#include "hub/shared/hub_config.h"
 
 #include <toml++/toml.h>
 

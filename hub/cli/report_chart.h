@@ -6,16 +6,13 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "hub/shared/admin_api.h"
 
 namespace lantern::hub {
 
-struct ReportRow {
-    std::string centre, month, need;
-    std::optional<std::int64_t> count;  // nullopt: suppressed (fewer than 5)
-};
+// A row of the hub's report: count nullopt when suppressed (fewer than 5).
+using ReportRow = api::ReportRow;
 
-std::vector<ReportRow> report_rows_from_json(const nlohmann::json& report);
 std::string report_table(const std::vector<ReportRow>& rows);
 std::string report_svg(const std::vector<ReportRow>& rows);
 

@@ -1,5 +1,5 @@
 // Formats the kiosks' heartbeats for `lantern kiosk status`.
-#include "hub/kiosk_status.h"
+#include "hub/cli/kiosk_status.h"
 
 #include <algorithm>
 #include <sstream>
@@ -32,37 +32,23 @@ std::string ago(std::time_t then, std::time_t now) {
     return std::to_string(s / 86400) + " days ago";
 }
 
-std::string text(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::int64_t number(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
 }  // namespace
 
-std::string kiosk_status_table(const nlohmann::json& kiosks, std::time_t now, int stale_minutes) {
+std::string kiosk_status_table(const api::KiosksAnswer& kiosks, std::time_t now, int stale_minutes) {
     std::vector<std::vector<std::string>> rows = {
         {"", "kiosk", "last heard", "content", "waiting", "kept aside", "last problem"}};
     int needs_look = 0;
-    const nlohmann::json& list = kiosks.contains("kiosks") ? kiosks["kiosks"] : nlohmann::json::array();
-    for (const auto& k : list) {
-        const nlohmann::json& hb =
-            k.contains("heartbeat") && k["heartbeat"].is_object() ? k["heartbeat"] : nlohmann::json::object();
-        std::time_t heard = parse_utc_iso(text(k, "received_at"));
-        std::int64_t refused = number(hb, "refused");
-        std::string error = text(hb, "last_error");
-        if (error.empty()) error = text(hb, "pack_fault");  // a kiosk that fell back to an older pack
+    for (const auto& k : kiosks.kiosks) {
+        const sync::Heartbeat& hb = k.heartbeat;
+        std::time_t heard = parse_utc_iso(k.received_at);
+        std::string error = hb.last_error;
+        if (error.empty()) error = hb.pack_fault;  // a kiosk that fell back to an older pack
         error = error.substr(0, 60);
         bool stale = heard < 0 || now - heard > static_cast<std::time_t>(stale_minutes) * 60;
-        bool look = stale || refused > 0 || !error.empty();
+        bool look = stale || hb.refused > 0 || !error.empty();
         needs_look += look;
-        rows.push_back({look ? "!" : "", text(k, "kiosk"), ago(heard, now), text(hb, "pack_version"),
-                        std::to_string(number(hb, "outbox_depth")), std::to_string(refused),
-                        error.empty() ? "-" : error});
+        rows.push_back({look ? "!" : "", k.kiosk, ago(heard, now), hb.pack_version, std::to_string(hb.outbox_depth),
+                        std::to_string(hb.refused), error.empty() ? "-" : error});
     }
     std::vector<std::size_t> width(rows[0].size(), 0);
     for (const auto& r : rows)
@@ -74,7 +60,7 @@ std::string kiosk_status_table(const nlohmann::json& kiosks, std::time_t now, in
             line += r[i] + std::string(i + 1 < r.size() ? width[i] - r[i].size() + 2 : 0, ' ');
         out << line << "\n";
     }
-    if (list.empty()) out << "(no kiosk has sent a heartbeat yet)\n";
+    if (kiosks.kiosks.empty()) out << "(no kiosk has sent a heartbeat yet)\n";
     else if (needs_look > 0)
         out << needs_look << " kiosk(s) marked ! need a look: not heard from for over " << stale_minutes
             << " minutes, referrals kept aside, or a problem.\n";

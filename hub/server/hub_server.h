@@ -4,10 +4,8 @@
 #include <memory>
 #include <ostream>
 #include <string>
-#include <string_view>
-#include <vector>
 
-#include "hub/hub_config.h"
+#include "hub/shared/hub_config.h"
 #include "hub/store/hub_store.h"
 
 namespace httplib {
@@ -15,10 +13,6 @@ class Server;
 }
 
 namespace lantern::hub {
-
-// POST /api/v1/referrals/exported's body, {"ids": [up to 1000 referral UUIDs]}, into `ids`; empty when it
-// parsed, else the error the route answers with (400). A function of its own so the fuzz harness calls it too.
-std::string parse_exported_ids(std::string_view body, std::vector<std::string>& ids);
 
 class HubServer {
    public:

@@ -2,12 +2,12 @@
 #include <fstream>
 #include <iostream>
 
-#include "hub/commands.h"
-#include "hub/hub_config.h"
-#include "hub/admin_client.h"
+#include "hub/cli/commands.h"
+#include "hub/shared/hub_config.h"
+#include "hub/cli/admin_client.h"
 #include "hub/store/hub_store.h"
-#include "hub/kiosk_status.h"
-#include "hub/referral_export.h"
+#include "hub/cli/kiosk_status.h"
+#include "hub/cli/referral_export.h"
 #include "common/pin_hash.h"
 
 namespace lantern::hub {

@@ -1,7 +1,7 @@
 // `lantern`: the staff command (keys, content, kiosks, referrals, reports).
 #include <iostream>
 
-#include "hub/commands.h"
+#include "hub/cli/commands.h"
 
 int main(int argc, char** argv) {
     CLI::App app{"lantern: the staff command for Lantern kiosks and hub"};

@@ -5,8 +5,8 @@
 
 #include "content/pack_check.h"
 #include "content/pack_reader.h"
-#include "hub/admin_client.h"
-#include "hub/commands.h"
+#include "hub/cli/admin_client.h"
+#include "hub/cli/commands.h"
 #include "sync/sealing.h"
 
 namespace lantern::hub {
@@ -89,7 +89,8 @@ void register_publish_commands(CLI::App& app, int& exit_code) {
             return;
         }
         auto sig = nlohmann::json::parse(read_all(sig_path), nullptr, false);
-        if (!sig.is_object() || !sig.contains("version") || !sig.contains("signature") || !sig.contains("sha256")) {
+        auto text_field = [&](const char* key) { return sig.is_object() && sig.contains(key) && sig[key].is_string(); };
+        if (!text_field("version") || !text_field("signature") || !text_field("sha256")) {
             std::cerr << "lantern content publish: the signature file is not one `lantern content sign` wrote\n";
             exit_code = 1;
             return;

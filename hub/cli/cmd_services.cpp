@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "content/oruk_import.h"
-#include "hub/commands.h"
-#include "hub/oruk_fetch.h"
+#include "hub/cli/commands.h"
+#include "hub/cli/oruk_fetch.h"
 
 namespace lantern::hub {
 

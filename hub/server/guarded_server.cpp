@@ -1,5 +1,5 @@
 // Serves each connection of the hub's httplib server with deadlines, byte budgets and a per-address cap.
-#include "hub/guarded_server.h"
+#include "hub/server/guarded_server.h"
 
 #include <fcntl.h>
 #include <httplib.h>

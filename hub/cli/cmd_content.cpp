@@ -10,7 +10,7 @@
 #include "content/phone_index.h"
 #include "content/sources.h"
 #include "content/translation.h"
-#include "hub/commands.h"
+#include "hub/cli/commands.h"
 
 namespace lantern::hub {
 namespace {

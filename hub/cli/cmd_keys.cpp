@@ -1,7 +1,7 @@
 // `lantern keys generate`: the content-signing (Ed25519) and referral (X25519) key pairs.
 #include <iostream>
 
-#include "hub/commands.h"
+#include "hub/cli/commands.h"
 #include "sync/sealing.h"
 
 namespace lantern::hub {

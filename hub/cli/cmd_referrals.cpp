@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "hub/commands.h"
-#include "hub/referral_export.h"
+#include "hub/cli/commands.h"
+#include "hub/cli/referral_export.h"
 
 namespace lantern::hub {
 
@@ -75,7 +75,7 @@ void register_referrals_commands(CLI::App& app, int& exit_code) {
         // Mark only after the output is safely written.
         std::vector<std::string> ids;
         for (const auto& r : result.referrals) ids.push_back(r.id);
-        int marked = 0;
+        std::int64_t marked = 0;
         if (!xa->no_mark)
             for (std::size_t i = 0; i < ids.size(); i += 1000)
                 marked += client.mark_exported(

@@ -7,12 +7,12 @@
 #include <iostream>
 #include <thread>
 
-#include "hub/hub_config.h"
-#include "hub/hub_server.h"
+#include "hub/shared/hub_config.h"
+#include "hub/server/hub_server.h"
 #include "hub/store/hub_store.h"
 #include "hub/store/sqlite_backup.h"
 #include "hub/store/sqlite_hub_store.h"
-#include "hub/service_watch.h"
+#include "hub/server/service_watch.h"
 
 int main(int argc, char** argv) {
     using namespace lantern::hub;

@@ -1,5 +1,5 @@
 // Routes of DESIGN.md's wire protocol table. Every answer is JSON; logs carry ids, codes and sizes only.
-#include "hub/hub_server.h"
+#include "hub/server/hub_server.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -13,8 +13,9 @@
 #include <sstream>
 
 #include "content/pack_check.h"
-#include "hub/guarded_server.h"
-#include "hub/log_text.h"
+#include "hub/server/guarded_server.h"
+#include "hub/server/log_text.h"
+#include "hub/shared/admin_api.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "sync/sealing.h"
@@ -111,21 +112,6 @@ std::string utc_iso_days_ago(int days) {
 }
 
 }  // namespace
-
-std::string parse_exported_ids(std::string_view body, std::vector<std::string>& ids) {
-    ids.clear();
-    auto j = json::parse(body, nullptr, false);
-    if (!j.is_object() || !j.contains("ids") || !j["ids"].is_array() || j["ids"].size() > 1000)
-        return "body must be {\"ids\": [up to 1000 referral ids]}";
-    for (const auto& id : j["ids"]) {
-        if (!id.is_string() || !sync::is_uuid(id.get_ref<const std::string&>())) {
-            ids.clear();
-            return "ids must be referral UUIDs";
-        }
-        ids.push_back(id.get<std::string>());
-    }
-    return "";
-}
 
 struct HubServer::Impl {
     HubConfig config;
@@ -301,19 +287,17 @@ struct HubServer::Impl {
     // ---- admin routes ----
 
     void post_content(const httplib::Request& req, httplib::Response& res) {
-        std::string version = req.get_header_value("X-Lantern-Version");
-        std::string sig_b64 = req.get_header_value("X-Lantern-Signature");
-        if (version.empty() || version.size() > 64 || version.find_first_of("\r\n\"") != std::string::npos)
-            return fail(res, 400, "X-Lantern-Version header missing or bad");
-        auto sig = sync::from_base64(sig_b64);
-        if (!sig || sig->size() != sync::k_signature_bytes)
-            return fail(res, 400, "X-Lantern-Signature must be a base64 Ed25519 signature");
+        auto headers = api::parse_publish_headers(req.get_header_value("X-Lantern-Version"),
+                                                  req.get_header_value("X-Lantern-Signature"));
+        if (!headers) return fail(res, 400, headers.error().message);
+        const std::string& version = headers.value().version;
+        const sync::Bytes& sig = headers.value().signature;
         if (req.body.empty()) return fail(res, 400, "empty pack");
         // Without the content key the hub cannot tell a signed pack from anything else: it publishes nothing.
         if (content_key.empty())
             return fail(res, 403, "publishing is off: this hub has no content_public_key in its config");
         std::string sha = sync::sha256_hex(req.body);
-        if (!sync::verify_pack_signature(version, sha, *sig, content_key))
+        if (!sync::verify_pack_signature(version, sha, sig, content_key))
             return fail(res, 422, "signature does not verify with the hub's content key");
 
         std::lock_guard lock(publish_mutex);
@@ -339,7 +323,7 @@ struct HubServer::Impl {
         }
         std::filesystem::rename(tmp, file, ec);
         if (ec) return fail(res, 500, "cannot store the pack");
-        PackRecord rec{sha, version, sync::to_base64(*sig), static_cast<std::int64_t>(req.body.size()), ""};
+        PackRecord rec{sha, version, sync::to_base64(sig), static_cast<std::int64_t>(req.body.size()), ""};
         if (!store.add_pack(rec)) return fail(res, 409, "version is not newer than the published pack");
         sync::Manifest m{version, sha, rec.size, rec.signature, "/api/v1/content/packs/" + sha};
         reply(res, 201, sync::to_json(m));
@@ -347,70 +331,48 @@ struct HubServer::Impl {
     }
 
     void get_referrals(const httplib::Request& req, httplib::Response& res) {
-        std::int64_t after = 0;
-        int limit = 500;
-        auto number = [&](const char* name, std::int64_t max, std::int64_t& out) {
-            if (!req.has_param(name)) return true;
-            std::string v = req.get_param_value(name);
-            if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos) return false;
-            out = std::stoll(v);
-            return out <= max;
-        };
-        std::int64_t lim = limit;
-        if (!number("after", INT64_MAX / 2, after) || !number("limit", 1000, lim) || lim < 1)
-            return fail(res, 400, "after and limit must be non-negative integers (limit 1-1000)");
-        bool include_exported = req.get_param_value("include_exported") == "1";
-        auto rows = store.referrals_after(after, static_cast<int>(lim), include_exported);
-        json list = json::array();
-        std::int64_t next = after;
-        for (const auto& r : rows) {
-            list.push_back({{"seq", r.seq},
-                            {"id", r.id},
-                            {"kiosk", r.kiosk},
-                            {"reference", r.reference},
-                            {"created", r.created},
-                            {"form_version", r.form_version},
-                            {"sealed", sync::to_base64(r.sealed)},
-                            {"summary", json::parse(r.summary_json, nullptr, false)},
-                            {"received_at", r.received_at},
-                            {"exported_at", r.exported_at}});
-            next = r.seq;
+        auto query = api::parse_referrals_query(req.params);
+        if (!query) return fail(res, 400, query.error().message);
+        const auto& q = query.value();
+        api::ReferralsPage page;
+        page.next_after = q.after;
+        for (auto& r : store.referrals_after(q.after, q.limit, q.include_exported)) {
+            // Checked when it arrived: a summary that no longer parses is a damaged store (a 500, logged).
+            auto summary = sync::parse_summary(json::parse(r.summary_json, nullptr, false));
+            if (!summary) throw std::runtime_error("the stored summary of referral " + r.id + " does not parse");
+            page.referrals.push_back({r.seq, r.id, r.kiosk, r.reference, r.created, r.form_version, std::move(r.sealed),
+                                      std::move(*summary.value), r.received_at, r.exported_at});
+            page.next_after = r.seq;
         }
-        reply(res, 200, json{{"referrals", list}, {"next_after", next}});
+        reply(res, 200, api::to_json(page));
     }
 
     void post_exported(const httplib::Request& req, httplib::Response& res) {
-        std::vector<std::string> ids;
-        if (std::string error = parse_exported_ids(req.body, ids); !error.empty()) return fail(res, 400, error);
-        int n = store.mark_exported(ids);
+        auto request = api::parse_exported_request(req.body);
+        if (!request) return fail(res, 400, request.error().message);
+        int n = store.mark_exported(request.value().ids);
         if (config.retention_days == 0) purge_expired();  // kept no longer than the export itself
-        reply(res, 200, json{{"marked", n}});
+        reply(res, 200, api::to_json(api::ExportedAnswer{n}));
     }
 
     void get_report(const httplib::Request&, httplib::Response& res) {
-        json rows = json::array();
-        for (const auto& c : store.need_counts()) {
-            json row{{"centre", c.centre}, {"month", c.month}, {"need", c.need}};
-            // Small counts could point at a family; publish them only as "fewer than 5".
-            if (c.count < k_suppress_below) {
-                row["count"] = nullptr;
-                row["suppressed"] = true;
-            } else {
-                row["count"] = c.count;
-                row["suppressed"] = false;
-            }
-            rows.push_back(row);
-        }
-        reply(res, 200, json{{"suppressed_below", k_suppress_below}, {"rows", rows}});
+        api::Report report{k_suppress_below, {}};
+        // Small counts could point at a family; publish them only as "fewer than 5".
+        for (const auto& c : store.need_counts())
+            report.rows.push_back({c.centre, c.month, c.need,
+                                   c.count < k_suppress_below ? std::nullopt : std::optional<std::int64_t>(c.count)});
+        reply(res, 200, api::to_json(report));
     }
 
     void get_kiosks(const httplib::Request&, httplib::Response& res) {
-        json list = json::array();
-        for (const auto& h : store.heartbeats())
-            list.push_back({{"kiosk", h.kiosk},
-                            {"received_at", h.received_at},
-                            {"heartbeat", json::parse(h.json, nullptr, false)}});
-        reply(res, 200, json{{"kiosks", list}});
+        api::KiosksAnswer answer;
+        for (const auto& h : store.heartbeats()) {
+            // Stored as the heartbeat route parsed it: one that no longer parses is a damaged store.
+            auto hb = sync::parse_heartbeat(h.json);
+            if (!hb) throw std::runtime_error("the stored heartbeat of kiosk " + h.kiosk + " does not parse");
+            answer.kiosks.push_back({h.kiosk, h.received_at, std::move(*hb.value)});
+        }
+        reply(res, 200, api::to_json(answer));
     }
 
     void install_routes() {

@@ -8,14 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include "content/service_routing.h"
-#include "hub/admin_client.h"
+#include "hub/cli/admin_client.h"
+#include "sync/protocol.h"
 #include "sync/sealing.h"
 
 namespace lantern::hub {
 
 struct ExportedReferral {
     std::string id, reference, kiosk, created, received_at, form_version;
-    nlohmann::json summary;
+    sync::ReferralSummary summary;
     nlohmann::json answers;                                     // the opened payload (plaintext: handle with care)
     std::optional<std::vector<content::Suggestion>> suggested;  // set when the export was given a directory
 };

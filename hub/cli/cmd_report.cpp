@@ -5,9 +5,9 @@
 #include <map>
 #include <sstream>
 
-#include "hub/admin_client.h"
-#include "hub/commands.h"
-#include "hub/report_chart.h"
+#include "hub/cli/admin_client.h"
+#include "hub/cli/commands.h"
+#include "hub/cli/report_chart.h"
 
 namespace lantern::hub {
 
@@ -23,7 +23,7 @@ void register_report_commands(CLI::App& app, int&) {
     report->add_option("--ca-file", a->ca, "CA bundle for the hub's certificate");
     report->callback([a] {
         AdminClient client(a->hub, a->token, a->ca);
-        auto rows = report_rows_from_json(client.report());
+        auto rows = client.report().rows;
         std::cout << report_table(rows);
         if (!a->svg.empty()) {
             std::ofstream(a->svg) << report_svg(rows);

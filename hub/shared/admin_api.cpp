@@ -1,0 +1,362 @@
+// JSON (de)serialisation of the admin routes, strict about presence, types and shapes; errors name route and field.
+#include "hub/shared/admin_api.h"
+
+#include <set>
+
+#include "sync/sealing.h"
+
+namespace lantern::hub::api {
+
+using nlohmann::json;
+
+namespace {
+
+bool printable_text(std::string_view s, std::size_t min, std::size_t max) {
+    if (s.size() < min || s.size() > max) return false;
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f) return false;
+    return true;
+}
+
+bool is_month(std::string_view m) {
+    return m.size() == 7 && m[4] == '-' && sync::is_valid_date(std::string(m) + "-01");
+}
+
+// Reads one JSON object's fields; the first problem is kept as "ROUTE: WHERE: what" and every later read fails.
+class Reader {
+   public:
+    Reader(const json& j, std::string route, std::string where = "")
+        : j_(j), route_(std::move(route)), where_(std::move(where)) {
+        if (!j_.is_object()) fail("expected a JSON object");
+    }
+
+    bool ok() const { return error_.empty(); }
+    Error error() const { return Error{error_}; }
+    bool fail(const std::string& what) {
+        if (error_.empty()) error_ = route_ + ": " + (where_.empty() ? "" : where_ + ": ") + what;
+        return false;
+    }
+    // A request's fields are all known: anything else is refused.
+    bool only(std::initializer_list<const char*> allowed) {
+        if (!ok()) return false;
+        std::set<std::string> known(allowed.begin(), allowed.end());
+        for (auto it = j_.begin(); it != j_.end(); ++it)
+            if (!known.count(it.key())) return fail("unknown field");
+        return true;
+    }
+    const json* field(const char* key) {
+        if (!ok()) return nullptr;
+        auto it = j_.find(key);
+        if (it == j_.end()) {
+            fail(std::string("missing \"") + key + "\"");
+            return nullptr;
+        }
+        return &*it;
+    }
+    bool str(const char* key, std::string& out, std::size_t max = 256) {
+        const json* v = field(key);
+        if (!v) return false;
+        if (!v->is_string()) return fail(std::string("\"") + key + "\" must be a string");
+        if (v->get_ref<const std::string&>().size() > max) return fail(std::string("\"") + key + "\" is too long");
+        out = v->get<std::string>();
+        return true;
+    }
+    bool integer(const char* key, std::int64_t& out, std::int64_t min = 0) {
+        const json* v = field(key);
+        if (!v) return false;
+        if (!v->is_number_integer()) return fail(std::string("\"") + key + "\" must be an integer");
+        // An unsigned value past INT64_MAX reads as negative: refused like any other below `min`.
+        if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+            return fail(std::string("\"") + key + "\" is out of range");
+        out = v->get<std::int64_t>();
+        if (out < min) return fail(std::string("\"") + key + "\" must be at least " + std::to_string(min));
+        return true;
+    }
+    bool boolean(const char* key, bool& out) {
+        const json* v = field(key);
+        if (!v) return false;
+        if (!v->is_boolean()) return fail(std::string("\"") + key + "\" must be true or false");
+        out = v->get<bool>();
+        return true;
+    }
+    const json* array(const char* key, std::size_t max) {
+        const json* v = field(key);
+        if (!v) return nullptr;
+        if (!v->is_array()) return fail(std::string("\"") + key + "\" must be an array"), nullptr;
+        if (v->size() > max) return fail(std::string("\"") + key + "\" has too many entries"), nullptr;
+        return v;
+    }
+    // A check on a value already read: fails naming `key` with `what`.
+    bool check(bool good, const char* key, const std::string& what) {
+        return good || fail(std::string("\"") + key + "\" " + what);
+    }
+
+   private:
+    const json& j_;
+    std::string route_, where_;
+    std::string error_;
+};
+
+std::optional<json> parse_body(std::string_view body, const char* route, std::string& error) {
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (j.is_discarded()) {
+        error = std::string(route) + ": the body is not JSON";
+        return std::nullopt;
+    }
+    return j;
+}
+
+std::string entry(const char* list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+// Big enough for any page the hub sends (1000 referrals of at most 256 KiB sealed), small enough to bound a lie.
+constexpr std::size_t k_max_list = 100000;
+
+}  // namespace
+
+// ---- POST /api/v1/content ----
+
+std::map<std::string, std::string> to_headers(const PublishHeaders& h) {
+    return {{"X-Lantern-Version", h.version}, {"X-Lantern-Signature", sync::to_base64(h.signature)}};
+}
+
+Result<PublishHeaders> parse_publish_headers(std::string_view version, std::string_view signature_b64) {
+    std::string prefix = std::string(k_publish_route) + ": ";
+    if (version.empty()) return Error{prefix + "missing the X-Lantern-Version header"};
+    if (!printable_text(version, 1, 64) || version.find('"') != std::string_view::npos)
+        return Error{prefix + "the X-Lantern-Version header must be 1 to 64 printable characters, no quote"};
+    if (signature_b64.empty()) return Error{prefix + "missing the X-Lantern-Signature header"};
+    auto sig = sync::from_base64(signature_b64);
+    if (!sig || sig->size() != sync::k_signature_bytes)
+        return Error{prefix + "the X-Lantern-Signature header must be a base64 Ed25519 signature"};
+    return PublishHeaders{std::string(version), std::move(*sig)};
+}
+
+Result<sync::Manifest> parse_publish_answer(std::string_view body) {
+    auto m = sync::parse_manifest(body);
+    if (!m) return Error{std::string(k_publish_route) + ": " + m.error};
+    return std::move(*m.value);
+}
+
+// ---- GET /api/v1/referrals ----
+
+std::string to_query(const ReferralsQuery& q) {
+    std::string s = "after=" + std::to_string(q.after) + "&limit=" + std::to_string(q.limit);
+    if (q.include_exported) s += "&include_exported=1";
+    return s;
+}
+
+Result<ReferralsQuery> parse_referrals_query(const std::multimap<std::string, std::string>& params) {
+    std::string prefix = std::string(k_referrals_route) + ": ";
+    ReferralsQuery q;
+    for (const auto& [name, value] : params) {
+        if (name != "after" && name != "limit" && name != "include_exported")
+            return Error{prefix + "unknown parameter (it takes after, limit and include_exported)"};
+        if (params.count(name) > 1) return Error{prefix + "\"" + name + "\" given more than once"};
+        if (name == "include_exported") {
+            if (value != "0" && value != "1") return Error{prefix + "\"include_exported\" must be 0 or 1"};
+            q.include_exported = value == "1";
+            continue;
+        }
+        bool digits =
+            !value.empty() && value.size() <= 18 && value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits) return Error{prefix + "\"" + name + "\" must be a non-negative integer"};
+        std::int64_t n = std::stoll(value);
+        if (name == "after") {
+            q.after = n;
+        } else {
+            if (n < 1 || n > k_max_referrals_limit)
+                return Error{prefix + "\"limit\" must be 1 to " + std::to_string(k_max_referrals_limit)};
+            q.limit = static_cast<int>(n);
+        }
+    }
+    return q;
+}
+
+json to_json(const ReferralsPage& page) {
+    json list = json::array();
+    for (const auto& r : page.referrals)
+        list.push_back({{"seq", r.seq},
+                        {"id", r.id},
+                        {"kiosk", r.kiosk},
+                        {"reference", r.reference},
+                        {"created", r.created},
+                        {"form_version", r.form_version},
+                        {"sealed", sync::to_base64(r.sealed)},
+                        {"summary", sync::to_json(r.summary)},
+                        {"received_at", r.received_at},
+                        {"exported_at", r.exported_at}});
+    return json{{"referrals", list}, {"next_after", page.next_after}};
+}
+
+Result<ReferralsPage> parse_referrals_page(std::string_view body) {
+    std::string error;
+    auto j = parse_body(body, k_referrals_route, error);
+    if (!j) return Error{error};
+    Reader top(*j, k_referrals_route);
+    ReferralsPage page;
+    const json* list = top.array("referrals", k_max_list);
+    top.integer("next_after", page.next_after);
+    if (!top.ok()) return top.error();
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        Reader rd(item, k_referrals_route, entry("referrals", i));
+        ReferralRow r;
+        std::string sealed;
+        rd.integer("seq", r.seq, 1);
+        rd.str("id", r.id) && rd.check(sync::is_uuid(r.id), "id", "must be a lower-case UUID");
+        rd.str("kiosk", r.kiosk) && rd.check(sync::is_valid_kiosk_name(r.kiosk), "kiosk", "is not a kiosk name");
+        rd.str("reference", r.reference) &&
+            rd.check(sync::is_reference_code(r.reference), "reference", "is not a reference code");
+        rd.str("created", r.created) && rd.check(sync::is_utc_iso(r.created), "created", "must be a UTC time");
+        rd.str("form_version", r.form_version, 64) &&
+            rd.check(printable_text(r.form_version, 1, 64), "form_version", "must be printable text");
+        if (rd.str("sealed", sealed, sync::k_max_sealed_bytes * 4 / 3 + 8)) {
+            auto bytes = sync::from_base64(sealed);
+            if (rd.check(bytes.has_value(), "sealed", "is not base64")) r.sealed = std::move(*bytes);
+        }
+        if (const json* s = rd.field("summary")) {
+            auto summary = sync::parse_summary(*s);
+            if (summary) r.summary = std::move(*summary.value);
+            else rd.fail(summary.error);
+        }
+        rd.str("received_at", r.received_at) &&
+            rd.check(sync::is_utc_iso(r.received_at), "received_at", "must be a UTC time");
+        rd.str("exported_at", r.exported_at) && rd.check(r.exported_at.empty() || sync::is_utc_iso(r.exported_at),
+                                                         "exported_at", "must be a UTC time or empty");
+        if (!rd.ok()) return rd.error();
+        if (!page.referrals.empty() && r.seq <= page.referrals.back().seq)
+            return Error{std::string(k_referrals_route) + ": " + entry("referrals", i) + ": \"seq\" is out of order"};
+        page.referrals.push_back(std::move(r));
+    }
+    return page;
+}
+
+// ---- POST /api/v1/referrals/exported ----
+
+json to_json(const ExportedRequest& r) { return json{{"ids", r.ids}}; }
+
+Result<ExportedRequest> parse_exported_request(std::string_view body) {
+    std::string error;
+    auto j = parse_body(body, k_exported_route, error);
+    if (!j) return Error{error};
+    Reader rd(*j, k_exported_route);
+    rd.only({"ids"});
+    const json* ids = rd.array("ids", k_max_exported_ids);
+    if (!rd.ok()) return rd.error();
+    ExportedRequest r;
+    for (std::size_t i = 0; i < ids->size(); ++i) {
+        const json& id = (*ids)[i];
+        if (!id.is_string() || !sync::is_uuid(id.get_ref<const std::string&>()))
+            return Error{std::string(k_exported_route) + ": " + entry("ids", i) + " must be a referral UUID"};
+        r.ids.push_back(id.get<std::string>());
+    }
+    return r;
+}
+
+json to_json(const ExportedAnswer& a) { return json{{"marked", a.marked}}; }
+
+Result<ExportedAnswer> parse_exported_answer(std::string_view body) {
+    std::string error;
+    auto j = parse_body(body, k_exported_route, error);
+    if (!j) return Error{error};
+    Reader rd(*j, k_exported_route);
+    ExportedAnswer a;
+    rd.integer("marked", a.marked) &&
+        rd.check(a.marked <= static_cast<std::int64_t>(k_max_exported_ids), "marked", "is more than a call may mark");
+    if (!rd.ok()) return rd.error();
+    return a;
+}
+
+// ---- GET /api/v1/report ----
+
+json to_json(const Report& r) {
+    json rows = json::array();
+    for (const auto& row : r.rows) {
+        json j{{"centre", row.centre}, {"month", row.month}, {"need", row.need}};
+        j["count"] = row.count ? json(*row.count) : json(nullptr);
+        j["suppressed"] = !row.count.has_value();
+        rows.push_back(std::move(j));
+    }
+    return json{{"suppressed_below", r.suppressed_below}, {"rows", rows}};
+}
+
+Result<Report> parse_report(std::string_view body) {
+    std::string error;
+    auto j = parse_body(body, k_report_route, error);
+    if (!j) return Error{error};
+    Reader top(*j, k_report_route);
+    Report report;
+    top.integer("suppressed_below", report.suppressed_below, 1);
+    const json* rows = top.array("rows", k_max_list);
+    if (!top.ok()) return top.error();
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        Reader rd((*rows)[i], k_report_route, entry("rows", i));
+        ReportRow row;
+        bool suppressed = false;
+        rd.str("centre", row.centre) &&
+            rd.check(printable_text(row.centre, 1, 100), "centre", "must be 1 to 100 characters");
+        rd.str("month", row.month) && rd.check(is_month(row.month), "month", "must be YYYY-MM");
+        rd.str("need", row.need) && rd.check(sync::is_valid_need(row.need), "need", "is not a need's id");
+        rd.boolean("suppressed", suppressed);
+        if (const json* count = rd.field("count")) {
+            if (suppressed) {
+                rd.check(count->is_null(), "count", "must be null when \"suppressed\" is true");
+            } else {
+                std::int64_t n = 0;
+                // A count under the threshold that is not suppressed could point at a family: never shown.
+                rd.integer("count", n) &&
+                    rd.check(n >= report.suppressed_below, "count", "is under \"suppressed_below\" but not suppressed");
+                row.count = n;
+            }
+        }
+        if (!rd.ok()) return rd.error();
+        report.rows.push_back(std::move(row));
+    }
+    return report;
+}
+
+// ---- GET /api/v1/kiosks ----
+
+json to_json(const KiosksAnswer& a) {
+    json list = json::array();
+    for (const auto& k : a.kiosks)
+        list.push_back({{"kiosk", k.kiosk}, {"received_at", k.received_at}, {"heartbeat", sync::to_json(k.heartbeat)}});
+    return json{{"kiosks", list}};
+}
+
+Result<KiosksAnswer> parse_kiosks_answer(std::string_view body) {
+    std::string error;
+    auto j = parse_body(body, k_kiosks_route, error);
+    if (!j) return Error{error};
+    Reader top(*j, k_kiosks_route);
+    const json* list = top.array("kiosks", k_max_list);
+    if (!top.ok()) return top.error();
+    KiosksAnswer a;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        Reader rd((*list)[i], k_kiosks_route, entry("kiosks", i));
+        KioskRow k;
+        rd.str("kiosk", k.kiosk) && rd.check(sync::is_valid_kiosk_name(k.kiosk), "kiosk", "is not a kiosk name");
+        rd.str("received_at", k.received_at) &&
+            rd.check(sync::is_utc_iso(k.received_at), "received_at", "must be a UTC time");
+        if (const json* hb = rd.field("heartbeat")) {
+            // The kiosk's own heartbeat, read by the kiosk route's parser ("heartbeat: missing ...").
+            auto parsed = hb->is_object() ? sync::parse_heartbeat(hb->dump()) : sync::Parsed<sync::Heartbeat>{};
+            if (parsed) k.heartbeat = std::move(*parsed.value);
+            else rd.fail(parsed.error.empty() ? "\"heartbeat\" must be an object" : parsed.error);
+        }
+        if (!rd.ok()) return rd.error();
+        a.kiosks.push_back(std::move(k));
+    }
+    return a;
+}
+
+// ---- errors ----
+
+Result<std::string> parse_error_answer(std::string_view body) {
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
+    if (!j.is_object() || !j.contains("error") || !j["error"].is_string())
+        return Error{"the answer is not the hub's {\"error\": ...}"};
+    return j["error"].get<std::string>();
+}
+
+}  // namespace lantern::hub::api
