@@ -67,18 +67,34 @@ def frame_times(kiosk, pack, page, script, runs, tmp, warmup=5):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--build", required=True)
-    ap.add_argument("--pack", required=True)
-    ap.add_argument("--page", required=True)
-    ap.add_argument("--html", required=True, help="page.html exported from the same page")
-    ap.add_argument("--sources", required=True)
+    ap.add_argument("--build")
+    ap.add_argument("--pack")
+    ap.add_argument("--page")
+    ap.add_argument("--html", help="page.html exported from the same page")
+    ap.add_argument("--sources")
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--idle-runs", type=int, default=3)
     ap.add_argument("--chromium", default="")
     ap.add_argument("--renderer", default="")
     ap.add_argument("--hub", default="", help="JSON from the hub bench, or empty when the hub is not built")
+    ap.add_argument("--day", default="[]", help="JSON list from the national-day simulation, one per store")
+    ap.add_argument("--hub-only", action="store_true", help="print only the hub rows (BENCH_HUB_ONLY)")
     ap.add_argument("--json", required=True)
     a = ap.parse_args()
+    if a.hub_only:
+        result = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+                  "cpu": cpu_model(), "cores": os.cpu_count(), "ram_gib": ram_gib(), "load_after": a_load(),
+                  "hub": json.loads(a.hub) if a.hub else None, "day": json.loads(a.day)}
+        with open(a.json, "w") as f:
+            json.dump(result, f, indent=1)
+        print(f"{result['date']}; {result['cpu']}, {result['cores']} cores, {result['ram_gib']:.1f} GiB RAM; "
+              f"load {result['load_after']} after")
+        print("\n".join(["| measure | value | vs floor / baseline | target | |", "|---|---|---|---|---|"]
+                        + hub_rows(result["hub"], result["day"])))
+        return
+    for need in ("build", "pack", "page", "html", "sources"):
+        if not getattr(a, need):
+            ap.error(f"--{need} is required (unless --hub-only)")
 
     kiosk = os.path.join(a.build, "kiosk", "lantern-kiosk")
     floor = os.path.join(a.build, "bench", "lantern-bench-floor")
@@ -150,7 +166,7 @@ def main():
     result = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
               "cpu": cpu_model(), "cores": os.cpu_count(), "ram_gib": ram_gib(), "load_before": load_before, "renderer": a.renderer,
               "kernel": platform.release(), "runs": a.runs, "page": a.page, "startup": startup,
-              "frames": frames, "idle": idle, "search": search_r, "hub": hub, "tmp": tmp}
+              "frames": frames, "idle": idle, "search": search_r, "hub": hub, "day": json.loads(a.day), "tmp": tmp}
     shutil.rmtree(chromium_profile, ignore_errors=True)
     result["load_after"] = a_load()
     with open(a.json, "w") as f:
@@ -229,18 +245,43 @@ def table(r):
     q = r["search"]
     rows.append(f"| search, {q['pages']}-page pack, {q['queries']} queries | median {q['median_ms']:.3f} ms, p99 {q['p99_ms']:.3f} ms "
                 f"| | < 5 ms | {verdict(q['p99_ms'] < 5)} |")
-    if r["hub"] and "error" in r["hub"]:
-        rows.append(f"| hub ingest / outbox drain | failed: {r['hub']['error']} | | > 1,000/s | **missed** |")
-    elif r["hub"]:
-        h = r["hub"]
-        rows.append(f"| hub ingest, {h['clients']} concurrent clients x {h['per_client']} referrals, {h['runs']} runs "
+    rows += hub_rows(r["hub"], r.get("day", []))
+    return "\n".join(rows)
+
+
+def hub_rows(hub, day):
+    rows = []
+    if hub and "error" in hub:
+        rows.append(f"| hub ingest / outbox drain | failed: {hub['error']} | | > 1,000/s | **missed** |")
+    elif hub:
+        h = hub
+        rows.append(f"| hub ingest, SQLite, {h['clients']} concurrent clients x {h['per_client']} referrals, {h['runs']} runs "
                     f"| {h['referrals_per_s']:.0f} referrals/s (request p50 {h['latency_p50_ms']:.1f} ms, "
-                    f"p99 {h['latency_p99_ms']:.1f} ms) | | > 1,000/s | {verdict(h['referrals_per_s'] > 1000)} |")
+                    f"p99 {h['latency_p99_ms']:.1f} ms) | 1.00x | > 1,000/s | {verdict(h['referrals_per_s'] > 1000)} |")
+        for key, label in (("one_hub", "one hub on PostgreSQL"), ("two_hubs", "two hubs on one PostgreSQL database")):
+            p = (h.get("postgres") or {}).get(key)
+            if p:
+                rows.append(f"| hub ingest, {label}, same workload | {p['referrals_per_s']:.0f} referrals/s (request p50 "
+                            f"{p['latency_p50_ms']:.1f} ms, p99 {p['latency_p99_ms']:.1f} ms) | "
+                            f"{p['ratio_to_sqlite']:.2f}x SQLite (median of run-by-run ratios) | > 1,000/s | "
+                            f"{verdict(p['referrals_per_s'] > 1000)} |")
         rows.append(f"| outbox drain through the sync worker, {h['drain_n']} queued | {h['drain_per_s']:.0f} referrals/s "
                     f"| | | |")
     else:
         rows.append("| hub ingest / outbox drain | hub: not built yet | | > 1,000/s | |")
-    return "\n".join(rows)
+    for d in day or []:
+        where = "one hub on SQLite" if d.get("store") == "sqlite" else "two hubs on one PostgreSQL database"
+        if "error" in d:
+            rows.append(f"| national day, {where} | {d['error']} | | 0 errors | **missed** |")
+            continue
+        rss = " / ".join(f"{m:.0f}" for m in d["peak_hub_rss_mib"])
+        rows.append(f"| national day, {where}: {d['kiosks']} kiosks, {d['heartbeats']} heartbeats (every "
+                    f"{d['heartbeat_interval_ms']:.0f} ms, a day in {d['day_seconds']:.0f} s) and {d['referrals_sent']} "
+                    f"referrals | {d['referrals_per_s']:.0f} referrals/s (referral p99 {d['referral_p99_ms']:.1f} ms), "
+                    f"heartbeat p99 {d['heartbeat_p99_ms']:.1f} ms, {d['errors']} errors, {d['referrals_stored']} stored "
+                    f"({'each once' if d['stored_once'] else '**not each once**'}), peak hub RSS {rss} MiB | | "
+                    f"0 errors, each once | {verdict(d['errors'] == 0 and d['stored_once'])} |")
+    return rows
 
 
 if __name__ == "__main__":

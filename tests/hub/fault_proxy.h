@@ -1,5 +1,6 @@
 // A loopback TCP proxy for tests that resets, stalls, cuts and truncates connections to the hub, or stands in
-// for a middlebox (a proxy's error page, a captive portal) answering every request itself.
+// for a middlebox (a proxy's error page, a captive portal) answering every request itself. Given several hubs it
+// is also a round-robin load balancer: each new connection goes to the next hub in turn.
 #pragma once
 
 #include <arpa/inet.h>
@@ -31,7 +32,13 @@ class FaultProxy {
     };
 
     FaultProxy(int upstream_port, Odds odds, unsigned seed = 1234)
-        : upstream_port_(upstream_port), odds_(odds), rng_(seed) {
+        : FaultProxy(std::vector<int>{upstream_port}, odds, seed) {}
+
+    // Connection n goes to upstream_ports[n % size]: one kiosk's connections alternate between two hubs, so a
+    // retry after a cut or reset lands on the other hub.
+    FaultProxy(std::vector<int> upstream_ports, Odds odds, unsigned seed = 1234)
+        : upstream_ports_(std::move(upstream_ports)), odds_(odds), rng_(seed) {
+        if (upstream_ports_.empty()) throw std::runtime_error("proxy needs an upstream");
         listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
         int one = 1;
         ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -103,15 +110,16 @@ class FaultProxy {
                 after_chunks = static_cast<int>(rng_() % 4);
             }
             if (mode != Mode::pass) ++faults_;
+            int upstream = upstream_ports_[static_cast<std::size_t>(connections_ - 1) % upstream_ports_.size()];
             ++active_;
-            std::thread([this, client, mode, after_chunks] {
-                if (!answer_canned(client)) serve(client, mode, after_chunks);
+            std::thread([this, client, mode, after_chunks, upstream] {
+                if (!answer_canned(client)) serve(client, mode, after_chunks, upstream);
                 --active_;
             }).detach();
         }
     }
 
-    void serve(int client, Mode mode, int after_chunks) {
+    void serve(int client, Mode mode, int after_chunks, int upstream_port) {
         if (mode == Mode::reset) return hard_close(client);
         if (mode == Mode::stall) {
             auto until = std::chrono::steady_clock::now() + odds_.stall_ms;
@@ -126,7 +134,7 @@ class FaultProxy {
         sockaddr_in a{};
         a.sin_family = AF_INET;
         a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        a.sin_port = htons(static_cast<uint16_t>(upstream_port_));
+        a.sin_port = htons(static_cast<uint16_t>(upstream_port));
         if (::connect(up, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0) {
             ::close(up);
             return hard_close(client);
@@ -218,7 +226,7 @@ class FaultProxy {
         return true;
     }
 
-    int upstream_port_;
+    std::vector<int> upstream_ports_;
     Odds odds_;
     std::mt19937 rng_;
     std::mutex mutex_;

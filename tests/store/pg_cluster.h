@@ -37,10 +37,22 @@ class PgCluster {
             auto bin = find_bin();
             if (bin.empty())
                 missing = "PostgreSQL binaries not found (/usr/lib/postgresql/*/bin/initdb): install postgresql";
-            else cluster.reset(new PgCluster(bin));
+            else cluster.reset(new PgCluster(bin, false));
         }
         reason = missing;
         return cluster.get();
+    }
+
+    // A cluster of the caller's own. `durable` keeps PostgreSQL's defaults (fsync on, synchronous commit), as
+    // the bench needs to compare it fairly with SQLite's synchronous=FULL; the tests' cluster skips fsync.
+    // nullptr (and why in `reason`) if the postgresql package is not installed.
+    static std::unique_ptr<PgCluster> start(bool durable, std::string& reason) {
+        auto bin = find_bin();
+        if (bin.empty()) {
+            reason = "PostgreSQL binaries not found (/usr/lib/postgresql/*/bin/initdb): install postgresql";
+            return nullptr;
+        }
+        return std::unique_ptr<PgCluster>(new PgCluster(bin, durable));
     }
 
     ~PgCluster() {
@@ -80,7 +92,7 @@ class PgCluster {
     const std::filesystem::path& socket_dir() const { return dir_; }
 
    private:
-    explicit PgCluster(const std::filesystem::path& bin) {
+    PgCluster(const std::filesystem::path& bin, bool durable) {
         char tmpl[] = "/tmp/lantern-pg-XXXXXX";
         if (!::mkdtemp(tmpl)) throw std::runtime_error("test cluster: mkdtemp failed");
         dir_ = tmpl;
@@ -98,7 +110,7 @@ class PgCluster {
         if (rc != 0) throw std::runtime_error("test cluster: initdb failed: " + read(dir_ / "initdb.log"));
         // Only the unix socket in our folder: nothing on the network, no clash with another cluster.
         server_ = spawn({(bin / "postgres").string(), "-D", data, "-k", dir_.string(), "-p", "5432", "-c",
-                         "listen_addresses=", "-c", "fsync=off", "-c", "max_connections=200"},
+                         "listen_addresses=", "-c", durable ? "fsync=on" : "fsync=off", "-c", "max_connections=200"},
                         log);
         auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(90);
         std::string ping = "host=" + dir_.string() + " port=5432 user=lantern dbname=postgres";
