@@ -1,7 +1,7 @@
 // National-day simulation: many kiosks, a day of heartbeats and referrals, time-compressed, against real hubs.
 //
 //   lantern-bench-day --hub build/hub/lantern-hub --store sqlite|postgresql [--kiosks 600] [--referrals 20]
-//                     [--day-seconds 360]
+//                     [--day-seconds 600]
 //
 // `sqlite`: one hub on its SQLite file. `postgresql`: two hubs on one database of a throwaway cluster with
 // PostgreSQL's durable defaults; kiosk k talks to hub k % 2 and retries on the other, as behind a load balancer.
@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
     CLI::App app{"lantern-bench-day: a compressed national day of kiosks against real hubs"};
     std::string hub_binary, store = "sqlite";
     int kiosks = 600, referrals = 20, threads = 0;
-    double day_seconds = 360;
+    double day_seconds = 600;
     app.add_option("--hub", hub_binary, "Path to lantern-hub")->required()->check(CLI::ExistingFile);
     app.add_option("--store", store, "sqlite (one hub) or postgresql (two hubs, one database)")
         ->check(CLI::IsMember({"sqlite", "postgresql"}));

@@ -4,7 +4,7 @@
 #   scripts/bench.sh            9 interleaved rounds (BENCH_RUNS=N to change), about 6 minutes
 #   BENCH_HUB_RUNS=N            hub ingest/drain runs (default 5), each on a fresh hub; each run ingests into SQLite,
 #                               one hub on PostgreSQL and two hubs on one PostgreSQL database, side by side
-#   BENCH_DAY_SECONDS=N         the national-day simulation's day (86,400 s) compressed into N s (default 360);
+#   BENCH_DAY_SECONDS=N         the national-day simulation's day (86,400 s) compressed into N s (default 600);
 #                               run against one hub on SQLite, then two hubs on PostgreSQL; 0 skips it
 #   BENCH_DAY_KIOSKS=N          kiosks in the national day (default 600), each with 20 referrals
 #   BENCH_HUB_ONLY=1            only the hub figures (ingest, drain, national day): no window, no Chromium
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 runs=${BENCH_RUNS:-9}
 hub_runs=${BENCH_HUB_RUNS:-5}
-day_seconds=${BENCH_DAY_SECONDS:-360}
+day_seconds=${BENCH_DAY_SECONDS:-600}
 day_kiosks=${BENCH_DAY_KIOSKS:-600}
 hub_only=${BENCH_HUB_ONLY:-}
 case "$runs,$hub_runs" in *[!0-9,]* | ,* | *, | 0,* | *,0) echo "bench: BENCH_RUNS and BENCH_HUB_RUNS must be whole numbers >= 1" >&2; exit 2 ;; esac
