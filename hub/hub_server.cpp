@@ -15,6 +15,7 @@
 #include "content/pack_check.h"
 #include "hub/guarded_server.h"
 #include "hub/log_text.h"
+#include "hub/report_rule.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "sync/sealing.h"
@@ -26,7 +27,6 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* k_json = "application/json";
-constexpr int k_suppress_below = 5;
 
 enum class Role { anyone, kiosk, admin };  // anyone: no token (the watchdog's health check)
 
@@ -291,8 +291,15 @@ struct HubServer::Impl {
         auto hb = sync::parse_heartbeat(req.body);
         if (!hb) return fail(res, 400, hb.error);
         std::string nonce = std::exchange(hb.value->nonce, "");  // answered, not kept
+        // The figures first, kept per day (a resend replaces the day); the last heartbeat is kept without them.
+        auto days = std::exchange(hb.value->usage_days, {});
+        store.record_usage(*kiosk, days);
         store.record_heartbeat(*kiosk, sync::to_json(*hb.value).dump());
         json answer{{"status", "ok"}};
+        if (!days.empty()) {
+            answer["usage_stored"] = json::array();
+            for (const auto& d : days) answer["usage_stored"].push_back(d.day);
+        }
         // Bound to the token the kiosk sent: only this hub (or whoever holds the token) can answer it.
         if (!nonce.empty()) answer["proof"] = sync::heartbeat_proof(bearer(req), nonce);
         reply(res, 200, answer);
@@ -391,17 +398,16 @@ struct HubServer::Impl {
         json rows = json::array();
         for (const auto& c : store.need_counts()) {
             json row{{"centre", c.centre}, {"month", c.month}, {"need", c.need}};
-            // Small counts could point at a family; publish them only as "fewer than 5".
-            if (c.count < k_suppress_below) {
-                row["count"] = nullptr;
-                row["suppressed"] = true;
-            } else {
-                row["count"] = c.count;
-                row["suppressed"] = false;
-            }
+            publish_count(row, c.count);
             rows.push_back(row);
         }
-        reply(res, 200, json{{"suppressed_below", k_suppress_below}, {"rows", rows}});
+        json usage = json::array();
+        for (const auto& c : store.usage_counts()) {
+            json row{{"centre", c.centre}, {"month", c.month}, {"name", c.name}};
+            publish_count(row, c.count);
+            usage.push_back(row);
+        }
+        reply(res, 200, json{{"suppressed_below", k_suppress_below}, {"rows", rows}, {"usage", usage}});
     }
 
     void get_kiosks(const httplib::Request&, httplib::Response& res) {

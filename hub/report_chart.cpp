@@ -6,20 +6,26 @@
 
 namespace lantern::hub {
 
-std::vector<ReportRow> report_rows_from_json(const nlohmann::json& report) {
+namespace {
+std::vector<ReportRow> rows_from(const nlohmann::json& report, const char* section, const char* name) {
     std::vector<ReportRow> rows;
-    if (!report.is_object() || !report.contains("rows") || !report["rows"].is_array()) return rows;
-    for (const auto& r : report["rows"]) {
+    if (!report.is_object() || !report.contains(section) || !report[section].is_array()) return rows;
+    for (const auto& r : report[section]) {
         if (!r.is_object()) continue;
-        ReportRow row{r.value("centre", ""), r.value("month", ""), r.value("need", ""), std::nullopt};
+        ReportRow row{r.value("centre", ""), r.value("month", ""), r.value(name, ""), std::nullopt};
         if (r.contains("count") && r["count"].is_number_integer()) row.count = r["count"].get<std::int64_t>();
         rows.push_back(row);
     }
     return rows;
 }
+}  // namespace
 
-std::string report_table(const std::vector<ReportRow>& rows) {
-    std::size_t wc = 6, wm = 7, wn = 4;
+std::vector<ReportRow> report_rows_from_json(const nlohmann::json& report) { return rows_from(report, "rows", "need"); }
+
+std::vector<ReportRow> usage_rows_from_json(const nlohmann::json& report) { return rows_from(report, "usage", "name"); }
+
+std::string report_table(const std::vector<ReportRow>& rows, const std::string& what, const std::string& none) {
+    std::size_t wc = 6, wm = 7, wn = what.size();
     for (const auto& r : rows) {
         wc = std::max(wc, r.centre.size());
         wn = std::max(wn, r.need.size());
@@ -28,11 +34,11 @@ std::string report_table(const std::vector<ReportRow>& rows) {
         return s + std::string(w > s.size() ? w - s.size() : 0, ' ');
     };
     std::ostringstream out;
-    out << pad("centre", wc) << "  " << pad("month", wm) << "  " << pad("need", wn) << "  count\n";
+    out << pad("centre", wc) << "  " << pad("month", wm) << "  " << pad(what, wn) << "  count\n";
     for (const auto& r : rows)
         out << pad(r.centre, wc) << "  " << pad(r.month, wm) << "  " << pad(r.need, wn) << "  "
             << (r.count ? std::to_string(*r.count) : "<5") << "\n";
-    if (rows.empty()) out << "(no referrals yet)\n";
+    if (rows.empty()) out << none << "\n";
     return out.str();
 }
 

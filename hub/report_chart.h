@@ -16,7 +16,11 @@ struct ReportRow {
 };
 
 std::vector<ReportRow> report_rows_from_json(const nlohmann::json& report);
-std::string report_table(const std::vector<ReportRow>& rows);
+// The report's usage section as rows: `need` holds the figure's name (sync/usage.h), e.g. "visit:adult:cy".
+std::vector<ReportRow> usage_rows_from_json(const nlohmann::json& report);
+// `what` names the third column; `none` is said when there are no rows.
+std::string report_table(const std::vector<ReportRow>& rows, const std::string& what = "need",
+                         const std::string& none = "(no referrals yet)");
 std::string report_svg(const std::vector<ReportRow>& rows);
 
 }  // namespace lantern::hub
