@@ -444,6 +444,22 @@ std::vector<SearchHit> PackReader::search(const std::string& query, Audience aud
     return {};
 }
 
+std::string PackReader::vocabulary_words(const std::string& query) const try {
+    std::lock_guard lock(search_mutex_);
+    SearchState& state = search_state();
+    TokenizerScrub scrub(db_, state, query.size());
+    std::vector<std::string> typed = state.words.split(query);
+    std::string out;
+    for (const auto& w : typed) {
+        if (!state.vocabulary.count(w) || w.find_first_of("0123456789") != std::string::npos) return "";
+        out += (out.empty() ? "" : " ") + w;
+    }
+    return out;
+} catch (const SQLite::Exception& e) {
+    std::cerr << "lantern: the pack's search failed: " << sqlite3_errstr(e.getErrorCode()) << "\n";
+    return "";
+}
+
 std::optional<SearchCard> PackReader::search_card(const std::string& query, Audience audience, const std::string& lang,
                                                   bool found_any) const try {
     std::lock_guard lock(search_mutex_);

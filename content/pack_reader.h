@@ -109,6 +109,11 @@ class PackReader {
     std::optional<SearchCard> search_card(const std::string& query, Audience audience, const std::string& lang,
                                           bool found_any) const;
 
+    // The query's words as the index sees them (lower case, accents folded), joined by single spaces, when
+    // every one of them is a word of the pack (a page's words or search.yaml's synonyms) without a digit;
+    // otherwise empty. Usage figures keep a search's words only then: never what only the visitor wrote.
+    std::string vocabulary_words(const std::string& query) const;
+
     // Pages per audience and language; a page for several audiences counts once under each.
     // Every audience is present (adult, teen, child, little), with an empty map when it has no pages.
     std::map<Audience, std::map<std::string, int>> page_counts() const;

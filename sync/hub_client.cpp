@@ -355,7 +355,7 @@ DownloadOutcome HubClient::download_pack(const Manifest& manifest, const std::fi
     return out;
 }
 
-bool HubClient::post_heartbeat(const Heartbeat& heartbeat, std::string& error) {
+bool HubClient::post_heartbeat(const Heartbeat& heartbeat, std::string& error, std::vector<std::string>* stored_days) {
     Heartbeat hb = heartbeat;
     hb.nonce = new_heartbeat_nonce();
     auto r = request("POST", "/api/v1/heartbeat", to_json(hb).dump(), {"Content-Type: application/json"});
@@ -373,6 +373,15 @@ bool HubClient::post_heartbeat(const Heartbeat& heartbeat, std::string& error) {
         error = "heartbeat: HTTP " + std::to_string(r.status) +
                 (r.status == 200 ? " but not the hub's answer (captive portal or proxy?)" : "");
         return false;
+    }
+    if (stored_days) {
+        stored_days->clear();
+        // Only days this heartbeat sent count: anything else in the answer is ignored.
+        if (auto it = j.find("usage_stored"); it != j.end() && it->is_array())
+            for (const auto& d : *it)
+                if (d.is_string())
+                    for (const auto& sent : hb.usage_days)
+                        if (sent.day == d.get_ref<const std::string&>()) stored_days->push_back(sent.day);
     }
     return true;
 }

@@ -64,7 +64,9 @@ class HubClient {
     DownloadOutcome download_pack(const Manifest& manifest, const std::filesystem::path& part_file);
     // True when the hub answered {"status": "ok"} with the proof of this kiosk's token over a fresh nonce
     // (heartbeat_proof); otherwise sets `error`.
-    bool post_heartbeat(const Heartbeat& heartbeat, std::string& error);
+    // `stored_days`, if given, gets the usage days the hub says it stored ("usage_stored").
+    bool post_heartbeat(const Heartbeat& heartbeat, std::string& error,
+                        std::vector<std::string>* stored_days = nullptr);
 
    private:
     struct Response;

@@ -266,6 +266,10 @@ json to_json(const Heartbeat& h) {
            {"usage", h.usage}};
     if (!h.pack_fault.empty()) j["pack_fault"] = h.pack_fault;
     if (!h.nonce.empty()) j["nonce"] = h.nonce;
+    if (!h.usage_days.empty()) {
+        j["usage_days"] = json::array();
+        for (const auto& d : h.usage_days) j["usage_days"].push_back(to_json(d));
+    }
     return j;
 }
 
@@ -275,7 +279,7 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     if (!j) return r;
     Reader rd{*j, r.error, "heartbeat"};
     if (!rd.object_with_only({"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error",
-                              "usage", "pack_fault", "nonce"}))
+                              "usage", "pack_fault", "nonce", "usage_days"}))
         return r;
     Heartbeat h;
     if (!rd.str("app_version", h.app_version, true, 64) || !rd.str("pack_version", h.pack_version, false, 64) ||
@@ -295,6 +299,19 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
             if (!is_valid_need(u.key()) || !u->is_number_integer() || u->get<std::int64_t>() < 0)
                 return rd.fail("\"usage\" must map ids to counts"), r;
             h.usage[u.key()] = u->get<std::int64_t>();
+        }
+    }
+    if (auto it = j->find("usage_days"); it != j->end()) {
+        if (!it->is_array() || it->size() > k_max_usage_days_per_heartbeat)
+            return rd.fail("\"usage_days\" must be an array of at most " +
+                           std::to_string(k_max_usage_days_per_heartbeat) + " days"),
+                   r;
+        std::set<std::string> seen;
+        for (const auto& d : *it) {
+            UsageDay day;
+            if (std::string why = parse_usage_day(d, day); !why.empty()) return rd.fail(why), r;
+            if (!seen.insert(day.day).second) return rd.fail("\"usage_days\" names a day twice"), r;
+            h.usage_days.push_back(std::move(day));
         }
     }
     r.value = std::move(h);

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sync/encoding.h"
+#include "sync/usage.h"
 
 namespace lantern::sync {
 
@@ -80,9 +81,12 @@ struct Heartbeat {
     std::int64_t refused = 0;
     std::string last_success;                   // UTC ISO or empty
     std::string last_error;                     // our own error text, never personal data
-    std::map<std::string, std::int64_t> usage;  // anonymous counters, e.g. "page_views": 12
+    std::map<std::string, std::int64_t> usage;  // older kiosks' counters since start, e.g. "page_views": 12
     std::string pack_fault;                     // why the kiosk is not on its newest pack (it fell back), or empty
     std::string nonce;  // 64 hex, fresh each time: the hub answers heartbeat_proof(token, nonce)
+    // Days of anonymous usage figures the hub has not yet acknowledged (sync/usage.h), oldest first; the hub
+    // answers with the days it stored ("usage_stored").
+    std::vector<UsageDay> usage_days;
     bool operator==(const Heartbeat&) const = default;
 };
 nlohmann::json to_json(const Heartbeat& h);

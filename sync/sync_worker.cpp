@@ -10,6 +10,12 @@ namespace lantern::sync {
 
 using Clock = std::chrono::steady_clock;
 
+namespace {
+// A few days a heartbeat: a kiosk back after a long time away catches up at one heartbeat a day's worth.
+constexpr std::size_t k_usage_days_per_heartbeat = 3;
+constexpr std::size_t k_usage_body_budget = 48 * 1024;  // the hub takes 64 KiB (max_json_bytes) by default
+}  // namespace
+
 SyncWorker::SyncWorker(OutboxStore& outbox, SyncWorkerOptions options) : outbox_(outbox), options_(std::move(options)) {
     client_ = std::make_unique<HubClient>(options_.hub);
     client_->set_cancel_flag(&stopping_);
@@ -60,11 +66,6 @@ void SyncWorker::stop() {
 SyncStatus SyncWorker::status() const {
     std::lock_guard lock(mutex_);
     return status_;
-}
-
-void SyncWorker::set_usage_counts(std::map<std::string, std::int64_t> counts) {
-    std::lock_guard lock(mutex_);
-    usage_ = std::move(counts);
 }
 
 std::optional<PackInfo> SyncWorker::take_pending_pack() {
@@ -289,13 +290,24 @@ void SyncWorker::send_heartbeat() {
         hb.refused = status_.refused;
         hb.last_success = status_.last_success;
         hb.last_error = status_.last_error.substr(0, 200);
-        hb.usage = usage_;
         hb.pack_fault = status_.pack_fault.substr(0, 200);
     }
+    std::vector<PendingUsageDay> days;
+    if (options_.usage) {
+        days = options_.usage->pending(k_usage_days_per_heartbeat);
+        for (const auto& d : days) hb.usage_days.push_back(d.day);
+        // Within the hub's body limit with room to spare; the days left out go with the next heartbeat.
+        while (hb.usage_days.size() > 1 && to_json(hb).dump().size() > k_usage_body_budget) hb.usage_days.pop_back();
+    }
     std::string error;
-    if (client_->post_heartbeat(hb, error)) {
+    std::vector<std::string> stored;
+    if (client_->post_heartbeat(hb, error, &stored)) {
         note_success();
         path_proven();
+        std::string today = options_.today();
+        for (const auto& day : stored)
+            for (const auto& d : days)
+                if (d.day.day == day) options_.usage->acknowledge(day, d.revision, today);
     } else {
         note_error(error);
     }

@@ -15,6 +15,7 @@
 #include "sync/hub_client.h"
 #include "sync/outbox_store.h"
 #include "sync/pack_update.h"
+#include "sync/usage_store.h"
 
 namespace lantern::sync {
 
@@ -38,6 +39,10 @@ struct SyncWorkerOptions {
     std::chrono::milliseconds heartbeat_interval{300'000};
     std::chrono::milliseconds idle_interval{60'000};  // re-check the outbox even without wake()
     int batch = 25;
+    // Usage figures sent with each heartbeat, days the hub stored acknowledged there; null: none. Must outlive
+    // the worker. `today` is the kiosk's local date (tests set it).
+    UsageStore* usage = nullptr;
+    std::function<std::string()> today = [] { return local_date(); };
     // Called on the worker thread after the status changed (e.g. glfwPostEmptyEvent). Must not throw.
     std::function<void()> on_change;
 };
@@ -73,8 +78,6 @@ class SyncWorker {
     void stop();
 
     SyncStatus status() const;
-    // Anonymous counters sent with the next heartbeat.
-    void set_usage_counts(std::map<std::string, std::int64_t> counts);
 
     // At a session start: the new pack (now current), or nullopt to keep the one in use.
     std::optional<PackInfo> take_pending_pack();
@@ -102,10 +105,9 @@ class SyncWorker {
     SyncWorkerOptions options_;
     std::unique_ptr<HubClient> client_;
 
-    mutable std::mutex mutex_;  // guards status_, usage_, woken_
+    mutable std::mutex mutex_;  // guards status_, woken_
     std::condition_variable cv_;
     SyncStatus status_;
-    std::map<std::string, std::int64_t> usage_;
     bool woken_ = false;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> heartbeat_soon_{false};

@@ -16,15 +16,19 @@ void register_report_commands(CLI::App& app, int&) {
         std::string hub, token, svg, ca;
     };
     auto a = std::make_shared<Args>();
-    auto* report = app.add_subcommand("report", "Needs by centre and month (counts under 5 suppressed)");
+    auto* report =
+        app.add_subcommand("report", "Needs and kiosk usage by centre and month (counts under 5 suppressed)");
     report->add_option("--hub", a->hub, "Hub URL")->required();
     report->add_option("--token", a->token, "Admin token")->required()->envname("LANTERN_ADMIN_TOKEN");
     report->add_option("--svg", a->svg, "Also write a bar chart here");
     report->add_option("--ca-file", a->ca, "CA bundle for the hub's certificate");
     report->callback([a] {
         AdminClient client(a->hub, a->token, a->ca);
-        auto rows = client.report().rows;
+        auto report = client.report();
+        const auto& rows = report.rows;
         std::cout << report_table(rows);
+        std::cout << "\nKiosk usage (names: README, Usage figures)\n"
+                  << report_table(usage_table_rows(report.usage), "figure", "(no usage figures yet)");
         if (!a->svg.empty()) {
             std::ofstream(a->svg) << report_svg(rows);
             std::cout << "wrote " << a->svg << "\n";

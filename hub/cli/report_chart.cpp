@@ -6,8 +6,14 @@
 
 namespace lantern::hub {
 
-std::string report_table(const std::vector<ReportRow>& rows) {
-    std::size_t wc = 6, wm = 7, wn = 4;
+std::vector<ReportRow> usage_table_rows(const std::vector<api::UsageRow>& usage) {
+    std::vector<ReportRow> rows;
+    for (const auto& u : usage) rows.push_back({u.centre, u.month, u.name, u.count});
+    return rows;
+}
+
+std::string report_table(const std::vector<ReportRow>& rows, const std::string& what, const std::string& none) {
+    std::size_t wc = 6, wm = 7, wn = what.size();
     for (const auto& r : rows) {
         wc = std::max(wc, r.centre.size());
         wn = std::max(wn, r.need.size());
@@ -16,11 +22,11 @@ std::string report_table(const std::vector<ReportRow>& rows) {
         return s + std::string(w > s.size() ? w - s.size() : 0, ' ');
     };
     std::ostringstream out;
-    out << pad("centre", wc) << "  " << pad("month", wm) << "  " << pad("need", wn) << "  count\n";
+    out << pad("centre", wc) << "  " << pad("month", wm) << "  " << pad(what, wn) << "  count\n";
     for (const auto& r : rows)
         out << pad(r.centre, wc) << "  " << pad(r.month, wm) << "  " << pad(r.need, wn) << "  "
             << (r.count ? std::to_string(*r.count) : "<5") << "\n";
-    if (rows.empty()) out << "(no referrals yet)\n";
+    if (rows.empty()) out << none << "\n";
     return out.str();
 }
 

@@ -13,7 +13,11 @@ namespace lantern::hub {
 // A row of the hub's report: count nullopt when suppressed (fewer than 5).
 using ReportRow = api::ReportRow;
 
-std::string report_table(const std::vector<ReportRow>& rows);
+// The report's usage section as table rows: `need` holds the figure's name (sync/usage.h), e.g. "visit:adult:cy".
+std::vector<ReportRow> usage_table_rows(const std::vector<api::UsageRow>& usage);
+// `what` names the third column; `none` is said when there are no rows.
+std::string report_table(const std::vector<ReportRow>& rows, const std::string& what = "need",
+                         const std::string& none = "(no referrals yet)");
 std::string report_svg(const std::vector<ReportRow>& rows);
 
 }  // namespace lantern::hub

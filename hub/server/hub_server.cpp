@@ -16,6 +16,7 @@
 #include "hub/server/guarded_server.h"
 #include "hub/server/log_text.h"
 #include "hub/shared/admin_api.h"
+#include "hub/shared/report_rule.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
 #include "sync/sealing.h"
@@ -27,7 +28,6 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* k_json = "application/json";
-constexpr int k_suppress_below = 5;
 
 enum class Role { anyone, kiosk, admin };  // anyone: no token (the watchdog's health check)
 
@@ -277,8 +277,15 @@ struct HubServer::Impl {
         auto hb = sync::parse_heartbeat(req.body);
         if (!hb) return fail(res, 400, hb.error);
         std::string nonce = std::exchange(hb.value->nonce, "");  // answered, not kept
+        // The figures first, kept per day (a resend replaces the day); the last heartbeat is kept without them.
+        auto days = std::exchange(hb.value->usage_days, {});
+        store.record_usage(*kiosk, days);
         store.record_heartbeat(*kiosk, sync::to_json(*hb.value).dump());
         json answer{{"status", "ok"}};
+        if (!days.empty()) {
+            answer["usage_stored"] = json::array();
+            for (const auto& d : days) answer["usage_stored"].push_back(d.day);
+        }
         // Bound to the token the kiosk sent: only this hub (or whoever holds the token) can answer it.
         if (!nonce.empty()) answer["proof"] = sync::heartbeat_proof(bearer(req), nonce);
         reply(res, 200, answer);
@@ -356,11 +363,11 @@ struct HubServer::Impl {
     }
 
     void get_report(const httplib::Request&, httplib::Response& res) {
-        api::Report report{k_suppress_below, {}};
-        // Small counts could point at a family; publish them only as "fewer than 5".
+        api::Report report{k_suppress_below, {}, {}};
         for (const auto& c : store.need_counts())
-            report.rows.push_back({c.centre, c.month, c.need,
-                                   c.count < k_suppress_below ? std::nullopt : std::optional<std::int64_t>(c.count)});
+            report.rows.push_back({c.centre, c.month, c.need, published_count(c.count)});
+        for (const auto& c : store.usage_counts())
+            report.usage.push_back({c.centre, c.month, c.name, published_count(c.count)});
         reply(res, 200, api::to_json(report));
     }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "sync/sealing.h"
+#include "sync/usage.h"
 
 namespace lantern::hub::api {
 
@@ -269,15 +270,44 @@ Result<ExportedAnswer> parse_exported_answer(std::string_view body) {
 
 // ---- GET /api/v1/report ----
 
+namespace {
+
+json report_row(const std::string& centre, const std::string& month, const char* key, const std::string& value,
+                const std::optional<std::int64_t>& count) {
+    json j{{"centre", centre}, {"month", month}, {key, value}};
+    j["count"] = count ? json(*count) : json(nullptr);
+    j["suppressed"] = !count.has_value();
+    return j;
+}
+
+// A report row's centre, month and count (`key` and its check are the caller's): a count under the threshold that
+// is not suppressed could point at a family, so it is never taken.
+void read_report_row(Reader& rd, std::int64_t suppressed_below, std::string& centre, std::string& month,
+                     std::optional<std::int64_t>& count) {
+    bool suppressed = false;
+    rd.str("centre", centre) && rd.check(printable_text(centre, 1, 100), "centre", "must be 1 to 100 characters");
+    rd.str("month", month) && rd.check(is_month(month), "month", "must be YYYY-MM");
+    rd.boolean("suppressed", suppressed);
+    if (const json* c = rd.field("count")) {
+        if (suppressed) {
+            rd.check(c->is_null(), "count", "must be null when \"suppressed\" is true");
+        } else {
+            std::int64_t n = 0;
+            rd.integer("count", n) &&
+                rd.check(n >= suppressed_below, "count", "is under \"suppressed_below\" but not suppressed");
+            count = n;
+        }
+    }
+}
+
+}  // namespace
+
 json to_json(const Report& r) {
     json rows = json::array();
-    for (const auto& row : r.rows) {
-        json j{{"centre", row.centre}, {"month", row.month}, {"need", row.need}};
-        j["count"] = row.count ? json(*row.count) : json(nullptr);
-        j["suppressed"] = !row.count.has_value();
-        rows.push_back(std::move(j));
-    }
-    return json{{"suppressed_below", r.suppressed_below}, {"rows", rows}};
+    for (const auto& row : r.rows) rows.push_back(report_row(row.centre, row.month, "need", row.need, row.count));
+    json usage = json::array();
+    for (const auto& u : r.usage) usage.push_back(report_row(u.centre, u.month, "name", u.name, u.count));
+    return json{{"suppressed_below", r.suppressed_below}, {"rows", rows}, {"usage", usage}};
 }
 
 Result<Report> parse_report(std::string_view body) {
@@ -288,29 +318,23 @@ Result<Report> parse_report(std::string_view body) {
     Report report;
     top.integer("suppressed_below", report.suppressed_below, 1);
     const json* rows = top.array("rows", k_max_list);
+    const json* usage = top.array("usage", k_max_list);
     if (!top.ok()) return top.error();
     for (std::size_t i = 0; i < rows->size(); ++i) {
         Reader rd((*rows)[i], k_report_route, entry("rows", i));
         ReportRow row;
-        bool suppressed = false;
-        rd.str("centre", row.centre) &&
-            rd.check(printable_text(row.centre, 1, 100), "centre", "must be 1 to 100 characters");
-        rd.str("month", row.month) && rd.check(is_month(row.month), "month", "must be YYYY-MM");
+        read_report_row(rd, report.suppressed_below, row.centre, row.month, row.count);
         rd.str("need", row.need) && rd.check(sync::is_valid_need(row.need), "need", "is not a need's id");
-        rd.boolean("suppressed", suppressed);
-        if (const json* count = rd.field("count")) {
-            if (suppressed) {
-                rd.check(count->is_null(), "count", "must be null when \"suppressed\" is true");
-            } else {
-                std::int64_t n = 0;
-                // A count under the threshold that is not suppressed could point at a family: never shown.
-                rd.integer("count", n) &&
-                    rd.check(n >= report.suppressed_below, "count", "is under \"suppressed_below\" but not suppressed");
-                row.count = n;
-            }
-        }
         if (!rd.ok()) return rd.error();
         report.rows.push_back(std::move(row));
+    }
+    for (std::size_t i = 0; i < usage->size(); ++i) {
+        Reader rd((*usage)[i], k_report_route, entry("usage", i));
+        UsageRow row;
+        read_report_row(rd, report.suppressed_below, row.centre, row.month, row.count);
+        rd.str("name", row.name) && rd.check(sync::is_valid_usage_key(row.name), "name", "is not a usage figure's name");
+        if (!rd.ok()) return rd.error();
+        report.usage.push_back(std::move(row));
     }
     return report;
 }

@@ -89,7 +89,7 @@ struct ExportedAnswer {
 nlohmann::json to_json(const ExportedAnswer& a);
 Result<ExportedAnswer> parse_exported_answer(std::string_view body);
 
-// ---- GET /api/v1/report: needs by centre and month, small counts suppressed ----
+// ---- GET /api/v1/report: needs and usage figures by centre and month, small counts suppressed ----
 
 inline constexpr const char* k_report_route = "GET /api/v1/report";
 struct ReportRow {
@@ -100,9 +100,19 @@ struct ReportRow {
                                         // "count": null with "suppressed": true
     bool operator==(const ReportRow&) const = default;
 };
+// One anonymous usage figure (sync/usage.h names it, e.g. "visit:adult:cy") summed by centre and month, suppressed
+// by the same rule as the needs.
+struct UsageRow {
+    std::string centre;
+    std::string month;  // YYYY-MM
+    std::string name;
+    std::optional<std::int64_t> count;
+    bool operator==(const UsageRow&) const = default;
+};
 struct Report {
     std::int64_t suppressed_below = 5;
     std::vector<ReportRow> rows;
+    std::vector<UsageRow> usage;
     bool operator==(const Report&) const = default;
 };
 nlohmann::json to_json(const Report& r);

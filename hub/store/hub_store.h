@@ -40,6 +40,12 @@ struct ReportCount {
     std::int64_t count = 0;
 };
 
+// Usage figures summed over a centre's kiosks for one month and name (sync/usage.h).
+struct UsageCount {
+    std::string centre, month, name;
+    std::int64_t count = 0;
+};
+
 struct HeartbeatRecord {
     std::string kiosk, received_at, json;
 };
@@ -88,6 +94,13 @@ class HubStore {
     virtual void record_heartbeat(const std::string& kiosk, const std::string& json) = 0;
     // Ordered by kiosk name, byte by byte.
     virtual std::vector<HeartbeatRecord> heartbeats() const = 0;
+
+    // Keeps each day's usage figures per (kiosk, day), all days of one call in one transaction: a day sent
+    // again replaces what was stored for it (a resend never doubles a count).
+    virtual void record_usage(const std::string& kiosk, const std::vector<sync::UsageDay>& days) = 0;
+    // Usage figures summed over kiosks per centre, month (YYYY-MM) and name, ordered by those three compared
+    // byte by byte.
+    virtual std::vector<UsageCount> usage_counts() const = 0;
 };
 
 // True for a PostgreSQL connection URI ("postgresql://..." or "postgres://...").

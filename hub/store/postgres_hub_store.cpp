@@ -64,6 +64,17 @@ CREATE TABLE heartbeats (
     json jsonb NOT NULL
 );
 )SQL",
+    // Usage figures: one row per kiosk and day, replaced whole when the kiosk sends the day again.
+    R"SQL(
+CREATE TABLE usage_days (
+    kiosk text NOT NULL,
+    day text NOT NULL,
+    centre text NOT NULL,
+    counts jsonb NOT NULL,
+    received_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (kiosk, day)
+);
+)SQL",
 };
 
 // Any constant: the key of the advisory lock that serialises migrations between hubs.
@@ -451,6 +462,36 @@ class PostgresHubStore final : public HubStore {
                 {});
             std::vector<HeartbeatRecord> out;
             for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2)});
+            return out;
+        });
+    }
+
+    // One transaction: every day of the heartbeat or none. ON CONFLICT replaces a day sent again, and waits
+    // for another hub inserting the same (kiosk, day) to commit first.
+    void record_usage(const std::string& kiosk, const std::vector<sync::UsageDay>& days) override {
+        if (days.empty()) return;
+        pool_.run([&](Connection& c) {
+            c.exec("BEGIN", {});
+            for (const auto& d : days)
+                c.exec(
+                    "INSERT INTO usage_days (kiosk, day, centre, counts) VALUES ($1, $2, $3, $4::jsonb) "
+                    "ON CONFLICT (kiosk, day) DO UPDATE SET centre = excluded.centre, counts = excluded.counts, "
+                    "received_at = now()",
+                    {kiosk, d.day, d.centre, nlohmann::json(d.counts).dump()});
+            c.exec("COMMIT", {});
+            return 0;
+        });
+    }
+
+    std::vector<UsageCount> usage_counts() const override {
+        return pool_.run([&](Connection& c) {
+            auto r = c.exec(
+                "SELECT centre, month, name, n FROM (SELECT u.centre, substr(u.day, 1, 7) AS month, e.key AS name, "
+                "sum(e.value::bigint) AS n FROM usage_days u CROSS JOIN LATERAL jsonb_each_text(u.counts) AS e "
+                "GROUP BY 1, 2, 3) t ORDER BY centre COLLATE \"C\", month COLLATE \"C\", name COLLATE \"C\"",
+                {});
+            std::vector<UsageCount> out;
+            for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.int64(i, 3)});
             return out;
         });
     }

@@ -66,6 +66,17 @@ CREATE TABLE heartbeats (
     json TEXT NOT NULL
 );
 )SQL",
+    // Usage figures: one row per kiosk and day, replaced whole when the kiosk sends the day again.
+    R"SQL(
+CREATE TABLE usage_days (
+    kiosk TEXT NOT NULL,
+    day TEXT NOT NULL,
+    centre TEXT NOT NULL,
+    counts TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (kiosk, day)
+);
+)SQL",
 };
 
 sync::Bytes token_hash(const std::string& token) { return sync::sha256(token); }
@@ -109,6 +120,8 @@ class SqliteHubStore final : public HubStore {
     std::optional<PackRecord> find_pack(const std::string& sha256) const override;
     void record_heartbeat(const std::string& kiosk, const std::string& json) override;
     std::vector<HeartbeatRecord> heartbeats() const override;
+    void record_usage(const std::string& kiosk, const std::vector<sync::UsageDay>& days) override;
+    std::vector<UsageCount> usage_counts() const override;
 
    private:
     struct PendingReferral;
@@ -422,6 +435,39 @@ std::vector<HeartbeatRecord> SqliteHubStore::heartbeats() const {
     std::vector<HeartbeatRecord> out;
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    return out;
+}
+
+void SqliteHubStore::record_usage(const std::string& kiosk, const std::vector<sync::UsageDay>& days) {
+    if (days.empty()) return;
+    std::lock_guard lock(mutex_);
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(db_,
+                        "INSERT INTO usage_days (kiosk, day, centre, counts, received_at) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT(kiosk, day) DO UPDATE SET centre = excluded.centre, counts = excluded.counts, "
+                        "received_at = excluded.received_at");
+    std::string now = sync::utc_now_iso();
+    for (const auto& d : days) {
+        q.reset();
+        q.bind(1, kiosk);
+        q.bind(2, d.day);
+        q.bind(3, d.centre);
+        q.bind(4, nlohmann::json(d.counts).dump());
+        q.bind(5, now);
+        q.exec();
+    }
+    tx.commit();
+}
+
+std::vector<UsageCount> SqliteHubStore::usage_counts() const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "SELECT u.centre, substr(u.day, 1, 7), c.key, SUM(c.value) FROM usage_days u, "
+                        "json_each(u.counts) c GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    std::vector<UsageCount> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getInt64()});
     return out;
 }
 

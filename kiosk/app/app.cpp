@@ -3,9 +3,11 @@
 #include "kiosk/app/app.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <iterator>
 
+#include "kiosk/form/form_answers.h"
 #include "kiosk/form/form_validation.h"
 #include "kiosk/views/strings.h"
 
@@ -62,14 +64,30 @@ void App::stop_reading() {
     visit_.reading_aloud = false;
 }
 
+void App::count_search_left() {
+    std::string_view typed = visit_.search.query.view();
+    // Only a search with something to find: a box of spaces or signs searched for nothing.
+    if (std::none_of(typed.begin(), typed.end(), [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return u >= 0x80 || std::isalnum(u);
+        }))
+        return;
+    std::string query(typed);
+    bool found = pack_ && !pack_->search(query, visit_.audience, visit_.lang, 1).empty();
+    if (!found) usage_.search_found_nothing(pack_ ? pack_->vocabulary_words(query) : "");
+    form::wipe_string(query);
+}
+
 void App::wipe() {
     stop_reading();
+    if (screen() == Screen::search) count_search_left();
     // A fresh Visit: every answer, search and PIN of the visitor is wiped as the old one goes; no way back.
     visit_ = Visit{};
     visit_.lang = default_lang_;
     ++revision_;
     ++wipes_;
     ++arrivals_;
+    usage_.flush();  // between visits: the day's figures are on disk before the next visitor
 }
 
 void App::apply(const Actions& actions, double now) {
@@ -91,7 +109,7 @@ void App::apply_one(const Action& a, double now) {
 
 void App::on(const Start& a, double) {
     if (screen() != Screen::attract) return;  // a visit starts once, from the attract screen
-    ++usage_["sessions"];
+    usage_.visit_started();
     // "Cyffyrddwch i ddechrau" starts the visit in Welsh: the words tapped choose the language.
     if (!a.lang.empty() && pack_ && is_pack_language(*pack_, a.lang)) visit_.lang = a.lang;
     go({Screen::audience, "", ""});
@@ -99,7 +117,8 @@ void App::on(const Start& a, double) {
 
 void App::on(const ChooseAudience& a, double) {
     if (screen() != Screen::audience) return;
-    ++usage_[std::string("audience_") + content::to_string(a.audience)];
+    if (!visit_.counted.audience) usage_.visit_for(a.audience, visit_.lang);
+    visit_.counted.audience = true;
     visit_.audience = a.audience;
     go({Screen::topics, "", ""});
 }
@@ -114,12 +133,14 @@ void App::on(const OpenTopic& a, double) {
     // A topic with one page for this audience opens that page directly: one tap fewer.
     auto pages =
         pack_ ? pack_->pages_in_topic(a.id, visit_.audience, visit_.lang) : std::vector<content::PageSummary>{};
-    if (pages.size() == 1) go({Screen::page, a.id, pages[0].id});
-    else go({Screen::topic_pages, a.id, ""});
+    if (pages.size() == 1) {
+        usage_.page_read(pages[0].id);
+        go({Screen::page, a.id, pages[0].id});
+    } else go({Screen::topic_pages, a.id, ""});
 }
 
 void App::on(const OpenPage& a, double) {
-    ++usage_["page_views"];
+    usage_.page_read(a.id);
     go({Screen::page, visit_.place.topic, a.id});
 }
 
@@ -135,7 +156,7 @@ void App::on(const Home&, double) {
 }
 
 void App::on(const QuickExit&, double) {
-    ++usage_["quick_exits"];
+    if (!is_staff_screen(screen())) usage_.quick_exit();  // staff leaving staff mode is not a visitor's exit
     wipe();
 }
 
@@ -148,6 +169,7 @@ void App::on(const OpenServices& a, double) {
 
 void App::on(const CycleTextSize&, double) {
     visit_.text_size = (visit_.text_size + 1) % static_cast<int>(std::size(k_text_scales));
+    usage_.text_size_changed(visit_.text_size);
     ++revision_;
 }
 
@@ -162,6 +184,7 @@ void App::on(const ReadAloud& a, double) {
     if (start) {
         speaker_->speak(a.text, a.lang);
         visit_.reading_aloud = true;
+        usage_.read_aloud();
     }
     ++revision_;
 }
@@ -296,7 +319,19 @@ void App::settle(const Whereabouts& before) {
         std::erase_if(visit_.history, [](const Place& p) { return is_form_screen(p.screen); });
         visit_.leaving.reset();
     }
-    if (now_on != Screen::search && !visit_.search.query.empty()) visit_.search = SearchSession{};
+    if (now_on != Screen::search && !visit_.search.query.empty()) {
+        count_search_left();
+        visit_.search = SearchSession{};
+    }
+    // The form's funnel: each step (and the review) counted the first time this form reaches it.
+    Visit::Counted& counted = visit_.counted;
+    if (now_on == Screen::form_step)
+        for (; counted.form_steps < visit_.form.step + 1; ++counted.form_steps)
+            usage_.form_step_reached(counted.form_steps + 1);
+    if (now_on == Screen::form_review && !counted.form_review) {
+        usage_.form_review_reached();
+        counted.form_review = true;
+    }
     if (!is_staff_screen(now_on) && (!visit_.staff.pin.empty() || !visit_.staff.notice.empty()))
         visit_.staff = StaffSession{};
     if (whereabouts() != before) {
@@ -319,7 +354,7 @@ void App::note_activity(double now) { last_activity_ = now; }
 void App::tick(double now) {
     if (screen() == Screen::attract) return;
     if (now - last_activity_ >= idle_.idle_seconds + idle_.countdown_seconds) {
-        ++usage_["idle_wipes"];
+        if (!is_staff_screen(screen())) usage_.idle_end();
         wipe();
     }
 }

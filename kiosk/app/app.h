@@ -18,6 +18,7 @@
 #include "kiosk/staff/staff_desk.h"
 #include "kiosk/staff/staff_lock.h"
 #include "kiosk/input/text_box.h"
+#include "kiosk/usage/usage_counter.h"
 
 namespace lantern::kiosk {
 
@@ -84,6 +85,12 @@ struct Visit {
     // The way out of the form she tapped while it has answers: "Leave and clear your answers?" shows until
     // she chooses, and nothing but that choice, Quick exit and the display settings does anything meanwhile.
     std::optional<Action> leaving;
+    // What the usage figures have counted of this visit already, so each is counted once a visit (or a form).
+    struct Counted {
+        bool audience = false;
+        std::size_t form_steps = 0;  // the furthest step of the form reached, from 1
+        bool form_review = false;
+    } counted;
 };
 
 // Text size steps a visitor can choose; the third is 150%.
@@ -135,9 +142,10 @@ class App {
     int arrivals() const { return arrivals_; }
     // Changes whenever what the screens show may change, so view models are rebuilt only then.
     int revision() const { return revision_; }
-    // Anonymous counters for the hub's heartbeat (sessions, audiences, page views, exits): never what a
-    // visitor read or typed.
-    const std::map<std::string, std::int64_t>& usage() const { return usage_; }
+    // Anonymous usage figures per day (usage_counter.h): never a visit's own record, never what she typed.
+    // Written to the store at the end of each visit.
+    UsageCounter& usage() { return usage_; }
+    const UsageCounter& usage() const { return usage_; }
 
     // Read-aloud: without a speaker, or with one that has no voice or sound device, there is no button.
     void set_speaker(std::shared_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
@@ -191,6 +199,8 @@ class App {
     // Every way off a page (another screen, Home, Back, Quick exit, idle wipe, a language switch) stops the
     // voice, so it never reads on to the next visitor or over another page.
     void stop_reading();
+    // A search she leaves (any way) that found nothing is counted, with its words only if all are the pack's.
+    void count_search_left();
     void apply_one(const Action& a, double now);
 
     // One handler per action (std::visit picks it): app.cpp, app_form.cpp, staff_actions.cpp.
@@ -251,7 +261,7 @@ class App {
     int wipes_ = 0;
     int revision_ = 0;
     int arrivals_ = 0;
-    std::map<std::string, std::int64_t> usage_;
+    UsageCounter usage_;
     std::optional<form::Form> form_;
     std::string form_error_;
     bool form_loaded_ = false;

@@ -55,6 +55,9 @@ void App::on(const OpenForm&, double) {
     if (is_form_screen(screen())) return;
     ++revision_;
     visit_.form = FormSession{};
+    usage_.form_started();
+    visit_.counted.form_steps = 1;
+    visit_.counted.form_review = false;
     go({Screen::form_step, "", ""});
 }
 
@@ -179,7 +182,7 @@ void App::on(const FormSubmit&, double) {
         fs.submit_error = "form.submit_failed";
         return;
     }
-    ++usage_["referrals"];
+    usage_.form_sent();
     if (route) fs.done_route = static_cast<std::size_t>(route - f->routes.data());
     fs.done_helplines = form::shows_helplines(*f, fs.draft);
     fs.draft.wipe();

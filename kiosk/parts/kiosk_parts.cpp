@@ -55,6 +55,9 @@ KioskParts::KioskParts(KioskPartsOptions options) : options_(std::move(options))
                                 config.centre.empty() ? "demo" : config.centre);
     else if (sync_ && sync_->sink())
         app_->set_referral_sink(sync_->sink(), config.centre.empty() ? "unknown" : config.centre);
+    // Demos keep no figures either; otherwise they go to the data folder, and to the hub with the heartbeat.
+    if (!options_.discard_referrals && sync_ && sync_->usage_store())
+        app_->usage().set_store(sync_->usage_store(), config.centre.empty() ? "unknown" : config.centre);
 
     if (!config.staff_pin_hash.empty()) {
         std::unique_ptr<StaffStore> store;

@@ -2,6 +2,7 @@
 #include "kiosk/parts/kiosk_sync.h"
 
 #include <filesystem>
+#include <iostream>
 #include <stdexcept>
 
 #include "sync/durable_db.h"
@@ -47,6 +48,12 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
     auto key = sync::read_key_file(config.referral_public_key, sync::k_referral_public_key_bytes);
     sync::create_private_dir(config.data_dir);  // referrals and packs: this kiosk's alone, whatever the umask
     outbox_ = std::make_unique<sync::OutboxStore>(std::filesystem::path(config.data_dir) / "outbox.sqlite");
+    try {
+        usage_ = std::make_shared<sync::UsageStore>(std::filesystem::path(config.data_dir) / "usage.sqlite");
+    } catch (const std::exception& e) {
+        // Figures are worth less than referrals: the kiosk goes on without them, and says why.
+        std::cerr << "lantern: usage figures will not be kept: " << e.what() << "\n";
+    }
 
     installed_version_ = installed_pack_version;
     if (!config.content_public_key.empty()) {
@@ -65,6 +72,7 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
         o.content_public_key = content_key_;
         o.packs_dir = content_key_.empty() ? std::filesystem::path() : packs_dir_;
         o.on_change = [this] { changed(); };
+        o.usage = usage_.get();
         worker_ = std::make_unique<sync::SyncWorker>(*outbox_, std::move(o));
     }
     sync::SyncWorker* worker = worker_.get();
@@ -84,10 +92,6 @@ void KioskSync::stop() {
 std::optional<sync::SyncStatus> KioskSync::status() const {
     if (!worker_) return std::nullopt;
     return worker_->status();
-}
-
-void KioskSync::set_usage_counts(const std::map<std::string, std::int64_t>& counts) {
-    if (worker_) worker_->set_usage_counts(counts);
 }
 
 std::optional<sync::PackInfo> KioskSync::take_pending_pack() {

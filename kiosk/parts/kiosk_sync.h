@@ -15,6 +15,7 @@
 #include "kiosk/staff/staff_desk.h"
 #include "sync/outbox_store.h"
 #include "sync/sync_worker.h"
+#include "sync/usage_store.h"
 
 namespace lantern::kiosk {
 
@@ -59,8 +60,8 @@ class KioskSync {
     std::string last_referral_failure() const { return sink_ ? sink_->last_failure() : ""; }
     // For the staff screen and logs: never personal data.
     std::optional<sync::SyncStatus> status() const;
-    // Anonymous counters for the next heartbeat.
-    void set_usage_counts(const std::map<std::string, std::int64_t>& counts);
+    // The usage figures' store in the data folder (sent with each heartbeat), or null if it could not open.
+    std::shared_ptr<sync::UsageStore> usage_store() const { return usage_; }
     // A verified newer pack to open at the next session start, if one arrived.
     std::optional<sync::PackInfo> take_pending_pack();
     // The pack last switched to (after a restart, open this rather than the bundled one).
@@ -92,6 +93,7 @@ class KioskSync {
    private:
     void changed();  // bumps the revision, then calls on_change
     std::unique_ptr<sync::OutboxStore> outbox_;
+    std::shared_ptr<sync::UsageStore> usage_;
     std::unique_ptr<sync::SyncWorker> worker_;
     std::shared_ptr<OutboxReferralSink> sink_;
     sync::Bytes content_key_;

@@ -87,7 +87,6 @@ int run_kiosk(const RunOptions& options) {
     KioskParts parts({options.config, options.pack_path, options.lang, options.idle, options.discard_referrals,
                       [] { glfwPostEmptyEvent(); }, glfwGetTime()});
     App& app = parts.app();
-    KioskSync* sync = parts.sync();
     TextureCache textures;
     textures.set_pack(parts.pack());
 
@@ -211,7 +210,6 @@ int run_kiosk(const RunOptions& options) {
                 std::cout << "reference shown: " << reference << std::endl;
             }
             views.rebuild(app, in, t);
-            if (sync) sync->set_usage_counts(app.usage());
         }
         bool high_contrast = options.high_contrast || app.visit().high_contrast;
         ui.theme = make_theme(app.screen() == Screen::attract ? content::Audience::adult : app.visit().audience,

@@ -45,6 +45,34 @@ void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& action
     }
 }
 
+namespace {
+// The usage figures as a small table under the sync status: what, today, the last 7 days.
+void draw_usage(Ui& ui, const StaffView& view, float x, float width) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.palette;
+    ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.gap()));
+    text_block(ui, view.usage_title, ui.fonts.heading, p.text, width);
+    float label_w = width * 0.56f, number_w = width * 0.22f;
+    auto row = [&](const std::string& what, const std::string& today, const std::string& week, ImFont* font,
+                   ImU32 colour) {
+        float y = ImGui::GetCursorScreenPos().y + t.gap() * 0.15f;
+        float bottom = y;
+        float cell_x[] = {x, x + label_w, x + label_w + number_w};
+        float cell_w[] = {label_w - t.gap() * 0.3f, number_w, number_w};
+        const std::string* cell[] = {&what, &today, &week};
+        for (int i = 0; i < 3; ++i) {
+            ImGui::SetCursorScreenPos(ImVec2(cell_x[i], y));
+            text_block(ui, *cell[i], font, colour, cell_w[i]);
+            bottom = std::max(bottom, ImGui::GetCursorScreenPos().y);
+        }
+        ImGui::SetCursorScreenPos(ImVec2(x, bottom));
+    };
+    row("", view.usage_today, view.usage_week, ui.fonts.bold, p.muted_text);
+    for (const auto& line : view.usage)
+        row(line.label, std::to_string(line.today), std::to_string(line.week), ui.fonts.body, p.text);
+}
+}  // namespace
+
 void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, Actions& actions) {
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
@@ -88,6 +116,7 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
         if (touch_button(ui, "Try kept-aside referrals again", ImVec2(0, 0), {ButtonKind::secondary}))
             actions.push_back(StaffRetryKeptAside{});
     }
+    draw_usage(ui, view, x, col_w);
     float left_bottom = ImGui::GetCursorScreenPos().y;
 
     x = right_x;

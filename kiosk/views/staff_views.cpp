@@ -46,6 +46,20 @@ StaffView build_staff(const App& app) {
     }
     v.message = st.message;
     v.problem = st.message_is_problem;
+    const std::string& lang = app.visit().lang;
+    v.usage_title = tr("staff.usage.title", lang);
+    v.usage_today = tr("staff.usage.today", lang);
+    v.usage_week = tr("staff.usage.week", lang);
+    auto today = app.usage().totals(1);
+    auto week = app.usage().totals(sync::k_usage_week_days);
+    for (const char* name : {"visits", "pages", "searches_nothing", "form_started", "form_sent", "quick_exits",
+                             "read_aloud", "text_size"}) {
+        auto at = [&](const std::map<std::string, std::int64_t>& m) {
+            auto it = m.find(name);
+            return it == m.end() ? std::int64_t{0} : it->second;
+        };
+        v.usage.push_back({tr(std::string("staff.usage.") + name, lang), at(today), at(week)});
+    }
     return v;
 }
 

@@ -1,6 +1,7 @@
 // View models of staff mode: the PIN pad and the staff screen. Staff-facing words are English only.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,13 @@ struct StaffPackView {
     std::string label;  // the file's name and the folder it is in
 };
 
+// One line of the usage figures: what was counted, today and over the last 7 days (today included).
+struct StaffUsageLine {
+    std::string label;
+    std::int64_t today = 0;
+    std::int64_t week = 0;
+};
+
 struct StaffView {
     std::string title = "Staff";
     std::vector<StaffStatusLine> status;
@@ -36,6 +44,8 @@ struct StaffView {
     bool import_problem = false;
     std::string message;
     bool problem = false;
+    std::string usage_title, usage_today, usage_week;  // the heading and the two columns' names
+    std::vector<StaffUsageLine> usage;
 };
 
 StaffPinView build_staff_pin(const App& app, double now);

@@ -118,6 +118,19 @@ const Table& table() {
         {"staff.lock_failed",
          {{"en", "The staff lock could not be checked; restart the kiosk or call IT."},
           {"cy", "Doedd dim modd gwirio clo'r staff; ailgychwynnwch y ciosg neu ffoniwch TG."}}},
+        // Staff: the usage figures (counts per day, never a visit's own).
+        {"staff.usage.title", {{"en", "How the kiosk was used"}, {"cy", "Sut cafodd y ciosg ei ddefnyddio"}}},
+        {"staff.usage.today", {{"en", "Today"}, {"cy", "Heddiw"}}},
+        {"staff.usage.week", {{"en", "Last 7 days"}, {"cy", "Y 7 diwrnod diwethaf"}}},
+        {"staff.usage.visits", {{"en", "Visits"}, {"cy", "Ymweliadau"}}},
+        {"staff.usage.pages", {{"en", "Pages read"}, {"cy", "Tudalennau a ddarllenwyd"}}},
+        {"staff.usage.searches_nothing",
+         {{"en", "Searches that found nothing"}, {"cy", "Chwiliadau na ddaeth o hyd i ddim"}}},
+        {"staff.usage.form_started", {{"en", "Support forms started"}, {"cy", "Ffurflenni cymorth a ddechreuwyd"}}},
+        {"staff.usage.form_sent", {{"en", "Support forms sent"}, {"cy", "Ffurflenni cymorth a anfonwyd"}}},
+        {"staff.usage.quick_exits", {{"en", "Quick exits"}, {"cy", "Gadael yn gyflym"}}},
+        {"staff.usage.read_aloud", {{"en", "Read aloud used"}, {"cy", "Defnyddio darllen yn uchel"}}},
+        {"staff.usage.text_size", {{"en", "Text size changed"}, {"cy", "Newid maint y testun"}}},
     };
     return t;
 }

@@ -162,6 +162,27 @@ int main(int argc, char** argv) {
         hb.pack_fault = "version 3 cannot be used: not a pack";
         hb.usage = {};
         c.add(sync::to_json(hb).dump());
+        // Usage figures: two days, every kind of name, a search's words in Welsh (non-ASCII letters).
+        hb.usage_days = {{"2024-04-30",
+                          "HMP Example",
+                          {{"visits", 9},
+                           {"visit:adult:cy", 4},
+                           {"pages", 7},
+                           {"page:first-visit", 3},
+                           {"searches_nothing", 2},
+                           {"search_nothing:dŵr poeth", 1},
+                           {"search_nothing_unlisted", 1},
+                           {"form_started", 2},
+                           {"form_step:2", 1},
+                           {"form_review", 1},
+                           {"form_sent", 1},
+                           {"quick_exits", 1},
+                           {"idle_ends", 3},
+                           {"read_aloud", 1},
+                           {"text_size", 1},
+                           {"text_size:1", 1}}},
+                         {"2024-05-01", "HMP Example", {{"visits", 1}}}};
+        c.add(sync::to_json(hb).dump());
     }
     {
         auto c = corpus(out, "fuzz_route_exported");

@@ -46,7 +46,9 @@ api::ReferralsPage page() {
 }
 
 api::Report report() {
-    return {5, {{"HMP Example", "2026-12", "housing", std::nullopt}, {"HMP Example", "2026-12", "money", 12}}};
+    return {5,
+            {{"HMP Example", "2026-12", "housing", std::nullopt}, {"HMP Example", "2026-12", "money", 12}},
+            {{"HMP Example", "2026-12", "visits", 40}, {"HMP Example", "2026-12", "search_nothing:debt", std::nullopt}}};
 }
 
 api::KiosksAnswer kiosks() {
@@ -203,6 +205,18 @@ TEST_CASE("the report's suppression is checked: a small count shown, or a count 
     r = api::parse_report(j.dump());
     REQUIRE_FALSE(r);
     CHECK(r.error().message.find("rows[0]: \"count\" must be null") != std::string::npos);
+    // The usage figures by the same rule.
+    j = api::to_json(report());
+    j["usage"][1]["count"] = 4;
+    j["usage"][1]["suppressed"] = false;
+    r = api::parse_report(j.dump());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("usage[1]: \"count\" is under \"suppressed_below\"") != std::string::npos);
+    j = api::to_json(report());
+    j["usage"][0]["name"] = "Sam Smith";
+    r = api::parse_report(j.dump());
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message == "GET /api/v1/report: usage[0]: \"name\" is not a usage figure's name");
 }
 
 TEST_CASE("values are checked, not just types, and an error never echoes what it refused") {

@@ -79,6 +79,11 @@ class FaultProxy {
         canned_ = std::move(answers);
     }
     int canned_answers() const { return canned_count_; }
+    // Every byte the kiosk sent that was forwarded to the hub, in order of arrival (privacy checks read it).
+    std::string forwarded() const {
+        std::lock_guard lock(mutex_);
+        return forwarded_;
+    }
 
    private:
     enum class Mode { pass, reset, stall, cut, truncate };
@@ -146,6 +151,10 @@ class FaultProxy {
             if (::poll(p, 2, 20) <= 0) continue;
             if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
                 auto n = ::read(client, buf, sizeof buf);
+                if (n > 0) {
+                    std::lock_guard lock(mutex_);
+                    forwarded_.append(buf, static_cast<std::size_t>(n));
+                }
                 if (n <= 0 || !write_all(up, buf, static_cast<std::size_t>(n))) break;
             }
             if (p[1].revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -229,7 +238,7 @@ class FaultProxy {
     std::vector<int> upstream_ports_;
     Odds odds_;
     std::mt19937 rng_;
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     int listen_fd_ = -1;
     int port_ = 0;
     std::atomic<bool> stop_{false};
@@ -239,6 +248,7 @@ class FaultProxy {
     std::thread accept_thread_;
     std::atomic<int> active_{0};
     std::vector<Canned> canned_;  // guarded by mutex_
+    std::string forwarded_;       // guarded by mutex_
     std::atomic<int> canned_count_{0};
 };
 

@@ -158,22 +158,6 @@ TEST_CASE("the kiosk runs without a pack and says information is unavailable") {
     CHECK(topics.empty.find("staff") != std::string::npos);
 }
 
-TEST_CASE("usage counts are anonymous tallies that survive the wipe of each visit") {
-    lantern::test::TempDir dir;
-    App app(lantern::test::build_fixture_pack(dir), "en", IdleSettings{90, 30});
-    app.apply({Start{}, ChooseAudience{Audience::child}}, 1);
-    app.apply({QuickExit{}}, 2);
-    app.apply({Start{}, ChooseAudience{Audience::adult}}, 3);
-    app.tick(3 + 121);
-    CHECK(app.screen() == Screen::attract);
-    CHECK(app.usage().at("sessions") == 2);
-    CHECK(app.usage().at("audience_child") == 1);
-    CHECK(app.usage().at("audience_adult") == 1);
-    CHECK(app.usage().at("quick_exits") == 1);
-    CHECK(app.usage().at("idle_wipes") == 1);
-    for (const auto& [key, count] : app.usage()) CHECK(key.find(' ') == std::string::npos);
-}
-
 TEST_CASE("a new content pack is taken only between visitors") {
     lantern::test::TempDir dir;
     auto first = lantern::test::build_fixture_pack(dir);

@@ -336,6 +336,30 @@ TEST_CASE_TEMPLATE("store: each kiosk's latest heartbeat is kept, listed in byte
     CHECK(is_utc_iso(beats[1].received_at));
 }
 
+TEST_CASE_TEMPLATE(
+    "store: usage figures are kept per kiosk and day, a day sent again replaces it, sums are by centre "
+    "and month in byte order",
+    S, SqliteStores, PostgresStores) {
+    S stores;
+    NEED_STORE(stores);
+    auto s = stores.open();
+    CHECK(s->usage_counts().empty());
+    s->record_usage("k1", {{"2026-11-30", "HMP B", {{"visits", 4}, {"page:first-visit", 2}}},
+                           {"2026-12-01", "HMP B", {{"visits", 1}}}});
+    s->record_usage("k2", {{"2026-11-02", "HMP B", {{"visits", 3}}}, {"2026-11-02", "HMP A", {{"visits", 9}}}});
+    // The same day again, from another store object (another hub): replaced, never added to.
+    stores.open()->record_usage("k1", {{"2026-11-30", "HMP B", {{"visits", 6}, {"form_sent", 1}}}});
+    s->record_usage("k1", {});  // nothing to keep: nothing changes
+    auto rows = s->usage_counts();
+    std::vector<std::tuple<std::string, std::string, std::string, std::int64_t>> got;
+    for (const auto& r : rows) got.emplace_back(r.centre, r.month, r.name, r.count);
+    // k2's second 2026-11-02 replaced its first (HMP B -> HMP A); k1's 2026-11-30 lost page:first-visit.
+    CHECK(got == decltype(got){{"HMP A", "2026-11", "visits", 9},
+                               {"HMP B", "2026-11", "form_sent", 1},
+                               {"HMP B", "2026-11", "visits", 6},
+                               {"HMP B", "2026-12", "visits", 1}});
+}
+
 TEST_CASE_TEMPLATE("store: what one store object wrote, a store opened later reads", S, SqliteStores, PostgresStores) {
     S stores;
     NEED_STORE(stores);
@@ -383,5 +407,5 @@ TEST_CASE("store: a PostgreSQL store written by a newer Lantern is refused and l
     CHECK(std::string(PQgetvalue(r, 0, 0)) == "99");
     PQclear(r);
     PQfinish(c);
-    CHECK(hub::postgres_store_schema_version() == 1);
+    CHECK(hub::postgres_store_schema_version() == 2);
 }

@@ -1,6 +1,8 @@
 // Wire protocol parsing: good bodies round trip, hostile ones are refused with a reason.
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "sync/protocol.h"
 
 using namespace lantern::sync;
@@ -149,4 +151,48 @@ TEST_CASE("impossible dates and times in a referral or heartbeat are refused, na
     CHECK(beat.error.find("\"last_success\"") != std::string::npos);
     hb["last_success"] = "2026-04-30T23:59:59Z";
     CHECK(parse_heartbeat(hb.dump()));
+}
+
+TEST_CASE("a heartbeat's usage days round trip, and bad names, counts, days and sizes are refused") {
+    Heartbeat h{"0.1.0", "7", 0, 0, "", ""};
+    h.usage_days = {{"2026-11-30",
+                     "HMP Example",
+                     {{"visits", 3}, {"visit:teen:cy", 1}, {"page:first-visit", 2}, {"search_nothing:dŵr", 1}}},
+                    {"2026-12-01", "HMP Example", {{"form_step:12", 1}, {"text_size:2", 1}}}};
+    auto ok = parse_heartbeat(to_json(h).dump());
+    REQUIRE(ok);
+    CHECK(*ok.value == h);
+    auto refused = [&](const std::function<void(json&)>& change) {
+        json j = to_json(h);
+        change(j);
+        return !parse_heartbeat(j.dump());
+    };
+    // Names: only usage names, and never free text, digits or signs in a search's words.
+    for (const char* name :
+         {"Sam Smith", "visit:adult", "visit:someone:en", "page:Bad Id", "search_nothing:07700 900456",
+          "search_nothing:sam@example.org", "search_nothing:a  b", "search_nothing:a b c d e", "form_step:0",
+          "form_step:51", "text_size:3", "unknown", "page:"})
+        CHECK_MESSAGE(refused([&](json& j) { j["usage_days"][0]["counts"][name] = 1; }), name);
+    CHECK(refused([](json& j) { j["usage_days"][0]["counts"]["visits"] = -1; }));
+    CHECK(refused([](json& j) { j["usage_days"][0]["counts"]["visits"] = k_max_usage_count + 1; }));
+    CHECK(refused([](json& j) { j["usage_days"][0]["counts"]["visits"] = 1.5; }));
+    CHECK(refused([](json& j) { j["usage_days"][0]["day"] = "2026-02-31"; }));
+    CHECK(refused([](json& j) { j["usage_days"][0]["day"] = "2026-12-01"; }));  // the same day twice
+    CHECK(refused([](json& j) { j["usage_days"][0]["centre"] = ""; }));
+    CHECK(refused([](json& j) { j["usage_days"][0]["visitor"] = "Sam"; }));
+    CHECK(refused([](json& j) { j["usage_days"] = json::object(); }));
+    CHECK(refused([](json& j) {
+        for (int i = 0; i < static_cast<int>(k_max_usage_keys_per_day) + 1; ++i)
+            j["usage_days"][0]["counts"]["page:p" + std::to_string(i)] = 1;
+    }));
+    CHECK(refused([](json& j) {
+        for (int d = 10; d < 10 + static_cast<int>(k_max_usage_days_per_heartbeat); ++d)
+            j["usage_days"].push_back({{"day", "2026-10-" + std::to_string(d)}, {"centre", "C"}, {"counts", {}}});
+    }));
+    // At the limits, accepted.
+    CHECK_FALSE(refused([](json& j) {
+        j["usage_days"][0]["counts"] = json::object();
+        for (int i = 0; i < static_cast<int>(k_max_usage_keys_per_day); ++i)
+            j["usage_days"][0]["counts"]["page:p" + std::to_string(i)] = k_max_usage_count;
+    }));
 }
