@@ -32,7 +32,7 @@ struct UsbStick {
 
     std::string pack_sha() const { return sync::sha256_hex(pack_bytes); }
 
-    // What `lantern content sign` writes beside a pack (hub/cmd_publish.cpp), for `version`.
+    // What `lantern content sign` writes beside a pack (hub/cli/cmd_publish.cpp), for `version`.
     std::string sig_file(const std::string& for_version) const {
         unsigned char sig[crypto_sign_BYTES];
         std::string message = sync::pack_signing_message(for_version, pack_sha());
