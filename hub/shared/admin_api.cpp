@@ -332,7 +332,8 @@ Result<Report> parse_report(std::string_view body) {
         Reader rd((*usage)[i], k_report_route, entry("usage", i));
         UsageRow row;
         read_report_row(rd, report.suppressed_below, row.centre, row.month, row.count);
-        rd.str("name", row.name) && rd.check(sync::is_valid_usage_key(row.name), "name", "is not a usage figure's name");
+        rd.str("name", row.name) &&
+            rd.check(sync::is_valid_usage_key(row.name), "name", "is not a usage figure's name");
         if (!rd.ok()) return rd.error();
         report.usage.push_back(std::move(row));
     }

@@ -46,9 +46,10 @@ api::ReferralsPage page() {
 }
 
 api::Report report() {
-    return {5,
-            {{"HMP Example", "2026-12", "housing", std::nullopt}, {"HMP Example", "2026-12", "money", 12}},
-            {{"HMP Example", "2026-12", "visits", 40}, {"HMP Example", "2026-12", "search_nothing:debt", std::nullopt}}};
+    return {
+        5,
+        {{"HMP Example", "2026-12", "housing", std::nullopt}, {"HMP Example", "2026-12", "money", 12}},
+        {{"HMP Example", "2026-12", "visits", 40}, {"HMP Example", "2026-12", "search_nothing:debt", std::nullopt}}};
 }
 
 api::KiosksAnswer kiosks() {
