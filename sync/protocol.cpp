@@ -10,13 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-bool printable_text(std::string_view s, std::size_t min, std::size_t max) {
-    if (s.size() < min || s.size() > max) return false;
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f) return false;
-    return true;
-}
-
 // Every field getter returns false and sets `error` on a missing or wrongly typed field.
 struct Reader {
     const json& j;
@@ -154,7 +147,7 @@ Parsed<ReferralSummary> parse_summary(const json& j) {
     }
     if (!rd.str("audience", s.audience) || !rd.str("centre", s.centre) || !rd.str("date", s.date)) return r;
     if (!is_valid_audience(s.audience)) return rd.fail("unknown audience"), r;
-    if (!printable_text(s.centre, 1, 100)) return rd.fail("bad centre"), r;
+    if (!is_printable_text(s.centre, 1, 100)) return rd.fail("bad centre"), r;
     if (!is_valid_date(s.date)) return rd.fail("\"date\" must be a real calendar date as YYYY-MM-DD"), r;
     r.value = std::move(s);
     return r;
@@ -193,7 +186,7 @@ Parsed<ReferralPost> parse_referral_post(std::string_view body) {
     if (!is_valid_kiosk_name(p.kiosk)) return rd.fail("bad \"kiosk\""), r;
     if (!is_reference_code(p.reference)) return rd.fail("bad \"reference\""), r;
     if (!is_utc_iso(p.created)) return rd.fail("\"created\" must be a real UTC time as YYYY-MM-DDTHH:MM:SSZ"), r;
-    if (!printable_text(p.form_version, 1, 64)) return rd.fail("bad \"form_version\""), r;
+    if (!is_printable_text(p.form_version, 1, 64)) return rd.fail("bad \"form_version\""), r;
     auto sealed = from_base64(sealed_b64);
     if (!sealed) return rd.fail("\"sealed\" is not base64"), r;
     if (sealed->size() < 48 || sealed->size() > k_max_sealed_bytes) return rd.fail("\"sealed\" has a bad size"), r;
@@ -244,12 +237,12 @@ Parsed<Manifest> parse_manifest(std::string_view body) {
     if (!rd.str("version", m.version, true, 64) || !rd.str("sha256", m.sha256) || !rd.integer("size", m.size) ||
         !rd.str("signature", m.signature) || !rd.str("url", m.url, true, 512))
         return r;
-    if (!printable_text(m.version, 1, 64)) return rd.fail("bad \"version\""), r;
+    if (!is_printable_text(m.version, 1, 64)) return rd.fail("bad \"version\""), r;
     if (!is_sha256_hex(m.sha256)) return rd.fail("bad \"sha256\""), r;
     if (m.size <= 0) return rd.fail("bad \"size\""), r;
     auto sig = from_base64(m.signature);
     if (!sig || sig->size() != 64) return rd.fail("bad \"signature\""), r;
-    if (m.url.empty() || m.url[0] != '/' || !printable_text(m.url, 1, 512)) return rd.fail("bad \"url\""), r;
+    if (m.url.empty() || m.url[0] != '/' || !is_printable_text(m.url, 1, 512)) return rd.fail("bad \"url\""), r;
     r.value = std::move(m);
     return r;
 }
@@ -287,8 +280,8 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
         !rd.str("last_success", h.last_success, false, 32) || !rd.str("last_error", h.last_error, false, 200) ||
         !rd.str("pack_fault", h.pack_fault, false, 200) || !rd.str("nonce", h.nonce, false, 64))
         return r;
-    if (!printable_text(h.app_version, 1, 64) || !printable_text(h.last_error, 0, 200) ||
-        !printable_text(h.pack_fault, 0, 200))
+    if (!is_printable_text(h.app_version, 1, 64) || !is_printable_text(h.last_error, 0, 200) ||
+        !is_printable_text(h.pack_fault, 0, 200))
         return rd.fail("bad text field"), r;
     if (!h.nonce.empty() && !is_sha256_hex(h.nonce)) return rd.fail("bad \"nonce\""), r;
     if (!h.last_success.empty() && !is_utc_iso(h.last_success))
@@ -316,6 +309,13 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     }
     r.value = std::move(h);
     return r;
+}
+
+bool is_printable_text(std::string_view s, std::size_t min, std::size_t max) {
+    if (s.size() < min || s.size() > max) return false;
+    for (unsigned char c : s)
+        if (c < 0x20 || c == 0x7f) return false;
+    return true;
 }
 
 }  // namespace lantern::sync

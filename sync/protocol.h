@@ -101,6 +101,8 @@ bool is_valid_kiosk_name(std::string_view name);
 bool is_valid_need(std::string_view need);
 bool is_valid_audience(std::string_view audience);
 bool is_valid_date(std::string_view date);  // YYYY-MM-DD
+// min..max bytes with no control characters: a name or text the hub shows and stores as it is.
+bool is_printable_text(std::string_view s, std::size_t min, std::size_t max);
 bool is_sha256_hex(std::string_view s);
 
 }  // namespace lantern::sync

@@ -12,13 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-bool printable_text(std::string_view s, std::size_t min, std::size_t max) {
-    if (s.size() < min || s.size() > max) return false;
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f) return false;
-    return true;
-}
-
 bool is_month(std::string_view m) {
     return m.size() == 7 && m[4] == '-' && sync::is_valid_date(std::string(m) + "-01");
 }
@@ -123,7 +116,7 @@ std::map<std::string, std::string> to_headers(const PublishHeaders& h) {
 Result<PublishHeaders> parse_publish_headers(std::string_view version, std::string_view signature_b64) {
     std::string prefix = std::string(k_publish_route) + ": ";
     if (version.empty()) return Error{prefix + "missing the X-Lantern-Version header"};
-    if (!printable_text(version, 1, 64) || version.find('"') != std::string_view::npos)
+    if (!sync::is_printable_text(version, 1, 64) || version.find('"') != std::string_view::npos)
         return Error{prefix + "the X-Lantern-Version header must be 1 to 64 printable characters, no quote"};
     if (signature_b64.empty()) return Error{prefix + "missing the X-Lantern-Signature header"};
     auto sig = sync::from_base64(signature_b64);
@@ -210,7 +203,7 @@ Result<ReferralsPage> parse_referrals_page(std::string_view body) {
             rd.check(sync::is_reference_code(r.reference), "reference", "is not a reference code");
         rd.str("created", r.created) && rd.check(sync::is_utc_iso(r.created), "created", "must be a UTC time");
         rd.str("form_version", r.form_version, 64) &&
-            rd.check(printable_text(r.form_version, 1, 64), "form_version", "must be printable text");
+            rd.check(sync::is_printable_text(r.form_version, 1, 64), "form_version", "must be printable text");
         if (rd.str("sealed", sealed, sync::k_max_sealed_bytes * 4 / 3 + 8)) {
             auto bytes = sync::from_base64(sealed);
             if (rd.check(bytes.has_value(), "sealed", "is not base64")) r.sealed = std::move(*bytes);
@@ -285,7 +278,8 @@ json report_row(const std::string& centre, const std::string& month, const char*
 void read_report_row(Reader& rd, std::int64_t suppressed_below, std::string& centre, std::string& month,
                      std::optional<std::int64_t>& count) {
     bool suppressed = false;
-    rd.str("centre", centre) && rd.check(printable_text(centre, 1, 100), "centre", "must be 1 to 100 characters");
+    rd.str("centre", centre) &&
+        rd.check(sync::is_printable_text(centre, 1, 100), "centre", "must be 1 to 100 characters");
     rd.str("month", month) && rd.check(is_month(month), "month", "must be YYYY-MM");
     rd.boolean("suppressed", suppressed);
     if (const json* c = rd.field("count")) {
