@@ -263,8 +263,43 @@ json to_json(const Heartbeat& h) {
         j["usage_days"] = json::array();
         for (const auto& d : h.usage_days) j["usage_days"].push_back(to_json(d));
     }
+    if (h.settings)
+        j["settings"] = json{{"idle_seconds", h.settings->idle_seconds},
+                             {"countdown_seconds", h.settings->countdown_seconds},
+                             {"languages", h.settings->languages},
+                             {"read_aloud_volume", h.settings->read_aloud_volume}};
     return j;
 }
+
+namespace {
+// The heartbeat's "settings": every field required, each within what a kiosk can run with.
+std::string parse_settings(const json& j, KioskSettings& out) {
+    std::string error;
+    Reader rd{j, error, "heartbeat: settings"};
+    if (!rd.object_with_only({"idle_seconds", "countdown_seconds", "languages", "read_aloud_volume"})) return error;
+    std::int64_t idle = 0, countdown = 0, volume = 0;
+    if (!rd.integer("idle_seconds", idle) || !rd.integer("countdown_seconds", countdown) ||
+        !rd.integer("read_aloud_volume", volume))
+        return error;
+    auto in = [](SettingBound b, std::int64_t v) { return v >= b.min && v <= b.max; };
+    if (!in(k_idle_seconds_range, idle)) return rd.fail("\"idle_seconds\" is out of range"), error;
+    if (!in(k_countdown_seconds_range, countdown)) return rd.fail("\"countdown_seconds\" is out of range"), error;
+    if (!in(k_volume_percent_range, volume)) return rd.fail("\"read_aloud_volume\" is out of range"), error;
+    auto langs = j.find("languages");
+    if (langs == j.end() || !langs->is_array() || langs->size() > k_max_languages)
+        return rd.fail("\"languages\" must be an array of at most " + std::to_string(k_max_languages) + " codes"),
+               error;
+    for (const auto& l : *langs) {
+        if (!l.is_string() || !is_language_code(l.get_ref<const std::string&>()))
+            return rd.fail("\"languages\" must hold language codes such as \"en\""), error;
+        out.languages.push_back(l.get<std::string>());
+    }
+    out.idle_seconds = static_cast<int>(idle);
+    out.countdown_seconds = static_cast<int>(countdown);
+    out.read_aloud_volume = static_cast<int>(volume);
+    return "";
+}
+}  // namespace
 
 Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     Parsed<Heartbeat> r;
@@ -272,7 +307,7 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     if (!j) return r;
     Reader rd{*j, r.error, "heartbeat"};
     if (!rd.object_with_only({"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error",
-                              "usage", "pack_fault", "nonce", "usage_days"}))
+                              "usage", "pack_fault", "nonce", "usage_days", "settings"}))
         return r;
     Heartbeat h;
     if (!rd.str("app_version", h.app_version, true, 64) || !rd.str("pack_version", h.pack_version, false, 64) ||
@@ -306,6 +341,11 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
             if (!seen.insert(day.day).second) return rd.fail("\"usage_days\" names a day twice"), r;
             h.usage_days.push_back(std::move(day));
         }
+    }
+    if (auto it = j->find("settings"); it != j->end()) {
+        KioskSettings settings;
+        if (std::string why = parse_settings(*it, settings); !why.empty()) return r.error = why, r;
+        h.settings = std::move(settings);
     }
     r.value = std::move(h);
     return r;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sync/encoding.h"
+#include "sync/kiosk_settings.h"
 #include "sync/usage.h"
 
 namespace lantern::sync {
@@ -87,6 +88,8 @@ struct Heartbeat {
     // Days of anonymous usage figures the hub has not yet acknowledged (sync/usage.h), oldest first; the hub
     // answers with the days it stored ("usage_stored").
     std::vector<UsageDay> usage_days;
+    // The settings the kiosk runs with (staff may change them on the kiosk); absent from older kiosks.
+    std::optional<KioskSettings> settings;
     bool operator==(const Heartbeat&) const = default;
 };
 nlohmann::json to_json(const Heartbeat& h);

@@ -99,6 +99,16 @@ void SyncWorker::set_pack_fault(const std::string& fault) {
     wake();
 }
 
+void SyncWorker::set_settings(const KioskSettings& settings) {
+    {
+        std::lock_guard lock(mutex_);
+        if (settings_ == settings) return;
+        settings_ = settings;
+    }
+    heartbeat_soon_ = true;
+    wake();
+}
+
 void SyncWorker::changed() {
     if (options_.on_change) options_.on_change();
 }
@@ -291,6 +301,7 @@ void SyncWorker::send_heartbeat() {
         hb.last_success = status_.last_success;
         hb.last_error = status_.last_error.substr(0, 200);
         hb.pack_fault = status_.pack_fault.substr(0, 200);
+        hb.settings = settings_;
     }
     std::vector<PendingUsageDay> days;
     if (options_.usage) {

@@ -85,6 +85,8 @@ class SyncWorker {
     std::string import_pack(const std::filesystem::path& pack, const ImportProgress& progress = {});
     // The kiosk could not use its newest pack and fell back (why, for staff and the hub); empty: all well.
     void set_pack_fault(const std::string& fault);
+    // The settings the kiosk now runs with, for the heartbeat (sent at the next pass when they change).
+    void set_settings(const KioskSettings& settings);
     // Staff: every kept-aside referral back to the queue, and a pass now. Returns how many.
     int retry_kept_aside();
 
@@ -105,9 +107,10 @@ class SyncWorker {
     SyncWorkerOptions options_;
     std::unique_ptr<HubClient> client_;
 
-    mutable std::mutex mutex_;  // guards status_, woken_
+    mutable std::mutex mutex_;  // guards status_, settings_, woken_
     std::condition_variable cv_;
     SyncStatus status_;
+    std::optional<KioskSettings> settings_;  // reported once the kiosk has set them
     bool woken_ = false;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> heartbeat_soon_{false};

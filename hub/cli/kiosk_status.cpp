@@ -23,6 +23,16 @@ std::time_t parse_utc_iso(const std::string& iso) {
 
 namespace {
 
+// "120+20 s, en cy, 70%": the time before the idle question and its countdown, the languages offered (all of
+// the pack's when none are named), the read-aloud volume. "-" for a kiosk too old to say.
+std::string settings_text(const std::optional<sync::KioskSettings>& s) {
+    if (!s) return "-";
+    std::string langs;
+    for (const auto& l : s->languages) langs += (langs.empty() ? "" : " ") + l;
+    return std::to_string(s->idle_seconds) + "+" + std::to_string(s->countdown_seconds) + " s, " +
+           (langs.empty() ? "all languages" : langs) + ", " + std::to_string(s->read_aloud_volume) + "%";
+}
+
 std::string ago(std::time_t then, std::time_t now) {
     if (then < 0) return "never";
     long s = static_cast<long>(now - then);
@@ -36,7 +46,7 @@ std::string ago(std::time_t then, std::time_t now) {
 
 std::string kiosk_status_table(const api::KiosksAnswer& kiosks, std::time_t now, int stale_minutes) {
     std::vector<std::vector<std::string>> rows = {
-        {"", "kiosk", "last heard", "content", "waiting", "kept aside", "last problem"}};
+        {"", "kiosk", "last heard", "content", "waiting", "kept aside", "settings", "last problem"}};
     int needs_look = 0;
     for (const auto& k : kiosks.kiosks) {
         const sync::Heartbeat& hb = k.heartbeat;
@@ -48,7 +58,7 @@ std::string kiosk_status_table(const api::KiosksAnswer& kiosks, std::time_t now,
         bool look = stale || hb.refused > 0 || !error.empty();
         needs_look += look;
         rows.push_back({look ? "!" : "", k.kiosk, ago(heard, now), hb.pack_version, std::to_string(hb.outbox_depth),
-                        std::to_string(hb.refused), error.empty() ? "-" : error});
+                        std::to_string(hb.refused), settings_text(hb.settings), error.empty() ? "-" : error});
     }
     std::vector<std::size_t> width(rows[0].size(), 0);
     for (const auto& r : rows)

@@ -89,12 +89,22 @@ struct StaffLookForPacks {};  // look at the USB sticks again
 struct StaffImportPack {
     std::string path;  // as usb_packs() gave it
 };
+struct StaffOpenSettings {};  // the kiosk settings screen
+struct StaffStepSetting {
+    enum class Which { idle_seconds, countdown_seconds, read_aloud_volume };
+    Which which = Which::idle_seconds;
+    int direction = 1;  // 1: "+", -1: "-"
+};
+struct StaffToggleLanguage {
+    std::string lang;  // offered to visitors, or no longer
+};
 
-using Action = std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
-                            OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type,
-                            OpenForm, FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay,
-                            OpenSearch, StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice,
-                            StaffClearNotices, StaffLookForPacks, StaffImportPack>;
+using Action =
+    std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
+                 OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type, OpenForm,
+                 FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay, OpenSearch,
+                 StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice, StaffClearNotices,
+                 StaffLookForPacks, StaffImportPack, StaffOpenSettings, StaffStepSetting, StaffToggleLanguage>;
 
 using Actions = std::vector<Action>;
 

@@ -13,12 +13,7 @@
 
 namespace lantern::kiosk {
 namespace {
-bool is_pack_language(const content::PackReader& pack, const std::string& lang) {
-    auto langs = pack.languages();
-    return std::find(langs.begin(), langs.end(), lang) != langs.end();
-}
 bool is_form_screen(Screen s) { return s == Screen::form_step || s == Screen::form_review || s == Screen::form_done; }
-bool is_staff_screen(Screen s) { return s == Screen::staff_pin || s == Screen::staff; }
 
 // While "Leave and clear your answers?" shows: her answer to it, Quick exit (always), the timer, and the
 // settings that help her read the question. Everything else waits for her answer.
@@ -33,6 +28,8 @@ constexpr std::size_t k_max_query = 80;
 
 App::App(std::shared_ptr<const content::PackReader> pack, std::string default_lang, IdleSettings idle)
     : pack_(std::move(pack)), default_lang_(std::move(default_lang)), idle_(idle) {
+    settings_.idle_seconds = static_cast<int>(std::lround(idle.idle_seconds));
+    settings_.countdown_seconds = static_cast<int>(std::lround(idle.countdown_seconds));
     visit_.lang = default_lang_;
     load_form();
     set_content_strings(pack_ ? pack_->ui_strings() : decltype(pack_->ui_strings()){});
@@ -111,7 +108,7 @@ void App::on(const Start& a, double) {
     if (screen() != Screen::attract) return;  // a visit starts once, from the attract screen
     usage_.visit_started();
     // "Cyffyrddwch i ddechrau" starts the visit in Welsh: the words tapped choose the language.
-    if (!a.lang.empty() && pack_ && is_pack_language(*pack_, a.lang)) visit_.lang = a.lang;
+    if (!a.lang.empty() && offers_language(a.lang)) visit_.lang = a.lang;
     go({Screen::audience, "", ""});
 }
 
@@ -124,7 +121,8 @@ void App::on(const ChooseAudience& a, double) {
 }
 
 void App::on(const SetLanguage& a, double) {
-    stop_reading();  // a voice in the old language over words in the new one helps nobody
+    if (!offers_language(a.lang)) return;  // staff turned it off, or the pack has no pages in it
+    stop_reading();                        // a voice in the old language over words in the new one helps nobody
     visit_.lang = a.lang;
     ++revision_;
 }
@@ -357,6 +355,27 @@ void App::tick(double now) {
         if (!is_staff_screen(screen())) usage_.idle_end();
         wipe();
     }
+}
+
+void App::set_settings(const sync::KioskSettings& settings) {
+    settings_ = settings;
+    idle_ = {static_cast<double>(settings.idle_seconds), static_cast<double>(settings.countdown_seconds)};
+    if (speaker_) speaker_->set_volume(settings.read_aloud_volume);
+    ++revision_;
+}
+
+void App::set_speaker(std::shared_ptr<Speaker> speaker) {
+    speaker_ = std::move(speaker);
+    if (speaker_) speaker_->set_volume(settings_.read_aloud_volume);
+}
+
+std::vector<std::string> App::languages_offered() const {
+    return pack_ ? sync::offered_languages(pack_->languages(), settings_, default_lang_) : std::vector<std::string>{};
+}
+
+bool App::offers_language(const std::string& lang) const {
+    auto langs = languages_offered();
+    return std::find(langs.begin(), langs.end(), lang) != langs.end();
 }
 
 bool App::idle_countdown_showing(double now) const {

@@ -19,6 +19,7 @@
 #include "kiosk/staff/staff_lock.h"
 #include "kiosk/input/text_box.h"
 #include "kiosk/usage/usage_counter.h"
+#include "sync/kiosk_settings.h"
 
 namespace lantern::kiosk {
 
@@ -34,9 +35,13 @@ enum class Screen {
     form_done,
     search,
     staff_pin,
-    staff  // keep last: k_screen_count counts to it
+    staff,
+    staff_settings  // keep last: k_screen_count counts to it
 };
-inline constexpr int k_screen_count = static_cast<int>(Screen::staff) + 1;
+inline constexpr int k_screen_count = static_cast<int>(Screen::staff_settings) + 1;
+inline bool is_staff_screen(Screen s) {
+    return s == Screen::staff_pin || s == Screen::staff || s == Screen::staff_settings;
+}
 
 struct Place {
     Screen screen = Screen::attract;
@@ -132,6 +137,13 @@ class App {
     void set_service_areas(std::vector<std::string> areas) { service_areas_ = std::move(areas); }
     const std::vector<std::string>& service_areas() const { return service_areas_; }
 
+    // The settings staff may change (idle and countdown times, languages, read-aloud volume). Until set, the
+    // times given to the constructor, every language of the pack and full volume.
+    void set_settings(const sync::KioskSettings& settings);
+    const sync::KioskSettings& settings() const { return settings_; }
+    // The languages a visitor may choose now (sync::offered_languages): the pack's, as the settings allow.
+    std::vector<std::string> languages_offered() const;
+
     bool idle_countdown_showing(double now) const;
     int idle_seconds_left(double now) const;
     // Seconds until tick() next has something to do (countdown or wipe), for the frame loop's sleep.
@@ -148,7 +160,7 @@ class App {
     const UsageCounter& usage() const { return usage_; }
 
     // Read-aloud: without a speaker, or with one that has no voice or sound device, there is no button.
-    void set_speaker(std::shared_ptr<Speaker> speaker) { speaker_ = std::move(speaker); }
+    void set_speaker(std::shared_ptr<Speaker> speaker);
     bool has_voice() const { return speaker_ && speaker_->available(); }
 
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
@@ -202,6 +214,7 @@ class App {
     // A search she leaves (any way) that found nothing is counted, with its words only if all are the pack's.
     void count_search_left();
     void apply_one(const Action& a, double now);
+    bool offers_language(const std::string& lang) const;
 
     // One handler per action (std::visit picks it): app.cpp, app_form.cpp, staff_actions.cpp.
     void on(const Start& a, double now);
@@ -238,6 +251,11 @@ class App {
     void on(const StaffClearNotices& a, double now);
     void on(const StaffLookForPacks& a, double now);
     void on(const StaffImportPack& a, double now);
+    void on(const StaffOpenSettings& a, double now);
+    void on(const StaffStepSetting& a, double now);
+    void on(const StaffToggleLanguage& a, double now);
+    // Checks, saves through the desk and applies new settings; says why not when they cannot be.
+    void change_settings(const sync::KioskSettings& wanted);
 
     // The box the keyboard types into on this screen, if one has focus: a form field, the search box or the
     // staff notice. Key and Type go there, and nowhere else.
@@ -248,14 +266,15 @@ class App {
     // usable form.
     const form::Form* form_action();
     void form_back();
-    // Staff actions past the PIN pad: the desk, on the staff screen only, with the revision moved on.
-    StaffDesk* staff_action();
+    // Staff actions past the PIN pad: the desk, only on the staff screen `on`, with the revision moved on.
+    StaffDesk* staff_action(Screen on = Screen::staff);
     void say(std::string message, bool problem);
     void load_form();
 
     std::shared_ptr<const content::PackReader> pack_;
     std::string default_lang_;
     IdleSettings idle_;
+    sync::KioskSettings settings_;
     Visit visit_;
     double last_activity_ = 0;
     int wipes_ = 0;

@@ -1,5 +1,5 @@
-// The App's staff mode: the PIN pad, then sync status, today's notices and USB packs. Part of the state
-// machine; what it does outside the App goes through the StaffDesk.
+// The App's staff mode: the PIN pad, then sync status, today's notices and USB packs, and the kiosk settings. Part of
+// the state machine; what it does outside the App goes through the StaffDesk.
 #include <algorithm>
 #include <iostream>
 
@@ -83,8 +83,8 @@ void App::on(const PinKey& a, double now) {
     }
 }
 
-StaffDesk* App::staff_action() {
-    if (!staff_enabled() || screen() != Screen::staff) return nullptr;  // never from a visitor's screen
+StaffDesk* App::staff_action(Screen on) {
+    if (!staff_enabled() || screen() != on) return nullptr;  // never from a visitor's screen
     ++revision_;
     return staff_desk_.get();
 }
@@ -152,6 +152,53 @@ void App::on(const StaffImportPack& a, double) {
     // Started in the background: the USB section shows how far it is, then how it ended.
     if (Result<> started = desk->import_pack(a.path)) say("", false);
     else say(started.error().message, true);
+}
+
+void App::on(const StaffOpenSettings&, double) {
+    if (!staff_action()) return;
+    say("", false);
+    go({Screen::staff_settings, "", ""});
+}
+
+void App::on(const StaffStepSetting& a, double) {
+    if (!staff_action(Screen::staff_settings)) return;
+    sync::KioskSettings wanted = settings_;
+    using Which = StaffStepSetting::Which;
+    int sign = a.direction < 0 ? -1 : 1;
+    switch (a.which) {
+        case Which::idle_seconds:
+            wanted.idle_seconds = sync::step_setting(sync::k_staff_idle_seconds, wanted.idle_seconds, sign);
+            break;
+        case Which::countdown_seconds:
+            wanted.countdown_seconds =
+                sync::step_setting(sync::k_staff_countdown_seconds, wanted.countdown_seconds, sign);
+            break;
+        case Which::read_aloud_volume:
+            wanted.read_aloud_volume = sync::step_setting(sync::k_staff_volume_percent, wanted.read_aloud_volume, sign);
+            break;
+    }
+    change_settings(wanted);
+}
+
+void App::on(const StaffToggleLanguage& a, double) {
+    if (!staff_action(Screen::staff_settings) || !pack_) return;
+    // From then on the list is explicit, in the pack's order: every language offered now, one more or one fewer.
+    std::vector<std::string> offered = languages_offered();
+    bool on = std::find(offered.begin(), offered.end(), a.lang) != offered.end();
+    sync::KioskSettings wanted = settings_;
+    wanted.languages.clear();
+    for (const auto& lang : pack_->languages())
+        if (lang == a.lang ? !on : std::find(offered.begin(), offered.end(), lang) != offered.end())
+            wanted.languages.push_back(lang);
+    change_settings(wanted);
+}
+
+void App::change_settings(const sync::KioskSettings& wanted) {
+    if (wanted == settings_) return say("", false);  // at a bound already: nothing to save
+    if (std::string why = sync::check_staff_settings(wanted, default_lang_); !why.empty()) return say(why, true);
+    if (Result<> saved = staff_desk_->save_settings(wanted); !saved) return say(saved.error().message, true);
+    set_settings(wanted);
+    say("Saved. The kiosk uses these settings from now on.", false);
 }
 
 }  // namespace lantern::kiosk

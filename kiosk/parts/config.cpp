@@ -1,6 +1,8 @@
 // Reads kiosk.toml with toml++ into KioskConfig, naming the key in every error.
 #include "kiosk/parts/config.h"
 
+#include "sync/kiosk_settings.h"
+
 #include <fstream>
 #include <map>
 #include <set>
@@ -99,8 +101,9 @@ std::variant<KioskConfig, ConfigError> parse_kiosk_config(const std::string& tex
     r.string("kiosk", "centre", c.centre);
     r.string("kiosk", "default_language", c.default_language);
     r.strings("kiosk", "areas", c.areas);
-    r.number("idle", "seconds", c.idle_seconds, 5, 3600);
-    r.number("idle", "countdown_seconds", c.countdown_seconds, 5, 600);
+    r.number("idle", "seconds", c.idle_seconds, sync::k_idle_seconds_range.min, sync::k_idle_seconds_range.max);
+    r.number("idle", "countdown_seconds", c.countdown_seconds, sync::k_countdown_seconds_range.min,
+             sync::k_countdown_seconds_range.max);
     r.string("hub", "url", c.hub_url);
     r.string("hub", "token", c.hub_token);
     r.string("hub", "referral_public_key", c.referral_public_key);

@@ -164,6 +164,7 @@ void EspeakSpeaker::read(const Request& r) {
         return;
     }
     espeak_SetParameter(espeakRATE, 150, 0);  // a little slower than espeak's 175 words a minute
+    espeak_SetParameter(espeakVOLUME, volume_.load(), 0);
     if (!sink_ && !open_device()) return;
     Utterance u{this, r.utterance};
     espeak_Synth(r.text.c_str(), r.text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, &u);

@@ -33,6 +33,7 @@ class EspeakSpeaker final : public Speaker {
     void speak(const std::string& text, const std::string& lang) override;
     void stop() override;
     bool poll_finished() override;
+    void set_volume(int percent) override { volume_ = percent; }
 
     // Whether the worker is reading right now (tests); false once a stop has taken effect.
     bool busy() const { return busy_.load(); }
@@ -58,6 +59,7 @@ class EspeakSpeaker final : public Speaker {
     SampleSink sink_;
     std::function<void()> on_change_;
     std::atomic<State> state_{State::starting};
+    std::atomic<int> volume_{100};  // espeak's own scale: 100 is its normal loudness
     std::atomic<int> sample_rate_{0};
     std::atomic<bool> busy_{false};
     // The utterance that should be sounding now; anything else still being synthesised stops at its next chunk.

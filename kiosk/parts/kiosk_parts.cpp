@@ -81,6 +81,22 @@ KioskParts::KioskParts(KioskPartsOptions options) : options_(std::move(options))
     }
     speaker_ = std::make_shared<EspeakSpeaker>(EspeakSpeaker::SampleSink{}, options_.wake_ui);
     app_->set_speaker(speaker_);
+    use_saved_settings();
+}
+
+void KioskParts::use_saved_settings() {
+    // Staff's settings over kiosk.toml's, if they were saved and still pass the one check; the heartbeat then
+    // reports whichever the kiosk runs with.
+    if (desk_) {
+        Result<std::optional<sync::KioskSettings>> saved = desk_->saved_settings();
+        if (!saved) std::cerr << "lantern-kiosk: staff settings not used: " << saved.error().message << "\n";
+        else if (saved.value()) {
+            if (std::string why = sync::check_staff_settings(*saved.value(), options_.lang); !why.empty())
+                std::cerr << "lantern-kiosk: staff settings not used: " << why << "\n";
+            else app_->set_settings(*saved.value());
+        }
+    }
+    if (sync_) sync_->set_settings(app_->settings());
 }
 
 KioskParts::~KioskParts() {

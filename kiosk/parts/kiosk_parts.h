@@ -53,6 +53,8 @@ class KioskParts {
 
    private:
     void note_pack_fault(std::string fault);
+    // The settings staff saved in the staff store, if any, over the config's; then told to the heartbeat.
+    void use_saved_settings();
 
     KioskPartsOptions options_;
     std::shared_ptr<const content::PackReader> pack_;

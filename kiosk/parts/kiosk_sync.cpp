@@ -190,6 +190,10 @@ void KioskSync::set_pack_fault(const std::string& fault) {
     changed();
 }
 
+void KioskSync::set_settings(const sync::KioskSettings& settings) {
+    if (worker_) worker_->set_settings(settings);
+}
+
 void KioskSync::changed() {
     ++revision_;
     if (on_change_) on_change_();

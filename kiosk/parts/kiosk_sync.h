@@ -84,6 +84,8 @@ class KioskSync {
     void set_import_gate(std::function<void()> gate) { import_gate_ = std::move(gate); }
     // The kiosk could not use its newest pack and fell back (why): shown to staff, sent in the heartbeat.
     void set_pack_fault(const std::string& fault);
+    // The settings the kiosk runs with, for the heartbeat (no-op without a hub).
+    void set_settings(const sync::KioskSettings& settings);
     std::string pack_fault() const;
     // The status snapshot's revision: changes (on whichever thread) after anything status(), import_status()
     // or pack_fault() report changed, before `on_change` is called. Read it before the status, so a change

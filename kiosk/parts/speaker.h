@@ -18,6 +18,8 @@ class Speaker {
     // True once when the text last given to speak() has been read to its end (or could not be read at all),
     // so the screen can turn "Stop reading" back into "Read aloud".
     virtual bool poll_finished() = 0;
+    // Loudness from now on, in percent of the voice's normal (staff settings: 10 to 100).
+    virtual void set_volume(int percent) = 0;
 };
 
 }  // namespace lantern::kiosk

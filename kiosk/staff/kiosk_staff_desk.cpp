@@ -1,4 +1,4 @@
-// Staff mode's link to the sync worker, the notices store and USB sticks.
+// Staff mode's link to the sync worker, the staff store (notices, PIN count, settings) and USB sticks.
 #include "kiosk/staff/kiosk_staff_desk.h"
 
 #include <algorithm>
@@ -183,6 +183,26 @@ Result<> KioskStaffDesk::set_wrong_pins(int count) {
     } catch (const std::exception& e) {
         return Error{std::string("the staff lock could not be saved: ") + e.what()};
     }
+}
+
+Result<std::optional<sync::KioskSettings>> KioskStaffDesk::saved_settings() const {
+    if (!store_) return std::optional<sync::KioskSettings>{};
+    try {
+        return store_->settings();
+    } catch (const std::exception& e) {
+        return Error{std::string("the kiosk settings could not be read: ") + e.what()};
+    }
+}
+
+Result<> KioskStaffDesk::save_settings(const sync::KioskSettings& settings) {
+    if (!store_) return Error{"Settings need a data folder (paths.data in the kiosk config)."};
+    try {
+        store_->save_settings(settings);
+    } catch (const std::exception& e) {
+        return Error{std::string("The settings could not be saved: ") + e.what()};
+    }
+    if (sync_) sync_->set_settings(settings);
+    return {};
 }
 
 }  // namespace lantern::kiosk

@@ -39,6 +39,8 @@ class KioskStaffDesk : public StaffDesk {
     StaffImportStatus import_status() const override;
     Result<int> wrong_pins() const override;
     Result<> set_wrong_pins(int count) override;
+    Result<std::optional<sync::KioskSettings>> saved_settings() const override;
+    Result<> save_settings(const sync::KioskSettings& settings) override;
     // The config names a data folder but the staff store in it could not be opened (why): the PIN lockout
     // cannot be kept, so wrong_pins() fails and the pad stays locked until the store is fixed.
     void set_store_failure(std::string why) { store_failure_ = std::move(why); }

@@ -1,13 +1,15 @@
-// What staff mode can do outside the App (sync, notices, USB packs), behind an interface so the App and its
+// What staff mode can do outside the App (sync, notices, USB packs, settings), behind an interface so the App and its
 // tests need no hub, disk or USB stick. kiosk_staff_desk.h is the real one.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/result.h"
+#include "sync/kiosk_settings.h"
 
 namespace lantern::kiosk {
 
@@ -56,6 +58,10 @@ class StaffDesk {
     // kept: the App then keeps the PIN pad locked (a lockout that cannot be checked fails closed).
     virtual Result<int> wrong_pins() const = 0;
     virtual Result<> set_wrong_pins(int count) = 0;
+    // The settings staff saved on this kiosk (nullopt: never, so kiosk.toml's apply), or why they cannot be read.
+    virtual Result<std::optional<sync::KioskSettings>> saved_settings() const = 0;
+    // Keeps them across restarts and reports them to the hub, or says why not. The App checks them first.
+    virtual Result<> save_settings(const sync::KioskSettings& settings) = 0;
 };
 
 }  // namespace lantern::kiosk

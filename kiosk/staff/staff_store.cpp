@@ -1,6 +1,7 @@
-// Staff mode's store: two small SQLite tables, durable like the outbox.
+// Staff mode's store: three small SQLite tables, durable like the outbox.
 #include "kiosk/staff/staff_store.h"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 
@@ -15,6 +16,9 @@ const char* const k_migrations[] = {
     "CREATE TABLE notices (id INTEGER PRIMARY KEY, day TEXT NOT NULL, text TEXT NOT NULL);"
     "CREATE INDEX notices_day ON notices(day);",
     "CREATE TABLE staff_lock (id INTEGER PRIMARY KEY CHECK (id = 1), wrong_pins INTEGER NOT NULL);",
+    // languages: codes joined by commas ("en,cy"), empty for every language the pack has.
+    "CREATE TABLE settings (id INTEGER PRIMARY KEY CHECK (id = 1), idle_seconds INTEGER NOT NULL,"
+    " countdown_seconds INTEGER NOT NULL, languages TEXT NOT NULL, read_aloud_volume INTEGER NOT NULL);",
 };
 
 }  // namespace
@@ -67,6 +71,38 @@ void StaffStore::set_wrong_pins(int count) {
                         "INSERT INTO staff_lock(id, wrong_pins) VALUES (1, ?) "
                         "ON CONFLICT(id) DO UPDATE SET wrong_pins = excluded.wrong_pins");
     q.bind(1, count);
+    q.exec();
+}
+
+std::optional<sync::KioskSettings> StaffStore::settings() const {
+    SQLite::Statement q(
+        db_, "SELECT idle_seconds, countdown_seconds, languages, read_aloud_volume FROM settings WHERE id = 1");
+    if (!q.executeStep()) return std::nullopt;
+    sync::KioskSettings s;
+    s.idle_seconds = q.getColumn(0).getInt();
+    s.countdown_seconds = q.getColumn(1).getInt();
+    std::string langs = q.getColumn(2).getString();
+    for (std::size_t start = 0; start < langs.size();) {
+        std::size_t comma = std::min(langs.find(',', start), langs.size());
+        s.languages.push_back(langs.substr(start, comma - start));
+        start = comma + 1;
+    }
+    s.read_aloud_volume = q.getColumn(3).getInt();
+    return s;
+}
+
+void StaffStore::save_settings(const sync::KioskSettings& s) {
+    std::string langs;
+    for (const auto& l : s.languages) langs += (langs.empty() ? "" : ",") + l;
+    SQLite::Statement q(db_,
+                        "INSERT INTO settings(id, idle_seconds, countdown_seconds, languages, read_aloud_volume) "
+                        "VALUES (1, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET idle_seconds = excluded.idle_seconds, "
+                        "countdown_seconds = excluded.countdown_seconds, languages = excluded.languages, "
+                        "read_aloud_volume = excluded.read_aloud_volume");
+    q.bind(1, s.idle_seconds);
+    q.bind(2, s.countdown_seconds);
+    q.bind(3, langs);
+    q.bind(4, s.read_aloud_volume);
     q.exec();
 }
 

@@ -1,15 +1,17 @@
 // What staff mode keeps in the kiosk's data folder: the notices staff post on the kiosk itself ("The play
-// area is closed today"), shown on the home screens on the day they were posted; and the count of wrong
-// PINs, so switching the kiosk off and on does not undo a lockout.
+// area is closed today"), shown on the home screens on the day they were posted; the count of wrong
+// PINs, so switching the kiosk off and on does not undo a lockout; and the settings staff chose.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
 
 #include "kiosk/staff/staff_desk.h"
+#include "sync/kiosk_settings.h"
 
 namespace lantern::kiosk {
 
@@ -26,6 +28,11 @@ class StaffStore {
 
     int wrong_pins() const;
     void set_wrong_pins(int count);
+
+    // The settings staff saved, or nullopt when they never have (kiosk.toml's then apply). Saved as given:
+    // the caller checks them (sync::check_staff_settings).
+    std::optional<sync::KioskSettings> settings() const;
+    void save_settings(const sync::KioskSettings& s);
 
    private:
     SQLite::Database db_;

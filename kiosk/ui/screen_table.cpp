@@ -26,6 +26,7 @@ std::map<Screen, ScreenSlot> make_screen_table() {
         {Screen::search, screen_slot(build_search, [](Frame& f, const SearchView& v) { draw_search(f.ui, v, f.area, f.scroll, f.actions); })},
         {Screen::staff_pin, screen_slot(build_staff_pin, [](Frame& f, const StaffPinView& v) { draw_staff_pin(f.ui, v, f.area, f.actions); })},
         {Screen::staff, screen_slot(build_staff, [](Frame& f, const StaffView& v) { draw_staff(f.ui, v, f.area, f.scroll, f.actions); })},
+        {Screen::staff_settings, screen_slot(build_staff_settings, [](Frame& f, const StaffSettingsView& v) { draw_staff_settings(f.ui, v, f.area, f.scroll, f.actions); })},
     };
     // clang-format on
     // A Screen with no line here would fail the first time a visitor reached it; fail at start instead.

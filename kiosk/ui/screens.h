@@ -70,5 +70,6 @@ void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& sc
 void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& actions);
 void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_staff_settings(Ui& ui, const StaffSettingsView& view, Area area, TouchScroll& scroll, Actions& actions);
 
 }  // namespace lantern::kiosk::ui

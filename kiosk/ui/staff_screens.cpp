@@ -111,6 +111,9 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     }
     next(0.4f);
     if (touch_button(ui, "Sync now", ImVec2(0, 0), {ButtonKind::secondary})) actions.push_back(StaffSyncNow{});
+    ImGui::SameLine(0, t.gap());
+    if (touch_button(ui, "Kiosk settings", ImVec2(0, 0), {ButtonKind::secondary}))
+        actions.push_back(StaffOpenSettings{});
     if (view.can_retry_kept_aside) {
         next(0.4f);
         if (touch_button(ui, "Try kept-aside referrals again", ImVec2(0, 0), {ButtonKind::secondary}))

@@ -1,6 +1,7 @@
 // Builds staff mode's view models from the App's StaffSession and the StaffDesk.
 #include "kiosk/views/staff_views.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "kiosk/views/strings.h"
@@ -60,6 +61,38 @@ StaffView build_staff(const App& app) {
         };
         v.usage.push_back({tr(std::string("staff.usage.") + name, lang), at(today), at(week)});
     }
+    return v;
+}
+
+StaffSettingsView build_staff_settings(const App& app) {
+    const sync::KioskSettings& s = app.settings();
+    StaffSettingsView v;
+    using Which = StaffStepSetting::Which;
+    auto row = [&](Which which, std::string label, sync::SettingBound b, int value, const std::string& unit) {
+        std::string step = std::to_string(b.step) + unit;
+        v.rows.push_back({which, std::move(label), std::to_string(value) + unit,
+                          std::to_string(b.min) + " to " + std::to_string(b.max) + unit, "-" + step, "+" + step,
+                          sync::step_setting(b, value, -1) != value, sync::step_setting(b, value, 1) != value});
+    };
+    row(Which::idle_seconds, "Time with no touch before \"Are you still there?\"", sync::k_staff_idle_seconds,
+        s.idle_seconds, " s");
+    row(Which::countdown_seconds, "Then the countdown before the visit is cleared", sync::k_staff_countdown_seconds,
+        s.countdown_seconds, " s");
+    row(Which::read_aloud_volume, "Read-aloud volume", sync::k_staff_volume_percent, s.read_aloud_volume, "%");
+    std::vector<std::string> offered = app.languages_offered();
+    if (app.pack())
+        for (const auto& code : app.pack()->languages()) {
+            bool on = std::find(offered.begin(), offered.end(), code) != offered.end();
+            bool fixed = code == app.default_lang();
+            v.languages.push_back({code,
+                                   language_name(code) + (fixed ? ": always offered"
+                                                          : on  ? ": offered"
+                                                                : ": not offered"),
+                                   on, fixed});
+        }
+    const StaffSession& st = app.visit().staff;
+    v.message = st.message;
+    v.problem = st.message_is_problem;
     return v;
 }
 

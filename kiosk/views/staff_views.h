@@ -1,4 +1,4 @@
-// View models of staff mode: the PIN pad and the staff screen. Staff-facing words are English only.
+// View models of staff mode: the PIN pad, the staff screen and the kiosk settings. Staff-facing words are English only.
 #pragma once
 
 #include <cstdint>
@@ -48,7 +48,36 @@ struct StaffView {
     std::vector<StaffUsageLine> usage;
 };
 
+// One setting with a number: what it is, its value, and its "-" and "+" buttons (labelled with the step,
+// "-15 s", so each button on the screen has its own words).
+struct StaffSettingRow {
+    StaffStepSetting::Which which = StaffStepSetting::Which::idle_seconds;
+    std::string label;
+    std::string value;  // "90 seconds"
+    std::string range;  // "30 to 600 seconds"
+    std::string lower, raise;
+    bool can_lower = true, can_raise = true;  // false at the bound
+};
+
+struct StaffLanguageChoice {
+    std::string code;
+    std::string label;  // "Cymraeg: offered"
+    bool offered = false;
+    bool fixed = false;  // the kiosk's own language: always offered, so no button
+};
+
+struct StaffSettingsView {
+    std::string title = "Kiosk settings";
+    std::string intro = "Each change is saved at once, kept after a restart and reported to the hub.";
+    std::vector<StaffSettingRow> rows;
+    std::string languages_title = "Languages visitors can choose";
+    std::vector<StaffLanguageChoice> languages;
+    std::string message;
+    bool problem = false;
+};
+
 StaffPinView build_staff_pin(const App& app, double now);
 StaffView build_staff(const App& app);
+StaffSettingsView build_staff_settings(const App& app);
 
 }  // namespace lantern::kiosk

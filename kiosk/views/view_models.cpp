@@ -11,9 +11,9 @@
 namespace lantern::kiosk {
 namespace {
 
-std::vector<std::string> pack_languages(const App& app) {
-    std::vector<std::string> langs;
-    if (app.pack()) langs = app.pack()->languages();
+// The languages a visitor may choose (the pack's, as staff settings allow), or the kiosk's own without a pack.
+std::vector<std::string> offered_languages(const App& app) {
+    std::vector<std::string> langs = app.languages_offered();
     if (langs.empty()) langs.push_back(app.default_lang());
     return langs;
 }
@@ -33,7 +33,7 @@ ChromeView build_chrome(const App& app, bool has_voice) {
     const std::string& lang = app.visit().lang;
     ChromeView v;
     v.show_nav = app.screen() != Screen::attract;
-    bool staff = app.screen() == Screen::staff_pin || app.screen() == Screen::staff;
+    bool staff = is_staff_screen(app.screen());
     v.show_home =
         app.screen() != Screen::attract && app.screen() != Screen::audience && app.screen() != Screen::topics && !staff;
     v.back = tr("nav.back", lang);
@@ -45,13 +45,13 @@ ChromeView build_chrome(const App& app, bool has_voice) {
     v.show_read_aloud = has_voice && app.screen() == Screen::page;
     v.read_aloud = tr(app.visit().reading_aloud ? "nav.stop_reading" : "nav.read_aloud", lang);
     if (v.show_read_aloud) v.words = build_read_aloud(app);
-    for (const auto& code : pack_languages(app)) v.languages.push_back({code, language_name(code), code == lang});
+    for (const auto& code : offered_languages(app)) v.languages.push_back({code, language_name(code), code == lang});
     return v;
 }
 
 AttractView build_attract(const App& app) {
     AttractView v;
-    for (const auto& code : pack_languages(app)) v.welcomes.push_back({code, tr("attract.welcome", code)});
+    for (const auto& code : offered_languages(app)) v.welcomes.push_back({code, tr("attract.welcome", code)});
     v.tagline = tr("attract.tagline", app.visit().lang);
     // Anyone passing sees the attract screen, children too: only notices meant for everyone. Three at most,
     // the staff's own first, so the welcome keeps its place.
@@ -59,7 +59,7 @@ AttractView build_attract(const App& app) {
     if (v.notices.size() > 3) v.notices.resize(3);
     v.touch = {app.visit().lang, tr("attract.touch", app.visit().lang)};
     v.staff_corner = app.staff_enabled();
-    for (const auto& code : pack_languages(app)) {
+    for (const auto& code : offered_languages(app)) {
         const std::string& other = tr("attract.touch", code);
         if (other == v.touch.words) continue;  // the same words, or a language with no translation yet
         v.touch_elsewhere.push_back({code, other});

@@ -183,6 +183,10 @@ int main(int argc, char** argv) {
                            {"text_size:1", 1}}},
                          {"2024-05-01", "HMP Example", {{"visits", 1}}}};
         c.add(sync::to_json(hb).dump());
+        // The settings staff chose on the kiosk.
+        hb.usage_days.clear();
+        hb.settings = sync::KioskSettings{120, 20, {"en", "cy"}, 70};
+        c.add(sync::to_json(hb).dump());
     }
     {
         auto c = corpus(out, "fuzz_route_exported");

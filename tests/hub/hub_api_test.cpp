@@ -371,7 +371,9 @@ TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the 
     healthy.app_version = "1.0";
     healthy.pack_version = "7";
     healthy.last_success = sync::utc_now_iso();
+    healthy.settings = sync::KioskSettings{105, 30, {"en", "cy"}, 80};
     sync::Heartbeat troubled = healthy;
+    troubled.settings.reset();  // a kiosk from before staff settings
     troubled.refused = 2;
     troubled.outbox_depth = 5;
     troubled.last_error = "referral: hub answered 500";
@@ -393,6 +395,7 @@ TEST_CASE("lantern kiosk status lists each kiosk's last heartbeat and marks the 
     std::string k2 = first.find("k2") != std::string::npos ? first : second;
     CHECK(k1.rfind("!", 0) == std::string::npos);
     CHECK(k1.find("just now") != std::string::npos);
+    CHECK(k1.find("105+30 s, en cy, 80%") != std::string::npos);
     CHECK(k2.rfind("!", 0) == 0);
     CHECK(k2.find("hub answered 500") != std::string::npos);
     CHECK(now_table.find("1 kiosk(s) marked !") != std::string::npos);

@@ -1,7 +1,10 @@
 // The espeak-ng speaker with its samples handed to the test instead of a sound device: real synthesis, no audio.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -20,6 +23,7 @@ struct Recorder {
     std::vector<std::pair<std::uint64_t, int>> chunks;
     std::chrono::milliseconds pace{0};
     Clock::time_point last_chunk;
+    std::map<std::uint64_t, int> peak;  // the loudest sample of each utterance
 
     EspeakSpeaker::SampleSink sink() {
         return [this](std::uint64_t utterance, const short* samples, int count) {
@@ -28,6 +32,7 @@ struct Recorder {
             {
                 std::lock_guard lock(mutex);
                 if (sound || count > 0) chunks.emplace_back(utterance, count);
+                for (int i = 0; i < count; ++i) peak[utterance] = std::max(peak[utterance], std::abs(int{samples[i]}));
                 last_chunk = Clock::now();
             }
             if (pace.count() > 0) std::this_thread::sleep_for(pace);
@@ -134,4 +139,21 @@ TEST_CASE("a speaker destroyed mid-text stops at once") {
     auto start = Clock::now();
     speaker.reset();
     CHECK(std::chrono::duration<double>(Clock::now() - start).count() < 0.5);
+}
+
+TEST_CASE("the read-aloud volume staff set makes the voice quieter, from the next text on") {
+    Recorder rec;
+    EspeakSpeaker speaker(rec.sink());
+    REQUIRE(speaker.wait_ready(10));
+    speaker.speak("Book your visit early.", "en");
+    REQUIRE(wait_for([&] { return speaker.poll_finished(); }, 20));
+    speaker.set_volume(30);
+    speaker.speak("Book your visit early.", "en");
+    REQUIRE(wait_for([&] { return speaker.poll_finished(); }, 20));
+    std::lock_guard lock(rec.mutex);
+    INFO("peaks: " << rec.peak[1] << " then " << rec.peak[2]);
+    CHECK(rec.peak[1] > 1000);
+    // The same words at 30%: clearly quieter, yet still sound.
+    CHECK(rec.peak[2] < rec.peak[1] * 6 / 10);
+    CHECK(rec.peak[2] > 0);
 }

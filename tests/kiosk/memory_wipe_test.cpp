@@ -104,6 +104,10 @@ class Desk final : public StaffDesk {
     StaffImportStatus import_status() const override { return {}; }
     lantern::Result<int> wrong_pins() const override { return 0; }
     lantern::Result<> set_wrong_pins(int) override { return {}; }
+    lantern::Result<std::optional<lantern::sync::KioskSettings>> saved_settings() const override {
+        return std::optional<lantern::sync::KioskSettings>{};
+    }
+    lantern::Result<> save_settings(const lantern::sync::KioskSettings&) override { return {}; }
 };
 
 // The kiosk as it runs: the real outbox, sealing to a real key; the views rebuilt after every action, as the

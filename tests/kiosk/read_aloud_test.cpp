@@ -23,11 +23,13 @@ class FakeSpeaker final : public Speaker {
     }
     void stop() override { speaking = false; }
     bool poll_finished() override { return false; }
+    void set_volume(int percent) override { volume = percent; }
 
     bool voice = true;
     bool speaking = false;
     int starts = 0;
     int overlaps = 0;
+    int volume = 100;
     std::string last_text, last_lang;
 };
 

@@ -66,6 +66,14 @@ struct RecordingDesk : StaffDesk {
         wrong = count;
         return {};
     }
+    std::optional<lantern::sync::KioskSettings> settings;  // as saved
+    std::string save_answer;                               // empty: saved
+    lantern::Result<std::optional<lantern::sync::KioskSettings>> saved_settings() const override { return settings; }
+    lantern::Result<> save_settings(const lantern::sync::KioskSettings& s) override {
+        if (!save_answer.empty()) return lantern::Error{save_answer};
+        settings = s;
+        return {};
+    }
 };
 
 struct Fixture {
@@ -471,4 +479,132 @@ TEST_CASE("a referral the kiosk could not store is shown to staff at once; an ou
         if (l.label == "Referrals not saved" && l.problem && l.value.find("disk I/O error") != std::string::npos)
             told = true;
     CHECK(told);
+}
+
+TEST_CASE("staff settings change the idle times at once, within safe bounds, and are kept through the desk") {
+    Fixture f;
+    using Which = StaffStepSetting::Which;
+    // Only from the staff screen: a visitor's screen, or the PIN pad, cannot reach them.
+    f.app.apply({StaffOpenSettings{}}, 0);
+    CHECK(f.app.screen() == Screen::attract);
+    f.app.apply({StaffOpen{}}, 0);
+    f.app.apply({StaffOpenSettings{}, StaffStepSetting{Which::idle_seconds, 1}}, 1);
+    CHECK(f.app.screen() == Screen::staff_pin);
+    CHECK_FALSE(f.desk->settings);
+    f.pin("2468", 2);
+    f.app.apply({StaffOpenSettings{}}, 3);
+    REQUIRE(f.app.screen() == Screen::staff_settings);
+    StaffSettingsView v = build_staff_settings(f.app);
+    REQUIRE(v.rows.size() == 3);
+    CHECK(v.rows[0].value == "90 s");
+    CHECK(v.rows[0].raise == "+15 s");
+
+    // +15 s twice: saved through the desk and used at once.
+    f.app.apply({StaffStepSetting{Which::idle_seconds, 1}, StaffStepSetting{Which::idle_seconds, 1}}, 4);
+    REQUIRE(f.desk->settings);
+    CHECK(f.desk->settings->idle_seconds == 120);
+    CHECK(f.app.settings().idle_seconds == 120);
+    CHECK(build_staff_settings(f.app).rows[0].value == "120 s");
+    CHECK_FALSE(build_staff_settings(f.app).problem);
+    // The countdown down to its floor, and no further: the "-" button is then off.
+    for (int i = 0; i < 10; ++i) f.app.apply({StaffStepSetting{Which::countdown_seconds, -1}}, 5);
+    CHECK(f.desk->settings->countdown_seconds == lantern::sync::k_staff_countdown_seconds.min);
+    CHECK_FALSE(build_staff_settings(f.app).rows[1].can_lower);
+    CHECK(build_staff_settings(f.app).rows[1].can_raise);
+
+    // A visitor now gets 120 s before the question and 10 s to answer it.
+    f.app.apply({QuickExit{}}, 6);
+    f.app.apply({Start{}, ChooseAudience{lantern::content::Audience::adult}}, 100);
+    CHECK_FALSE(f.app.idle_countdown_showing(100 + 119));
+    CHECK(f.app.idle_countdown_showing(100 + 121));
+    f.app.tick(100 + 129);
+    CHECK(f.app.screen() == Screen::topics);
+    f.app.tick(100 + 131);
+    CHECK(f.app.screen() == Screen::attract);
+}
+
+TEST_CASE("a setting the desk cannot save is not used, and staff are told why") {
+    Fixture f;
+    f.app.apply({StaffOpen{}}, 0);
+    f.pin("2468", 1);
+    f.app.apply({StaffOpenSettings{}}, 2);
+    f.desk->save_answer = "The settings could not be saved: disk I/O error";
+    f.app.apply({StaffStepSetting{StaffStepSetting::Which::idle_seconds, 1}}, 3);
+    CHECK(f.app.settings().idle_seconds == 90);
+    CHECK(build_staff_settings(f.app).message == f.desk->save_answer);
+    CHECK(build_staff_settings(f.app).problem);
+}
+
+TEST_CASE("a language staff turn off is offered to no visitor, on no screen; the kiosk's own language stays") {
+    Fixture f;
+    REQUIRE(f.pack->languages() == std::vector<std::string>{"en", "cy"});
+    auto chrome_languages = [&] {
+        std::vector<std::string> codes;
+        for (const auto& l : build_chrome(f.app, false).languages) codes.push_back(l.code);
+        return codes;
+    };
+    f.app.apply({StaffOpen{}}, 0);
+    f.pin("2468", 1);
+    f.app.apply({StaffOpenSettings{}}, 2);
+    StaffSettingsView v = build_staff_settings(f.app);
+    REQUIRE(v.languages.size() == 2);
+    CHECK(v.languages[0].fixed);  // English, the kiosk's own: no button
+    CHECK(v.languages[1].label == "Cymraeg: offered");
+    f.app.apply({StaffToggleLanguage{"cy"}}, 3);
+    REQUIRE(f.desk->settings);
+    CHECK(f.desk->settings->languages == std::vector<std::string>{"en"});
+    CHECK(build_staff_settings(f.app).languages[1].label == "Cymraeg: not offered");
+    // The default language cannot be turned off, whatever an action asks.
+    f.app.apply({StaffToggleLanguage{"en"}}, 4);
+    CHECK(f.desk->settings->languages == std::vector<std::string>{"en"});
+    CHECK(build_staff_settings(f.app).problem);
+
+    f.app.apply({QuickExit{}}, 5);
+    CHECK(build_attract(f.app).welcomes.size() == 1);
+    f.app.apply({Start{"cy"}}, 6);  // the Welsh invitation is not shown; its action starts an English visit
+    CHECK(f.app.visit().lang == "en");
+    f.app.apply({ChooseAudience{lantern::content::Audience::adult}}, 7);
+    CHECK(chrome_languages() == std::vector<std::string>{"en"});
+    f.app.apply({SetLanguage{"cy"}}, 8);
+    CHECK(f.app.visit().lang == "en");
+
+    // Back on: Welsh again everywhere.
+    f.app.apply({QuickExit{}, StaffOpen{}}, 9);
+    f.pin("2468", 10);
+    f.app.apply({StaffOpenSettings{}, StaffToggleLanguage{"cy"}, QuickExit{}}, 11);
+    CHECK(f.desk->settings->languages == std::vector<std::string>{"en", "cy"});
+    CHECK(build_attract(f.app).welcomes.size() == 2);
+    f.app.apply({Start{"cy"}}, 12);
+    CHECK(f.app.visit().lang == "cy");
+}
+
+TEST_CASE("the staff settings' rule: steps, bounds, the languages offered, and what may be saved") {
+    namespace s = lantern::sync;
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 90, 1) == 105);
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 90, -1) == 75);
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 95, -1) == 90);  // off the grid: onto it first
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 95, 1) == 105);
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 600, 1) == 600);
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 30, -1) == 30);
+    CHECK(s::step_setting(s::k_staff_idle_seconds, 5, 1) == 30);  // kiosk.toml's 5 s: into the bounds on a tap
+    CHECK(s::step_setting(s::k_staff_volume_percent, 3600, -1) == 100);
+
+    s::KioskSettings ok{120, 20, {"en", "cy"}, 80};
+    CHECK(s::check_staff_settings(ok, "en").empty());
+    CHECK(s::check_staff_settings(s::KioskSettings{120, 20, {}, 80}, "en").empty());  // every language
+    CHECK_FALSE(s::check_staff_settings(s::KioskSettings{29, 20, {}, 80}, "en").empty());
+    CHECK_FALSE(s::check_staff_settings(s::KioskSettings{601, 20, {}, 80}, "en").empty());
+    CHECK_FALSE(s::check_staff_settings(s::KioskSettings{120, 9, {}, 80}, "en").empty());
+    CHECK_FALSE(s::check_staff_settings(s::KioskSettings{120, 20, {}, 0}, "en").empty());
+    CHECK_FALSE(s::check_staff_settings(s::KioskSettings{120, 20, {"cy"}, 80}, "en").empty());
+    CHECK_FALSE(s::check_staff_settings(s::KioskSettings{120, 20, {"en", "EN;"}, 80}, "en").empty());
+
+    CHECK(s::offered_languages({"en", "cy"}, s::KioskSettings{}, "en") == std::vector<std::string>{"en", "cy"});
+    CHECK(s::offered_languages({"en", "cy"}, s::KioskSettings{90, 30, {"en"}, 100}, "en") ==
+          std::vector<std::string>{"en"});
+    // A language the pack no longer has is simply not offered; the default always is.
+    CHECK(s::offered_languages({"en"}, s::KioskSettings{90, 30, {"en", "cy"}, 100}, "en") ==
+          std::vector<std::string>{"en"});
+    CHECK(s::offered_languages({"en", "cy"}, s::KioskSettings{90, 30, {"cy"}, 100}, "en") ==
+          std::vector<std::string>{"en", "cy"});
 }

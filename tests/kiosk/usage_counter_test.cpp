@@ -23,6 +23,7 @@ class QuietSpeaker final : public Speaker {
     void speak(const std::string&, const std::string&) override {}
     void stop() override {}
     bool poll_finished() override { return false; }
+    void set_volume(int) override {}
 };
 
 struct Fixture {

@@ -555,6 +555,7 @@ class CountingSpeaker final : public Speaker {
     void speak(const std::string&, const std::string&) override { speaking = true; }
     void stop() override { speaking = false; }
     bool poll_finished() override { return false; }
+    void set_volume(int) override {}
     bool speaking = false;
 };
 

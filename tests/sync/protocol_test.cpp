@@ -128,6 +128,29 @@ TEST_CASE("a heartbeat round trips and refuses personal-looking usage keys") {
     CHECK_FALSE(parse_heartbeat(j.dump()));
 }
 
+TEST_CASE("a heartbeat's settings round trip; every field is required and checked; older kiosks send none") {
+    Heartbeat h{"0.1.0", "7", 0, 0, "", "", {}};
+    CHECK_FALSE(parse_heartbeat(to_json(h).dump()).value->settings);  // an older kiosk: no settings, still fine
+    h.settings = KioskSettings{120, 20, {"en", "cy"}, 70};
+    auto ok = parse_heartbeat(to_json(h).dump());
+    REQUIRE(ok);
+    CHECK(*ok.value == h);
+    auto error_with = [&](const std::string& key, json value) {
+        json j = to_json(h);
+        if (value.is_null()) j["settings"].erase(key);
+        else j["settings"][key] = std::move(value);
+        return parse_heartbeat(j.dump()).error;
+    };
+    CHECK(error_with("idle_seconds", nullptr) == "heartbeat: settings: missing \"idle_seconds\"");
+    CHECK(error_with("idle_seconds", 4) == "heartbeat: settings: \"idle_seconds\" is out of range");
+    CHECK(error_with("idle_seconds", 3601) == "heartbeat: settings: \"idle_seconds\" is out of range");
+    CHECK(error_with("countdown_seconds", "20") == "heartbeat: settings: \"countdown_seconds\" must be an integer");
+    CHECK(error_with("read_aloud_volume", 101) == "heartbeat: settings: \"read_aloud_volume\" is out of range");
+    CHECK(error_with("languages", json::array({"en", "Sam Smith"})).find("language codes") != std::string::npos);
+    CHECK(error_with("languages", "en").find("must be an array") != std::string::npos);
+    CHECK(error_with("colour", "red") == "heartbeat: settings: unknown field");
+}
+
 TEST_CASE("impossible dates and times in a referral or heartbeat are refused, naming the field") {
     auto post = sample_post();
     post.summary.date = "2026-02-31";

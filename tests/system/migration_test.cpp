@@ -132,6 +132,11 @@ TEST_CASE("a staff store written by Lantern 0.1.0 (schema 2) keeps its notices a
     kiosk::StaffStore store(file);
     CHECK(store.for_day("2026-11-03") == std::vector<std::string>{"Visits start 15 minutes late."});
     CHECK(store.wrong_pins() == 4);
+    // Schema 3 adds the staff settings: none saved yet, so kiosk.toml's apply; then they can be.
+    CHECK(user_version(file) >= 3);
+    CHECK_FALSE(store.settings());
+    store.save_settings({120, 20, {"en"}, 70});
+    CHECK(store.settings() == sync::KioskSettings{120, 20, {"en"}, 70});
 }
 
 TEST_CASE("a store written by a newer Lantern is refused with a message and left unchanged") {
