@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "content/pack_reader.h"
+#include "content/service_fields.h"
 
 namespace lantern::content {
 
@@ -28,7 +29,10 @@ bool may_see(Audience a, const Page& p) { return may_see_page(a, p.audiences, p.
 
 bool may_see_need(Audience a, std::string_view need) { return a == Audience::adult || !is_adult_only_subject(need); }
 
+bool may_see_family_services(Audience a) { return a == Audience::adult; }
+
 bool may_see(Audience a, const Service& s) {
+    if (is_family_service(s)) return may_see_family_services(a);
     if (a == Audience::adult) return true;
     if (s.age_range == "18+") return false;
     return s.needs.empty() ||

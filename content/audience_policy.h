@@ -26,6 +26,9 @@ bool may_see(Audience a, const Page& p);
 // A need, as a filter on the services screen.
 bool may_see_need(Audience a, std::string_view need);
 // A service: not for young people when it is for over-18s, or when every need it meets is adult-only.
+// A centre's family services (a homework club too) are for adults only: the parent or carer who brings the
+// family arranges them and asks for a place, so "Family services here" is on an adult's home alone.
 bool may_see(Audience a, const Service& s);
+bool may_see_family_services(Audience a);
 
 }  // namespace lantern::content

@@ -392,7 +392,22 @@ std::vector<SourceIssue> lint_translations(const Sources& sources) {
     auto services = nlohmann::json::parse(sources.services_json, nullptr, false);
     if (services.is_array())
         for (const auto& s : services) {
-            if (!s.is_object() || !s.contains("description") || !s["description"].is_string()) continue;
+            if (!s.is_object()) continue;
+            // A family service's visitor reads its name, when it runs and how to join before she asks for a place.
+            if (s.value("kind", std::string()) == k_family_service_kind)
+                for (const auto& lang : languages) {
+                    if (lang == "en") continue;
+                    const auto* words = s.contains("translations") && s["translations"].is_object() &&
+                                                s["translations"].contains(lang) && s["translations"][lang].is_object()
+                                            ? &s["translations"][lang]
+                                            : nullptr;
+                    for (const char* key : {"name", "when", "how_to_join"})
+                        if (!words || !words->contains(key))
+                            out.push_back(warning_at("services.json", 0,
+                                                     "family service \"" + s.value("id", std::string("?")) +
+                                                         "\" has no " + lang + " \"" + key + "\""));
+                }
+            if (!s.contains("description") || !s["description"].is_string()) continue;
             for (const auto& lang : languages) {
                 if (lang == "en") continue;
                 const auto* words = s.contains("translations") && s["translations"].is_object() &&

@@ -29,7 +29,8 @@ std::vector<SourceIssue> lint_reading_level(const Sources& sources);
 std::vector<SourceIssue> lint_adult_subjects(const Sources& sources);
 
 // A page or topic title missing in a language other pages use: "no cy version of first-visit"; a service
-// in services.json with a description but none in that language (its "translations").
+// in services.json with a description but none in that language (its "translations"); a family service
+// without its name, "when" or "how_to_join" in that language.
 std::vector<SourceIssue> lint_translations(const Sources& sources);
 
 // Translated pages against the English they came from: a translation whose `english_hash:` is missing or no

@@ -65,6 +65,14 @@ struct Service {
     std::vector<std::string> needs;
     std::vector<std::string> areas;      // local authorities or nations served, or {"national"}; empty: national
     std::vector<std::string> languages;  // spoken, as codes ("en", "cy"); empty: not stated
+    // A centre's own family service ("kind": "family-service", service_fields.h) rather than a directory entry:
+    // the visitor centres that run it (as kiosk.toml's [kiosk] centre names them), which of the four kinds of
+    // family service it is, when it runs and how to join, the last two in the language asked for.
+    std::string kind;  // empty: a directory service
+    std::vector<std::string> centres;
+    std::string family_type;
+    std::string when;
+    std::string how_to_join;
 };
 
 class PackReader {

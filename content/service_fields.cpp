@@ -13,8 +13,69 @@ using nlohmann::json;
 
 namespace {
 
-const char* const k_text_fields[] = {"id",      "organisation",  "name", "description", "phone",
-                                     "website", "opening_times", "area", "age_range"};
+const char* const k_text_fields[] = {"id",          "organisation",  "name",       "description", "phone",
+                                     "website",     "opening_times", "area",       "age_range",   "kind",
+                                     "family_type", "when",          "how_to_join"};
+
+bool is_family_type(const std::string& t) {
+    return std::any_of(std::begin(k_family_types), std::end(k_family_types), [&](const char* k) { return t == k; });
+}
+
+std::string family_types_list() {
+    std::string out;
+    for (const char* k : k_family_types) out += std::string(out.empty() ? "" : ", ") + k;
+    return out;
+}
+
+bool non_empty_text(const json& s, const char* key) {
+    return s.contains(key) && s[key].is_string() && !area_key(s[key].get<std::string>()).empty();
+}
+
+// A family service names where it runs, which kind it is, and when and how to join, in English at least;
+// a directory service names none of those, so a slip in "kind" cannot hide a service or show it at every centre.
+void check_family_fields(const json& s, std::vector<std::string>& out) {
+    bool family = false;
+    if (s.contains("kind") && s["kind"].is_string()) {
+        std::string kind = s["kind"].get<std::string>();
+        family = kind == k_family_service_kind;
+        if (!family)
+            out.push_back("\"kind\": \"" + kind +
+                          "\" is not a kind of service (leave it out for the directory, or use \"" +
+                          k_family_service_kind + "\")");
+    }
+    if (!family) {
+        for (const char* key : {"centres", "family_type", "when", "how_to_join"})
+            if (s.contains(key))
+                out.push_back("\"" + std::string(key) + "\" is only for a family service (\"kind\": \"" +
+                              k_family_service_kind + "\")");
+        return;
+    }
+    // Its id travels in an interest request's summary, which takes only this shape (sync::is_valid_service_id).
+    if (s.contains("id") && s["id"].is_string()) {
+        const std::string id = s["id"].get<std::string>();
+        bool ok = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        });
+        if (!ok) out.push_back("\"id\" of a family service must be small letters, digits and - (at most 64)");
+    }
+    const json* centres = s.contains("centres") ? &s["centres"] : nullptr;
+    if (!centres || !centres->is_array() || centres->empty() ||
+        !std::all_of(centres->begin(), centres->end(),
+                     [](const json& c) { return c.is_string() && !area_key(c.get<std::string>()).empty(); }))
+        out.push_back(
+            "\"centres\" must list the visitor centres that run it, as kiosk.toml's [kiosk] centre names them, like "
+            "[\"HMP Example visitor centre\"]");
+    if (!s.contains("family_type") || !s["family_type"].is_string() ||
+        !is_family_type(s["family_type"].get<std::string>()))
+        out.push_back("\"family_type\" must be one of " + family_types_list());
+    for (const char* key : {"when", "how_to_join"})
+        if (!non_empty_text(s, key))
+            out.push_back("\"" + std::string(key) + "\" must say " +
+                          (std::string(key) == "when" ? "when it runs, like \"Every second Saturday, 10am to 3pm\""
+                                                      : "how a family joins, like \"Ask at the visitor centre desk\""));
+    if (s.contains("needs") || s.contains("areas"))
+        out.push_back("a family service is found by its centre, so it has no \"needs\" or \"areas\"");
+}
 
 bool is_language_code(const std::string& s) {
     // ISO 639-1 ("cy") or 639-3 ("cym"): what Open Referral UK feeds give, and what the pack's languages are.
@@ -46,6 +107,7 @@ std::vector<std::string> check_service_fields(const json& s) {
     if (!s.is_object()) return {"must be an object"};
     for (const char* key : k_text_fields)
         if (s.contains(key) && !s[key].is_string()) out.push_back(in_quotes(key) + " must be text");
+    check_family_fields(s, out);
     if (s.contains("needs")) {
         const auto& needs = s["needs"];
         if (!needs.is_array() || !std::all_of(needs.begin(), needs.end(), [](const json& n) {
@@ -146,6 +208,11 @@ Service service_from_json(const json& j, const std::string& lang) {
     s.needs = strings("needs");
     s.areas = strings("areas");
     s.languages = strings("languages");
+    s.kind = plain("kind");
+    s.centres = strings("centres");
+    s.family_type = plain("family_type");
+    s.when = text("when");
+    s.how_to_join = text("how_to_join");
     return s;
 }
 
@@ -155,6 +222,18 @@ std::vector<Service> services_from_json_text(const std::string& text, const std:
     if (!j.is_array()) return out;
     for (const auto& e : j)
         if (e.is_object()) out.push_back(service_from_json(e, lang));
+    return out;
+}
+
+bool is_family_service(const Service& s) { return s.kind == k_family_service_kind; }
+
+std::vector<Service> family_services_at(const std::vector<Service>& directory, const std::string& centre) {
+    std::vector<Service> out;
+    if (area_key(centre).empty()) return out;
+    for (const auto& s : directory)
+        if (is_family_service(s) && std::any_of(s.centres.begin(), s.centres.end(),
+                                                [&](const std::string& c) { return area_key(c) == area_key(centre); }))
+            out.push_back(s);
     return out;
 }
 

@@ -14,7 +14,8 @@ std::vector<Service> services_for_visitor(std::vector<Service> directory, Audien
                                           const std::vector<std::string>& centre_areas) {
     std::vector<Service> out;
     for (auto& s : directory)
-        if (may_see(audience, s) && (centre_areas.empty() || serves_area(s, centre_areas))) out.push_back(std::move(s));
+        if (!is_family_service(s) && may_see(audience, s) && (centre_areas.empty() || serves_area(s, centre_areas)))
+            out.push_back(std::move(s));
     const bool young = audience != Audience::adult;
     // Lower ranks first: for young people their own services, for adults everyone else's; then local.
     auto rank = [young](const Service& s) { return (is_for_young_people(s) != young) * 2 + is_national(s); };

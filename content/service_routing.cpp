@@ -12,7 +12,7 @@ std::vector<Suggestion> suggest_services(const std::vector<Service>& directory, 
                                          const std::vector<std::string>& centre_areas, std::size_t max) {
     std::vector<Suggestion> out;
     for (const auto& s : directory) {
-        if (is_for_young_people(s)) continue;
+        if (is_for_young_people(s) || is_family_service(s)) continue;  // a family service is asked for at its centre
         if (!serves_area(s, centre_areas)) continue;
         Suggestion sug{s, {}};
         for (const auto& n : needs)

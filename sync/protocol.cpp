@@ -101,6 +101,13 @@ bool is_valid_need(std::string_view need) {
     return true;
 }
 
+bool is_valid_service_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+    return true;
+}
+
 bool is_valid_audience(std::string_view a) { return a == "little" || a == "child" || a == "teen" || a == "adult"; }
 
 bool is_valid_date(std::string_view d) { return parse_date(d).has_value(); }
@@ -121,14 +128,19 @@ std::string error_body(std::string_view message, std::string_view referral_id) {
 // ---- ReferralSummary ----
 
 json to_json(const ReferralSummary& s) {
-    return json{{"needs", s.needs}, {"audience", s.audience}, {"centre", s.centre}, {"date", s.date}};
+    json j{{"needs", s.needs}, {"audience", s.audience}, {"centre", s.centre}, {"date", s.date}};
+    if (s.kind != k_kind_referral) {
+        j["kind"] = s.kind;
+        j["service"] = s.service;
+    }
+    return j;
 }
 
 Parsed<ReferralSummary> parse_summary(const json& j) {
     Parsed<ReferralSummary> r;
     Reader rd{j, r.error, "summary"};
     ReferralSummary s;
-    if (!rd.object_with_only({"needs", "audience", "centre", "date"})) return r;
+    if (!rd.object_with_only({"needs", "audience", "centre", "date", "kind", "service"})) return r;
     auto it = j.find("needs");
     if (it == j.end() || !it->is_array()) {
         rd.fail("\"needs\" must be an array");
@@ -149,6 +161,15 @@ Parsed<ReferralSummary> parse_summary(const json& j) {
     if (!is_valid_audience(s.audience)) return rd.fail("unknown audience"), r;
     if (!is_printable_text(s.centre, 1, 100)) return rd.fail("bad centre"), r;
     if (!is_valid_date(s.date)) return rd.fail("\"date\" must be a real calendar date as YYYY-MM-DD"), r;
+    if (!rd.str("kind", s.kind, false) || !rd.str("service", s.service, false)) return r;
+    if (s.kind == k_kind_interest) {
+        if (!is_valid_service_id(s.service)) return rd.fail("an interest request's \"service\" is not a service id"), r;
+        if (!s.needs.empty()) return rd.fail("an interest request carries no needs"), r;
+    } else if (s.kind == k_kind_referral) {
+        if (j.contains("service")) return rd.fail("only an interest request names a \"service\""), r;
+    } else {
+        return rd.fail("\"kind\" must be \"referral\" or \"interest\""), r;
+    }
     r.value = std::move(s);
     return r;
 }

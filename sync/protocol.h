@@ -24,13 +24,24 @@ struct Parsed {
     explicit operator bool() const { return value.has_value(); }
 };
 
+// What a sealed request is: the support form's referral, or "I'm interested" in one of the centre's family
+// services (a first name and a way to reach her, sealed like a referral).
+inline constexpr const char* k_kind_referral = "referral";
+inline constexpr const char* k_kind_interest = "interest";
+
 // The non-identifying part of a referral, readable by the hub for reports. Only constrained values:
-// need category ids, an audience, the centre name and a date. No free text from a visitor.
+// need category ids, an audience, the centre name and a date, and for an interest request the family
+// service's id from the pack. No free text from a visitor.
 struct ReferralSummary {
-    std::vector<std::string> needs;  // [a-z0-9_-]{1,40}, at most 32
+    std::vector<std::string> needs;  // [a-z0-9_-]{1,40}, at most 32; none for an interest request
     std::string audience;            // little | child | teen | adult
     std::string centre;              // 1..100 printable characters
     std::string date;                // YYYY-MM-DD
+    // "referral" or "interest". On the wire "kind" and "service" are sent only for an interest request, so
+    // a referral's body is what kiosks sent before interest requests, and an older hub still takes it; a body
+    // without "kind" is a referral.
+    std::string kind = k_kind_referral;
+    std::string service;  // an interest request's family service id ([a-z0-9_-]{1,64}); empty for a referral
     bool operator==(const ReferralSummary&) const = default;
 };
 nlohmann::json to_json(const ReferralSummary& s);
@@ -102,6 +113,8 @@ std::string error_body(std::string_view message, std::string_view referral_id);
 
 bool is_valid_kiosk_name(std::string_view name);
 bool is_valid_need(std::string_view need);
+// A services.json id as a summary carries it: lower-case letters, digits, - and _, 1 to 64 of them.
+bool is_valid_service_id(std::string_view id);
 bool is_valid_audience(std::string_view audience);
 bool is_valid_date(std::string_view date);  // YYYY-MM-DD
 // min..max bytes with no control characters: a name or text the hub shows and stores as it is.

@@ -16,8 +16,8 @@ void register_report_commands(CLI::App& app, int&) {
         std::string hub, token, svg, ca;
     };
     auto a = std::make_shared<Args>();
-    auto* report =
-        app.add_subcommand("report", "Needs and kiosk usage by centre and month (counts under 5 suppressed)");
+    auto* report = app.add_subcommand(
+        "report", "Needs, kiosk usage and interest in family services by centre and month (counts under 5 suppressed)");
     report->add_option("--hub", a->hub, "Hub URL")->required();
     report->add_option("--token", a->token, "Admin token")->required()->envname("LANTERN_ADMIN_TOKEN");
     report->add_option("--svg", a->svg, "Also write a bar chart here");
@@ -29,6 +29,8 @@ void register_report_commands(CLI::App& app, int&) {
         std::cout << report_table(rows);
         std::cout << "\nKiosk usage (names: README, Usage figures)\n"
                   << report_table(usage_table_rows(report.usage), "figure", "(no usage figures yet)");
+        std::cout << "\nInterest in family services (\"I'm interested\")\n"
+                  << report_table(interest_table_rows(report.interest), "service", "(no interest requests yet)");
         if (!a->svg.empty()) {
             std::ofstream(a->svg) << report_svg(rows);
             std::cout << "wrote " << a->svg << "\n";

@@ -103,8 +103,10 @@ std::vector<content::Service> read_service_directory(const std::string& path) {
 
 void add_suggestions(std::vector<ExportedReferral>& referrals, const std::vector<content::Service>& directory,
                      const content::CentreAreas& areas) {
+    // An interest request is for the family service it names: there is nothing to route.
     for (auto& r : referrals)
-        r.suggested = content::suggest_services(directory, r.summary.needs, areas.of(r.summary.centre));
+        if (r.summary.kind != sync::k_kind_interest)
+            r.suggested = content::suggest_services(directory, r.summary.needs, areas.of(r.summary.centre));
 }
 
 namespace {
@@ -144,7 +146,9 @@ std::string to_csv(const std::vector<ExportedReferral>& referrals) {
     }
     bool routed =
         std::any_of(referrals.begin(), referrals.end(), [](const auto& r) { return r.suggested.has_value(); });
-    std::string out = "id,reference,kiosk,created,received_at,form_version,centre,date,needs";
+    // kind ("referral" or "interest") and, for an interest request, the family service's id come before the
+    // sealed fields, so the two kinds sort apart in a spreadsheet; the service's name is among the sealed fields.
+    std::string out = "id,reference,kiosk,created,received_at,form_version,centre,date,needs,kind,service";
     if (routed) out += ",suggested";
     for (const auto& k : keys) out += "," + cell(k);
     out += "\r\n";
@@ -152,7 +156,8 @@ std::string to_csv(const std::vector<ExportedReferral>& referrals) {
         const auto& r = referrals[i];
         out += cell(r.id) + "," + cell(sync::format_reference_code(r.reference)) + "," + cell(r.kiosk) + "," +
                cell(r.created) + "," + cell(r.received_at) + "," + cell(r.form_version) + "," + cell(r.summary.centre) +
-               "," + cell(r.summary.date) + "," + cell(text_of(json(r.summary.needs)));
+               "," + cell(r.summary.date) + "," + cell(text_of(json(r.summary.needs))) + "," + cell(r.summary.kind) +
+               "," + cell(r.summary.service);
         if (routed) out += "," + cell(r.suggested ? suggestions_text(*r.suggested) : "");
         for (const auto& k : keys) {
             auto found = fields[i].find(k);

@@ -33,7 +33,8 @@ ExportResult fetch_and_open(AdminClient& client, const sync::SecretBytes& secret
 // A services directory for routing: a services.json or a content pack. Throws std::runtime_error.
 std::vector<content::Service> read_service_directory(const std::string& path);
 
-// Sets each referral's suggested services from its summary's needs and its centre's areas.
+// Sets each referral's suggested services from its summary's needs and its centre's areas (not an interest
+// request's: it names its family service).
 void add_suggestions(std::vector<ExportedReferral>& referrals, const std::vector<content::Service>& directory,
                      const content::CentreAreas& areas);
 

@@ -12,6 +12,12 @@ std::vector<ReportRow> usage_table_rows(const std::vector<api::UsageRow>& usage)
     return rows;
 }
 
+std::vector<ReportRow> interest_table_rows(const std::vector<api::InterestRow>& interest) {
+    std::vector<ReportRow> rows;
+    for (const auto& i : interest) rows.push_back({i.centre, i.month, i.service, i.count});
+    return rows;
+}
+
 std::string report_table(const std::vector<ReportRow>& rows, const std::string& what, const std::string& none) {
     std::size_t wc = 6, wm = 7, wn = what.size();
     for (const auto& r : rows) {

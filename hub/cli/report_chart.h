@@ -15,6 +15,8 @@ using ReportRow = api::ReportRow;
 
 // The report's usage section as table rows: `need` holds the figure's name (sync/usage.h), e.g. "visit:adult:cy".
 std::vector<ReportRow> usage_table_rows(const std::vector<api::UsageRow>& usage);
+// The report's interest section as table rows: `need` holds the family service's id.
+std::vector<ReportRow> interest_table_rows(const std::vector<api::InterestRow>& interest);
 // `what` names the third column; `none` is said when there are no rows.
 std::string report_table(const std::vector<ReportRow>& rows, const std::string& what = "need",
                          const std::string& none = "(no referrals yet)");

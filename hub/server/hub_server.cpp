@@ -363,11 +363,13 @@ struct HubServer::Impl {
     }
 
     void get_report(const httplib::Request&, httplib::Response& res) {
-        api::Report report{k_suppress_below, {}, {}};
+        api::Report report{k_suppress_below, {}, {}, {}};
         for (const auto& c : store.need_counts())
             report.rows.push_back({c.centre, c.month, c.need, published_count(c.count)});
         for (const auto& c : store.usage_counts())
             report.usage.push_back({c.centre, c.month, c.name, published_count(c.count)});
+        for (const auto& c : store.interest_counts())
+            report.interest.push_back({c.centre, c.month, c.service, published_count(c.count)});
         reply(res, 200, api::to_json(report));
     }
 

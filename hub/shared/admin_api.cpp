@@ -301,7 +301,9 @@ json to_json(const Report& r) {
     for (const auto& row : r.rows) rows.push_back(report_row(row.centre, row.month, "need", row.need, row.count));
     json usage = json::array();
     for (const auto& u : r.usage) usage.push_back(report_row(u.centre, u.month, "name", u.name, u.count));
-    return json{{"suppressed_below", r.suppressed_below}, {"rows", rows}, {"usage", usage}};
+    json interest = json::array();
+    for (const auto& i : r.interest) interest.push_back(report_row(i.centre, i.month, "service", i.service, i.count));
+    return json{{"suppressed_below", r.suppressed_below}, {"rows", rows}, {"usage", usage}, {"interest", interest}};
 }
 
 Result<Report> parse_report(std::string_view body) {
@@ -313,6 +315,7 @@ Result<Report> parse_report(std::string_view body) {
     top.integer("suppressed_below", report.suppressed_below, 1);
     const json* rows = top.array("rows", k_max_list);
     const json* usage = top.array("usage", k_max_list);
+    const json* interest = top.array("interest", k_max_list);
     if (!top.ok()) return top.error();
     for (std::size_t i = 0; i < rows->size(); ++i) {
         Reader rd((*rows)[i], k_report_route, entry("rows", i));
@@ -330,6 +333,15 @@ Result<Report> parse_report(std::string_view body) {
             rd.check(sync::is_valid_usage_key(row.name), "name", "is not a usage figure's name");
         if (!rd.ok()) return rd.error();
         report.usage.push_back(std::move(row));
+    }
+    for (std::size_t i = 0; i < interest->size(); ++i) {
+        Reader rd((*interest)[i], k_report_route, entry("interest", i));
+        InterestRow row;
+        read_report_row(rd, report.suppressed_below, row.centre, row.month, row.count);
+        rd.str("service", row.service) &&
+            rd.check(sync::is_valid_service_id(row.service), "service", "is not a family service's id");
+        if (!rd.ok()) return rd.error();
+        report.interest.push_back(std::move(row));
     }
     return report;
 }

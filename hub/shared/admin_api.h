@@ -109,10 +109,19 @@ struct UsageRow {
     std::optional<std::int64_t> count;
     bool operator==(const UsageRow&) const = default;
 };
+// Interest requests in one of a centre's family services ("I'm interested"), suppressed by the same rule.
+struct InterestRow {
+    std::string centre;
+    std::string month;    // YYYY-MM
+    std::string service;  // the family service's id in the pack
+    std::optional<std::int64_t> count;
+    bool operator==(const InterestRow&) const = default;
+};
 struct Report {
     std::int64_t suppressed_below = 5;
     std::vector<ReportRow> rows;
     std::vector<UsageRow> usage;
+    std::vector<InterestRow> interest;
     bool operator==(const Report&) const = default;
 };
 nlohmann::json to_json(const Report& r);

@@ -40,6 +40,12 @@ struct ReportCount {
     std::int64_t count = 0;
 };
 
+// Interest requests in one family service (the summary's "service") at one centre in one month.
+struct InterestCount {
+    std::string centre, month, service;
+    std::int64_t count = 0;
+};
+
 // Usage figures summed over a centre's kiosks for one month and name (sync/usage.h).
 struct UsageCount {
     std::string centre, month, name;
@@ -84,6 +90,9 @@ class HubStore {
     virtual std::int64_t referral_count() const = 0;
     // Referrals per centre, month (YYYY-MM) and need, ordered by those three compared byte by byte.
     virtual std::vector<ReportCount> need_counts() const = 0;
+    // Interest requests (summaries of kind "interest") per centre, month and family service, ordered by those
+    // three compared byte by byte.
+    virtual std::vector<InterestCount> interest_counts() const = 0;
 
     // Fails (false) if the version is not newer than every published pack.
     virtual bool add_pack(const PackRecord& pack) = 0;

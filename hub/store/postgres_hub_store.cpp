@@ -413,6 +413,20 @@ class PostgresHubStore final : public HubStore {
         });
     }
 
+    std::vector<InterestCount> interest_counts() const override {
+        return pool_.run([&](Connection& c) {
+            auto r = c.exec(
+                "SELECT centre, month, service, n FROM (SELECT COALESCE(summary->>'centre', '') AS centre, "
+                "COALESCE(substr(summary->>'date', 1, 7), '') AS month, COALESCE(summary->>'service', '') AS service, "
+                "count(*) AS n FROM referrals WHERE summary->>'kind' = 'interest' GROUP BY 1, 2, 3) t "
+                "ORDER BY centre COLLATE \"C\", month COLLATE \"C\", service COLLATE \"C\"",
+                {});
+            std::vector<InterestCount> out;
+            for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.int64(i, 3)});
+            return out;
+        });
+    }
+
     // The table lock (which only another add_pack waits for; readers do not) makes "newer than the latest"
     // and the insert one step across every hub.
     bool add_pack(const PackRecord& pack) override {

@@ -115,6 +115,7 @@ class SqliteHubStore final : public HubStore {
     int purge_exported_before(const std::string& cutoff) override;
     std::int64_t referral_count() const override;
     std::vector<ReportCount> need_counts() const override;
+    std::vector<InterestCount> interest_counts() const override;
     bool add_pack(const PackRecord& pack) override;
     std::optional<PackRecord> latest_pack() const override;
     std::optional<PackRecord> find_pack(const std::string& sha256) const override;
@@ -368,6 +369,19 @@ std::vector<ReportCount> SqliteHubStore::need_counts() const {
                         "n.value, COUNT(*) FROM referrals r, json_each(r.summary, '$.needs') n "
                         "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
     std::vector<ReportCount> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                       q.getColumn(3).getInt64()});
+    return out;
+}
+
+std::vector<InterestCount> SqliteHubStore::interest_counts() const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "SELECT json_extract(summary, '$.centre'), substr(json_extract(summary, '$.date'), 1, 7), "
+                        "json_extract(summary, '$.service'), COUNT(*) FROM referrals "
+                        "WHERE json_extract(summary, '$.kind') = 'interest' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+    std::vector<InterestCount> out;
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                        q.getColumn(3).getInt64()});

@@ -75,6 +75,18 @@ struct LeaveStay {};     // "Stay on the form": the question goes, nothing else 
 
 struct OpenSearch {};  // the search screen, with the keyboard up
 
+// The centre's own family services (adults only), and "I'm interested" in one: a first name, a way to reach
+// her (a phone number, or she asks at the desk), Send, then the reference.
+struct OpenFamilyServices {};
+struct InterestOpen {
+    std::string service;  // the family service's id in the pack
+};
+struct InterestContactPick {
+    bool desk = false;  // "I'll ask at the desk"; false: "Phone me"
+};
+struct InterestSend {};
+struct InterestFinish {};  // after the reference is shown: end the visit
+
 struct StaffOpen {};  // the attract screen's corner held for a few seconds: the PIN pad
 struct PinKey {
     enum class Kind { digit, erase, ok };
@@ -99,12 +111,13 @@ struct StaffToggleLanguage {
     std::string lang;  // offered to visitors, or no longer
 };
 
-using Action =
-    std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
-                 OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type, OpenForm,
-                 FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay, OpenSearch,
-                 StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice, StaffClearNotices,
-                 StaffLookForPacks, StaffImportPack, StaffOpenSettings, StaffStepSetting, StaffToggleLanguage>;
+using Action = std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
+                            OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type,
+                            OpenForm, FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay,
+                            OpenSearch, OpenFamilyServices, InterestOpen, InterestContactPick, InterestSend,
+                            InterestFinish, StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice,
+                            StaffClearNotices, StaffLookForPacks, StaffImportPack, StaffOpenSettings, StaffStepSetting,
+                            StaffToggleLanguage>;
 
 using Actions = std::vector<Action>;
 

@@ -225,6 +225,14 @@ void App::on(const Focus& a, double) {
         }
         case Screen::search: visit_.search.focused = true; break;
         case Screen::staff: visit_.staff.notice_focused = true; break;
+        case Screen::interest: {
+            InterestSession& is = visit_.interest;
+            if (a.field != "first_name" && !(a.field == "phone" && is.contact == InterestContact::phone)) return;
+            if (is.focus != a.field)
+                is.layer = default_layer(a.field == "phone" ? form::FieldType::phone : form::FieldType::text);
+            is.focus = a.field;
+            break;
+        }
         default: return;
     }
     ++revision_;
@@ -246,6 +254,14 @@ std::optional<TextBox> App::focused_box() {
         case Screen::staff:
             if (!visit_.staff.notice_focused) return std::nullopt;
             return TextBox{visit_.staff.notice, visit_.staff.layer, {k_max_notice_chars}};
+        case Screen::interest: {
+            InterestSession& is = visit_.interest;
+            if (is.focus == "first_name") return TextBox{is.first_name, is.layer, {k_interest_name_chars}};
+            if (is.focus == "phone" && is.contact == InterestContact::phone)
+                return TextBox{
+                    is.phone, is.layer, {form::max_chars(form::FieldType::phone), false, form::FieldType::phone}};
+            return std::nullopt;
+        }
         default: return std::nullopt;
     }
 }
@@ -285,6 +301,12 @@ void App::after_key(KeyResult result, bool changed) {
         case Screen::staff:
             if (result == KeyResult::done) visit_.staff.notice_focused = false;
             break;
+        case Screen::interest:
+            visit_.interest.error.clear();
+            if (result == KeyResult::refused_too_long) visit_.interest.error = "form.error.too_long";
+            if (result == KeyResult::refused_characters) visit_.interest.error = "form.error.characters";
+            if (result == KeyResult::done) visit_.interest.focus.clear();
+            break;
         default: break;
     }
 }
@@ -316,6 +338,12 @@ void App::settle(const Whereabouts& before) {
         visit_.form = FormSession{};
         std::erase_if(visit_.history, [](const Place& p) { return is_form_screen(p.screen); });
         visit_.leaving.reset();
+    }
+    if (now_on != Screen::interest && now_on != Screen::interest_done) {
+        // Her name and number go the moment she leaves the request, whichever way; the list is one Back away.
+        if (!visit_.interest.service.empty()) visit_.interest = InterestSession{};
+        std::erase_if(visit_.history,
+                      [](const Place& p) { return p.screen == Screen::interest || p.screen == Screen::interest_done; });
     }
     if (now_on != Screen::search && !visit_.search.query.empty()) {
         count_search_left();

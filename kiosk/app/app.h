@@ -12,6 +12,7 @@
 #include "content/pack_reader.h"
 #include "kiosk/app/actions.h"
 #include "kiosk/form/form_session.h"
+#include "kiosk/form/interest.h"
 #include "kiosk/parts/referral_sink.h"
 #include "kiosk/input/secret_text.h"
 #include "kiosk/parts/speaker.h"
@@ -34,6 +35,9 @@ enum class Screen {
     form_review,
     form_done,
     search,
+    family_services,
+    interest,
+    interest_done,
     staff_pin,
     staff,
     staff_settings  // keep last: k_screen_count counts to it
@@ -84,9 +88,10 @@ struct Visit {
     int text_size = 0;           // 0, 1, 2: normal, larger, largest
     bool high_contrast = false;  // the visitor's choice, on top of the kiosk's setting
     bool reading_aloud = false;
-    FormSession form;      // the referral draft
-    SearchSession search;  // what was searched for
-    StaffSession staff;    // staff mode ends with the visit too
+    FormSession form;          // the referral draft
+    SearchSession search;      // what was searched for
+    InterestSession interest;  // "I'm interested" in a family service: her first name and phone
+    StaffSession staff;        // staff mode ends with the visit too
     // The way out of the form she tapped while it has answers: "Leave and clear your answers?" shows until
     // she chooses, and nothing but that choice, Quick exit and the display settings does anything meanwhile.
     std::optional<Action> leaving;
@@ -163,6 +168,15 @@ class App {
     void set_speaker(std::shared_ptr<Speaker> speaker);
     bool has_voice() const { return speaker_ && speaker_->available(); }
 
+    // The visitor centre this kiosk stands in (kiosk.toml [kiosk] centre): whose family services it lists.
+    void set_centre(std::string centre) {
+        if (!centre.empty()) centre_ = std::move(centre);
+    }
+    const std::string& centre() const { return centre_; }
+    // The family services run here that this visit's audience may see (audience_policy.h: adults only), in the
+    // visit's language (app_family.cpp).
+    std::vector<content::Service> family_services() const;
+
     // The referral form (see app_form.cpp). Without a sink, submit says the form could not be sent.
     void set_referral_sink(std::shared_ptr<ReferralSink> sink, std::string centre);
     // Staff mode (staff_actions.cpp): without a desk or a PIN hash, holding the corner does nothing.
@@ -216,7 +230,7 @@ class App {
     void apply_one(const Action& a, double now);
     bool offers_language(const std::string& lang) const;
 
-    // One handler per action (std::visit picks it): app.cpp, app_form.cpp, staff_actions.cpp.
+    // One handler per action (std::visit picks it): app.cpp, app_form.cpp, app_family.cpp, staff_actions.cpp.
     void on(const Start& a, double now);
     void on(const ChooseAudience& a, double now);
     void on(const SetLanguage& a, double now);
@@ -243,6 +257,11 @@ class App {
     void on(const LeaveConfirm& a, double now);
     void on(const LeaveStay& a, double now);
     void on(const OpenSearch& a, double now);
+    void on(const OpenFamilyServices& a, double now);
+    void on(const InterestOpen& a, double now);
+    void on(const InterestContactPick& a, double now);
+    void on(const InterestSend& a, double now);
+    void on(const InterestFinish& a, double now);
     void on(const StaffOpen& a, double now);
     void on(const PinKey& a, double now);
     void on(const StaffSyncNow& a, double now);

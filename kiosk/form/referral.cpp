@@ -17,6 +17,26 @@ std::string_view trimmed(std::string_view s) {
 
 }  // namespace
 
+void append_json_string(SecretText& out, std::string_view s) {
+    out.append('"');
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.append('\\');
+            out.append(c);
+        } else if (c == '\n') {
+            out.append("\\n");
+        } else if (u < 0x20 || u == 0x7f) {
+            const char* hex = "0123456789abcdef";
+            char esc[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
+            out.append(std::string_view(esc, sizeof esc));
+        } else {
+            out.append(c);  // answers are checked as clean UTF-8 before they get here
+        }
+    }
+    out.append('"');
+}
+
 std::string make_reference_code() { return sync::format_reference_code(sync::new_reference_code()); }
 
 SubmitResult DiscardingReferralSink::submit(const std::string&, const std::string&, const ReferralSummary&) {
@@ -34,25 +54,7 @@ SecretText referral_json(const form::Form& f, const form::Draft& d, const std::s
     // Written straight into a SecretText, never through a JSON tree or a growing std::string: each of those
     // would leave copies of the answers in freed memory.
     SecretText out;
-    auto text = [&out](std::string_view s) {
-        out.append('"');
-        for (char c : s) {
-            auto u = static_cast<unsigned char>(c);
-            if (c == '"' || c == '\\') {
-                out.append('\\');
-                out.append(c);
-            } else if (c == '\n') {
-                out.append("\\n");
-            } else if (u < 0x20 || u == 0x7f) {
-                const char* hex = "0123456789abcdef";
-                char esc[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
-                out.append(std::string_view(esc, sizeof esc));
-            } else {
-                out.append(c);  // answers are checked as clean UTF-8 before they get here
-            }
-        }
-        out.append('"');
-    };
+    auto text = [&out](std::string_view s) { append_json_string(out, s); };
     bool sensitive_ok = sensitive_consent_given(f, d);
     // Keys in order, as a JSON object the hub reads by name.
     out.append("{\"answers\":{");

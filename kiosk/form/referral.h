@@ -2,11 +2,15 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "kiosk/form/form_answers.h"
 #include "kiosk/parts/referral_sink.h"
 
 namespace lantern::kiosk {
+
+// `s` as a JSON string (quoted and escaped) appended to `out`, with no copy of it anywhere else.
+void append_json_string(SecretText& out, std::string_view s);
 
 // Whether the visitor agreed to share sensitive answers (the form's sensitive_consent field is "yes").
 bool sensitive_consent_given(const form::Form& f, const form::Draft& d);

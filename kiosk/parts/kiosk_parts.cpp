@@ -50,6 +50,7 @@ KioskParts::KioskParts(KioskPartsOptions options) : options_(std::move(options))
 
     app_ = std::make_unique<App>(pack_, options_.lang, options_.idle);
     app_->set_service_areas(config.areas);
+    app_->set_centre(config.centre);  // whose family services to list, with or without a hub
     if (options_.discard_referrals)
         app_->set_referral_sink(std::make_shared<DiscardingReferralSink>(),
                                 config.centre.empty() ? "demo" : config.centre);

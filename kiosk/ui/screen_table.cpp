@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "kiosk/views/family_views.h"
 #include "kiosk/views/form_views.h"
 #include "kiosk/views/search_views.h"
 #include "kiosk/views/staff_views.h"
@@ -24,6 +25,9 @@ std::map<Screen, ScreenSlot> make_screen_table() {
         {Screen::form_review, screen_slot(build_form_review, [](Frame& f, const FormReviewView& v) { draw_form_review(f.ui, v, f.area, f.scroll, f.actions); })},
         {Screen::form_done, screen_slot(build_form_done, [](Frame& f, const FormDoneView& v) { draw_form_done(f.ui, v, f.area, f.scroll, f.form, f.actions); })},
         {Screen::search, screen_slot(build_search, [](Frame& f, const SearchView& v) { draw_search(f.ui, v, f.area, f.scroll, f.actions); })},
+        {Screen::family_services, screen_slot(build_family_services, [](Frame& f, const FamilyServicesView& v) { draw_family_services(f.ui, v, f.area, f.scroll, f.actions); })},
+        {Screen::interest, screen_slot(build_interest, [](Frame& f, const InterestView& v) { draw_interest(f.ui, v, f.area, f.scroll, f.actions); })},
+        {Screen::interest_done, screen_slot(build_interest_done, [](Frame& f, const InterestDoneView& v) { draw_interest_done(f.ui, v, f.area, f.actions); })},
         {Screen::staff_pin, screen_slot(build_staff_pin, [](Frame& f, const StaffPinView& v) { draw_staff_pin(f.ui, v, f.area, f.actions); })},
         {Screen::staff, screen_slot(build_staff, [](Frame& f, const StaffView& v) { draw_staff(f.ui, v, f.area, f.scroll, f.actions); })},
         {Screen::staff_settings, screen_slot(build_staff_settings, [](Frame& f, const StaffSettingsView& v) { draw_staff_settings(f.ui, v, f.area, f.scroll, f.actions); })},

@@ -7,6 +7,7 @@
 
 #include "kiosk/app/actions.h"
 #include "kiosk/ui/ui.h"
+#include "kiosk/views/family_views.h"
 #include "kiosk/views/form_views.h"
 #include "kiosk/views/search_views.h"
 #include "kiosk/views/staff_views.h"
@@ -68,6 +69,9 @@ void draw_form_review(Ui& ui, const FormReviewView& view, Area area, TouchScroll
 void draw_form_done(Ui& ui, const FormDoneView& view, Area area, TouchScroll& scroll, FormUiState& state,
                     Actions& actions);
 void draw_search(Ui& ui, const SearchView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_family_services(Ui& ui, const FamilyServicesView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_interest(Ui& ui, const InterestView& view, Area area, TouchScroll& scroll, Actions& actions);
+void draw_interest_done(Ui& ui, const InterestDoneView& view, Area area, Actions& actions);
 void draw_staff_pin(Ui& ui, const StaffPinView& view, Area area, Actions& actions);
 void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, Actions& actions);
 void draw_staff_settings(Ui& ui, const StaffSettingsView& view, Area area, TouchScroll& scroll, Actions& actions);

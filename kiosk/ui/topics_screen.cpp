@@ -25,6 +25,8 @@ void draw_topics(Ui& ui, const TopicsView& view, Area area, TouchScroll& scroll,
     if (!view.search.empty()) extras.push_back({&view.search, OpenSearch{}, ButtonKind::secondary});
     if (!view.ask_support.empty()) extras.push_back({&view.ask_support, OpenForm{}, ButtonKind::primary});
     if (!view.find_help.empty()) extras.push_back({&view.find_help, OpenServices{}, ButtonKind::primary});
+    if (!view.family_services.empty())
+        extras.push_back({&view.family_services, OpenFamilyServices{}, ButtonKind::secondary});
     float extras_w = 0;
     for (const Extra& e : extras) extras_w += text_width(ui.fonts.bold, *e.label) + 2 * t.pad() + t.gap() * 0.5f;
     float title_y = ImGui::GetCursorScreenPos().y;

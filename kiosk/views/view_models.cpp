@@ -5,6 +5,7 @@
 
 #include "content/audience_policy.h"
 #include "content/service_listing.h"
+#include "kiosk/views/family_views.h"
 #include "kiosk/views/form_views.h"
 #include "kiosk/views/strings.h"
 
@@ -90,6 +91,7 @@ TopicsView build_topics(const App& app) {
     if (s.audience != content::Audience::little) v.find_help = tr("topics.find_help", s.lang);
     v.search = tr("topics.search", s.lang);
     if (form_entry_shown(app)) v.ask_support = tr("form.entry", s.lang);
+    v.family_services = family_services_entry(app);
     return v;
 }
 

@@ -71,9 +71,10 @@ struct TopicsView {
     std::vector<TopicTile> tiles;
     std::string empty;  // shown when there are no tiles
     std::vector<std::string> notices;
-    std::string find_help;    // the "Find local help" button; empty when the audience has none
-    std::string search;       // the "Search" button: every audience
-    std::string ask_support;  // "Ask for support" (the referral form): adults only, when the pack has a form
+    std::string find_help;        // the "Find local help" button; empty when the audience has none
+    std::string search;           // the "Search" button: every audience
+    std::string ask_support;      // "Ask for support" (the referral form): adults only, when the pack has a form
+    std::string family_services;  // "Family services here": adults only, when the centre lists some
 };
 
 struct PageItem {

@@ -42,14 +42,20 @@ api::ReferralsPage page() {
     b.seq = 4;
     b.id = "0d1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
     b.exported_at = "2026-12-02T08:00:00Z";
-    return {{a, b}, 4};
+    // An interest request in a family service: the same row, its summary of another kind.
+    api::ReferralRow c = a;
+    c.seq = 6;
+    c.id = "1e1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
+    c.form_version = "interest-1";
+    c.summary = {{}, "adult", "HMP Example", "2026-12-01", "interest", "family-days"};
+    return {{a, b, c}, 6};
 }
 
 api::Report report() {
-    return {
-        5,
-        {{"HMP Example", "2026-12", "housing", std::nullopt}, {"HMP Example", "2026-12", "money", 12}},
-        {{"HMP Example", "2026-12", "visits", 40}, {"HMP Example", "2026-12", "search_nothing:debt", std::nullopt}}};
+    return {5,
+            {{"HMP Example", "2026-12", "housing", std::nullopt}, {"HMP Example", "2026-12", "money", 12}},
+            {{"HMP Example", "2026-12", "visits", 40}, {"HMP Example", "2026-12", "search_nothing:debt", std::nullopt}},
+            {{"HMP Example", "2026-12", "family-days", 7}, {"HMP Example", "2026-12", "homework-club", std::nullopt}}};
 }
 
 api::KiosksAnswer kiosks() {
@@ -284,4 +290,39 @@ TEST_CASE("an error answer is read only in the hub's shape") {
     CHECK(api::parse_error_answer(R"({"error": "missing or wrong token"})").value() == "missing or wrong token");
     CHECK_FALSE(api::parse_error_answer("<html>502 Bad Gateway</html>"));
     CHECK_FALSE(api::parse_error_answer(R"({"error": 5})"));
+}
+
+TEST_CASE("a referrals page keeps an interest request's kind and service, and refuses a bad one by name") {
+    auto p = api::parse_referrals_page(api::to_json(page()).dump());
+    REQUIRE(p);
+    CHECK(p.value().referrals[2].summary.kind == "interest");
+    CHECK(p.value().referrals[2].summary.service == "family-days");
+    CHECK(p.value().referrals[0].summary.kind == "referral");
+
+    json j = api::to_json(page());
+    j["referrals"][2]["summary"]["service"] = "Sam Smith";
+    auto bad = api::parse_referrals_page(j.dump());
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message.find("referrals[2]: summary:") != std::string::npos);
+    CHECK(bad.error().message.find("Sam") == std::string::npos);
+    j = api::to_json(page());
+    j["referrals"][0]["summary"]["kind"] = "gossip";
+    CHECK_FALSE(api::parse_referrals_page(j.dump()));
+}
+
+TEST_CASE("the report's interest rows are suppressed by the same rule and name a family service's id") {
+    json j = api::to_json(report());
+    CHECK(j["interest"][1]["suppressed"] == true);
+    j["interest"][0]["count"] = 2;  // a small count shown could point at a family
+    auto small = api::parse_report(j.dump());
+    REQUIRE_FALSE(small);
+    CHECK(small.error().message.find("interest[0]: \"count\" is under \"suppressed_below\"") != std::string::npos);
+    j = api::to_json(report());
+    j["interest"][0]["service"] = "Family Days!";
+    CHECK_FALSE(api::parse_report(j.dump()));
+    j = api::to_json(report());
+    j.erase("interest");
+    auto missing = api::parse_report(j.dump());
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().message.find("missing \"interest\"") != std::string::npos);
 }

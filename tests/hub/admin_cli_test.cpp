@@ -150,7 +150,7 @@ TEST_CASE(
                               ""};
     json page = hub::api::to_json(hub::api::ReferralsPage{{row}, 1});
     json report = json::parse(R"({"suppressed_below": 5, "rows": [
-        {"centre": "HMP Example", "month": "2026-12", "need": "money", "suppressed": false}], "usage": []})");
+        {"centre": "HMP Example", "month": "2026-12", "need": "money", "suppressed": false}], "usage": [], "interest": []})");
     json kiosks = json::parse(R"({"kiosks": [{"kiosk": "k1", "received_at": "2026-12-01T10:00:00Z",
         "heartbeat": {"app_version": "0.1.0", "outbox_depth": "two"}}]})");
 

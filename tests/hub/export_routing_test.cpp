@@ -75,7 +75,8 @@ TEST_CASE("each exported referral suggests the directory's services for its need
 
     REQUIRE(run(common + " --format csv -o '" + (f.dir / "out.csv").string() + "'") == 0);
     std::string csv = test::read_file(f.dir / "out.csv");
-    CHECK(csv.rfind("id,reference,kiosk,created,received_at,form_version,centre,date,needs,suggested", 0) == 0);
+    CHECK(csv.rfind("id,reference,kiosk,created,received_at,form_version,centre,date,needs,kind,service,suggested",
+                    0) == 0);
     CHECK(csv.find("\"Cardiff Money (01632 960100); National Money Line (0808 157 0100)\"") != std::string::npos);
     CHECK(csv.find("\"Swansea Housing (https://housing.example.org)\"") != std::string::npos);
     CHECK(csv.find("\"none in the directory for these needs and area\"") != std::string::npos);

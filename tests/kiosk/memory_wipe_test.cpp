@@ -1,7 +1,7 @@
 // What a visitor typed is gone from this process's memory once her visit is wiped: a canary typed key by key
 // through the App is looked for in every writable mapping, after the idle wipe, Quick exit and Send, in the
-// form, the search box (whose words pass through the pack's search and SQLite's FTS5) and a staff notice.
-// This program links the kiosk's wiping heap (common/wiping_heap.cpp), as lantern-kiosk does.
+// form, an interest request, the search box (whose words pass through the pack's search and SQLite's FTS5) and a staff
+// notice. This program links the kiosk's wiping heap (common/wiping_heap.cpp), as lantern-kiosk does.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -11,6 +11,7 @@
 
 #include "common/wiping_heap.h"
 #include "kiosk/app/app.h"
+#include "kiosk/views/family_views.h"
 #include "kiosk/views/form_views.h"
 #include "kiosk/parts/kiosk_sync.h"
 #include "kiosk/views/search_views.h"
@@ -134,6 +135,9 @@ struct Kiosk {
             case Screen::form_done: build_form_done(app); break;
             case Screen::search: build_search(app); break;
             case Screen::staff: build_staff(app); break;
+            case Screen::family_services: build_family_services(app); break;
+            case Screen::interest: build_interest(app); break;
+            case Screen::interest_done: build_interest_done(app); break;
             default: break;
         }
     }
@@ -237,6 +241,35 @@ TEST_CASE("a canary searched for is nowhere in memory after Quick exit, nor afte
             k.act(Home{});
             REQUIRE(k.app.screen() != Screen::search);
         }
+        CHECK(occurrences(c) == 0);
+    }
+}
+
+TEST_CASE("a canary typed as the first name of an interest request is gone after Send, the idle wipe or Quick exit") {
+    for (int ending = 0; ending < 3; ++ending) {
+        CAPTURE(ending);
+        Canary c = make_canary(7 + static_cast<unsigned>(ending));
+        Kiosk k;
+        k.act(Start{});
+        k.act(ChooseAudience{Audience::adult});
+        k.act(OpenFamilyServices{});
+        k.act(InterestOpen{"family-days"});
+        REQUIRE(k.app.screen() == Screen::interest);
+        k.type_canary(c);  // the name box has the keyboard from the start
+        k.act(InterestContactPick{true});
+        CHECK(occurrences(c) >= 1);
+        if (ending == 0) {
+            k.act(InterestSend{});
+            REQUIRE(k.app.screen() == Screen::interest_done);
+            REQUIRE(k.outbox.depth().queued == 1);  // sealed: only the sealed box holds her name now
+            k.act(InterestFinish{});
+        } else if (ending == 1) {
+            k.app.tick(k.t += 121);
+        } else {
+            k.act(QuickExit{});
+        }
+        REQUIRE(k.app.screen() == Screen::attract);
+        build_attract(k.app);
         CHECK(occurrences(c) == 0);
     }
 }

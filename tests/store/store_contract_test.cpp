@@ -285,6 +285,39 @@ TEST_CASE_TEMPLATE("store: need counts group by centre, month and need, in byte 
     CHECK(got == want);
 }
 
+TEST_CASE_TEMPLATE("store: interest requests count per centre, month and family service, never as needs", S,
+                   SqliteStores, PostgresStores) {
+    S stores;
+    NEED_STORE(stores);
+    auto s = stores.open();
+    auto interest = [](const std::string& centre, const std::string& service, const std::string& date) {
+        sync::ReferralPost p = post(sync::new_uuid_v4(), centre, {}, date);
+        p.form_version = "interest-1";
+        p.summary.kind = sync::k_kind_interest;
+        p.summary.service = service;
+        return p;
+    };
+    store(*s, interest("HMP b", "family-days", "2026-11-02"));
+    store(*s, interest("HMP b", "family-days", "2026-11-30"));
+    store(*s, interest("HMP b", "homework-club", "2026-11-30"));
+    store(*s, interest("HMP B", "family-days", "2026-12-01"));
+    store(*s, post(sync::new_uuid_v4(), "HMP b", {"money"}, "2026-11-02"));  // a referral: not an interest
+    std::vector<std::tuple<std::string, std::string, std::string, std::int64_t>> got;
+    for (const auto& c : s->interest_counts()) got.emplace_back(c.centre, c.month, c.service, c.count);
+    decltype(got) want = {{"HMP B", "2026-12", "family-days", 1},
+                          {"HMP b", "2026-11", "family-days", 2},
+                          {"HMP b", "2026-11", "homework-club", 1}};
+    CHECK(got == want);
+    auto needs = s->need_counts();
+    REQUIRE(needs.size() == 1);
+    CHECK(needs[0].need == "money");
+    // The stored summary keeps its kind for export.
+    auto rows = s->referrals_after(0, 10, true);
+    REQUIRE(rows.size() == 5);
+    CHECK(json::parse(rows[0].summary_json)["kind"] == "interest");
+    CHECK_FALSE(json::parse(rows[4].summary_json).contains("kind"));
+}
+
 TEST_CASE_TEMPLATE("store: packs are published only in rising version order, and found by hash", S, SqliteStores,
                    PostgresStores) {
     S stores;

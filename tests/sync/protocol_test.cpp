@@ -219,3 +219,53 @@ TEST_CASE("a heartbeat's usage days round trip, and bad names, counts, days and 
             j["usage_days"][0]["counts"]["page:p" + std::to_string(i)] = k_max_usage_count;
     }));
 }
+
+TEST_CASE("an interest request's summary names its family service, and a referral's body is as it always was") {
+    ReferralSummary interest{{}, "adult", "HMP Example", "2024-05-01", k_kind_interest, "family-days"};
+    auto j = to_json(interest);
+    CHECK(j["kind"] == "interest");
+    CHECK(j["service"] == "family-days");
+    auto parsed = parse_summary(j);
+    REQUIRE_MESSAGE(parsed, parsed.error);
+    CHECK(*parsed.value == interest);
+
+    // A referral sends no "kind", so an older hub's strict parser takes a newer kiosk's referrals; an older
+    // kiosk's body (no "kind") is a referral.
+    ReferralSummary referral{{"money"}, "adult", "HMP Example", "2024-05-01"};
+    CHECK_FALSE(to_json(referral).contains("kind"));
+    CHECK_FALSE(to_json(referral).contains("service"));
+    auto old =
+        parse_summary(json{{"needs", {"money"}}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"}});
+    REQUIRE(old);
+    CHECK(old.value->kind == "referral");
+    auto explicit_kind = parse_summary(json{
+        {"needs", {"money"}}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"}, {"kind", "referral"}});
+    REQUIRE(explicit_kind);
+    CHECK(*explicit_kind.value == *old.value);
+}
+
+TEST_CASE("a summary with a bad kind or service is refused, never echoing it") {
+    json base{{"needs", json::array()}, {"audience", "adult"}, {"centre", "c"}, {"date", "2024-05-01"}};
+    auto with = [&](json extra) {
+        json j = base;
+        for (auto it = extra.begin(); it != extra.end(); ++it) j[it.key()] = it.value();
+        return j;
+    };
+    std::vector<json> bad = {
+        with({{"kind", "gossip"}}),
+        with({{"kind", 3}}),
+        with({{"kind", "interest"}}),                                     // no service
+        with({{"kind", "interest"}, {"service", "Sam Smith 07700"}}),     // free text
+        with({{"kind", "interest"}, {"service", std::string(65, 'a')}}),  // too long
+        with({{"kind", "interest"}, {"service", "family-days"}, {"needs", {"money"}}}),
+        with({{"service", "family-days"}}),  // a referral names no service
+    };
+    for (const auto& j : bad) {
+        auto parsed = parse_summary(j);
+        CHECK_FALSE(parsed);
+        CHECK(parsed.error.find("Sam") == std::string::npos);
+        CHECK(parsed.error.find("gossip") == std::string::npos);
+    }
+    CHECK(is_valid_service_id(std::string(64, 'a')));
+    CHECK_FALSE(is_valid_service_id(""));
+}
