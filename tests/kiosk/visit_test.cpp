@@ -133,6 +133,7 @@ std::string shown_text(const App& app, double now) {
         }
         case Screen::staff_pin: add(build_staff_pin(app, now).message); break;
         case Screen::staff: add(std::string(build_staff(app).notice.view())); break;
+        case Screen::staff_settings: add(build_staff_settings(app).message); break;
     }
     return out;
 }
@@ -463,7 +464,8 @@ std::vector<Action> offered(const App& app, double now, std::mt19937& rng) {
             break;
         }
         case Screen::staff_pin:
-        case Screen::staff: break;
+        case Screen::staff:
+        case Screen::staff_settings: break;
     }
     (void)now;
     return out;
