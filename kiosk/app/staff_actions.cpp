@@ -190,6 +190,8 @@ void App::on(const StaffToggleLanguage& a, double) {
     for (const auto& lang : pack_->languages())
         if (lang == a.lang ? !on : std::find(offered.begin(), offered.end(), lang) != offered.end())
             wanted.languages.push_back(lang);
+    // An empty list would mean "every language": turning the last one off must not turn them all on.
+    if (wanted.languages.empty()) return say("The kiosk's own language is always offered: visits start in it.", true);
     change_settings(wanted);
 }
 
