@@ -96,8 +96,10 @@ class Desk final : public StaffDesk {
     void sync_now() override {}
     std::int64_t kept_aside() const override { return 0; }
     lantern::Result<std::int64_t> retry_kept_aside() override { return 0; }
-    std::vector<std::string> notices_today() const override { return {}; }
-    lantern::Result<> post_notice(const std::string&) override { return {}; }
+    std::vector<BannerNotice> notices_today() const override { return {}; }
+    std::vector<BannerNotice> hub_notices_today() const override { return {}; }
+    std::uint64_t notices_revision() const override { return 0; }
+    lantern::Result<> post_notice(const BannerNotice&) override { return {}; }
     lantern::Result<> clear_notices_today() override { return {}; }
     std::vector<std::string> usb_packs() const override { return {}; }
     lantern::Result<> import_pack(const std::string&) override { return lantern::Error{"no"}; }
