@@ -169,18 +169,21 @@ TEST_CASE("a canary typed into the form is nowhere in memory after the idle wipe
     CHECK(occurrences(c) == 0);
 }
 
-TEST_CASE("a canary typed into a staff notice is nowhere in memory after Quick exit") {
-    Canary notice = make_canary(3);
-    Kiosk k;
-    k.act(StaffOpen{});
-    for (char d : {'2', '4', '6', '8'}) k.act(PinKey{PinKey::Kind::digit, d});
-    k.act(PinKey{PinKey::Kind::ok});
-    REQUIRE(k.app.screen() == Screen::staff);
-    k.act(Focus{});
-    k.type_canary(notice);
-    CHECK(occurrences(notice) >= 1);
-    k.act(QuickExit{});
-    CHECK(occurrences(notice) == 0);
+TEST_CASE("a canary typed into a staff notice, English or Welsh, is nowhere in memory after Quick exit") {
+    for (const char* box : {"", k_staff_notice_cy}) {
+        CAPTURE(box);
+        Canary notice = make_canary(box[0] ? 7 : 3);
+        Kiosk k;
+        k.act(StaffOpen{});
+        for (char d : {'2', '4', '6', '8'}) k.act(PinKey{PinKey::Kind::digit, d});
+        k.act(PinKey{PinKey::Kind::ok});
+        REQUIRE(k.app.screen() == Screen::staff);
+        k.act(Focus{box});
+        k.type_canary(notice);
+        CHECK(occurrences(notice) >= 1);
+        k.act(QuickExit{});
+        CHECK(occurrences(notice) == 0);
+    }
 }
 
 TEST_CASE("a canary typed into the form is nowhere in memory once the referral is sealed and the visit ends") {
