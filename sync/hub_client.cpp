@@ -250,6 +250,39 @@ ManifestOutcome HubClient::get_manifest(const std::string& etag) {
     return out;
 }
 
+NoticesOutcome HubClient::get_notices(const std::string& etag) {
+    std::vector<std::string> headers;
+    if (!etag.empty()) headers.push_back("If-None-Match: " + etag);
+    auto r = request("GET", "/api/v1/notices", "", headers);
+    NoticesOutcome out;
+    if (r.code != CURLE_OK) {
+        out.error = r.overflow ? "notices: oversized answer" : "notices: " + network_error(r.code);
+        return out;
+    }
+    if (r.status == 304) {
+        out.kind = NoticesOutcome::Kind::not_modified;
+        out.etag = etag;
+        return out;
+    }
+    if (r.status == 404 && is_json(r.content_type)) {
+        out.kind = NoticesOutcome::Kind::none;
+        return out;
+    }
+    if (r.status != 200 || !is_json(r.content_type)) {
+        out.error = "notices: HTTP " + std::to_string(r.status);
+        return out;
+    }
+    auto s = parse_signed_notices(r.body);
+    if (!s) {
+        out.error = s.error;
+        return out;
+    }
+    out.kind = NoticesOutcome::Kind::updated;
+    out.notices = std::move(*s.value);
+    out.etag = r.etag;
+    return out;
+}
+
 namespace {
 struct PartSink {
     CURL* curl = nullptr;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "sync/notices.h"
 #include "sync/protocol.h"
 
 namespace lantern::sync {
@@ -42,6 +43,14 @@ struct ManifestOutcome {
     long http_status = 0;
 };
 
+// GET /api/v1/notices: the signed document as the hub serves it (not yet checked: the worker does that).
+struct NoticesOutcome {
+    enum class Kind { updated, not_modified, none, error } kind = Kind::error;
+    SignedNotices notices;
+    std::string etag;
+    std::string error;
+};
+
 struct DownloadOutcome {
     bool complete = false;  // the .part file now holds `size` bytes (not yet verified)
     std::string error;
@@ -60,6 +69,7 @@ class HubClient {
 
     PostOutcome post_referral(const ReferralPost& post);
     ManifestOutcome get_manifest(const std::string& etag);
+    NoticesOutcome get_notices(const std::string& etag);
     // Downloads into `part_file`, resuming with a Range request from whatever it already holds.
     DownloadOutcome download_pack(const Manifest& manifest, const std::filesystem::path& part_file);
     // True when the hub answered {"status": "ok"} with the proof of this kiosk's token over a fresh nonce

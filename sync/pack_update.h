@@ -61,6 +61,10 @@ inline constexpr const char* previous_pack_path = "previous_pack_path";
 inline constexpr const char* previous_pack_version = "previous_pack_version";
 inline constexpr const char* manifest_etag = "manifest_etag";
 inline constexpr const char* last_success = "last_success";
+// The hub's notices: the signed document as it came (checked again when read back) and its ETag.
+inline constexpr const char* notices_document = "notices_document";
+inline constexpr const char* notices_signature = "notices_signature";
+inline constexpr const char* notices_etag = "notices_etag";
 }  // namespace state_key
 
 }  // namespace lantern::sync

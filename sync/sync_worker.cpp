@@ -24,6 +24,7 @@ SyncWorker::SyncWorker(OutboxStore& outbox, SyncWorkerOptions options) : outbox_
     if (current && compare_versions(*current, status_.pack_version) > 0) status_.pack_version = *current;
     if (auto p = pending_pack(outbox_)) status_.pending_pack_version = p->version;
     status_.last_success = outbox_.get_state(state_key::last_success).value_or("");
+    load_notices();
     auto d = outbox_.depth();
     status_.outbox_depth = d.queued;
     status_.refused = d.refused;
@@ -52,6 +53,7 @@ void SyncWorker::wake() {
 
 void SyncWorker::sync_now() {
     heartbeat_soon_ = true;
+    content_soon_ = true;
     wake();
 }
 
@@ -66,6 +68,76 @@ void SyncWorker::stop() {
 SyncStatus SyncWorker::status() const {
     std::lock_guard lock(mutex_);
     return status_;
+}
+
+std::vector<HubNotice> SyncWorker::hub_notices() const {
+    std::lock_guard lock(mutex_);
+    return notices_;
+}
+
+void SyncWorker::load_notices() {
+    if (options_.content_public_key.empty()) return;
+    auto document = outbox_.get_state(state_key::notices_document);
+    auto signature = outbox_.get_state(state_key::notices_signature);
+    if (!document || !signature) return;
+    // Checked again as it is read back: a file changed on the disk is no more trusted than the network.
+    SignedNotices kept{*document, from_base64(*signature).value_or(Bytes{})};
+    auto doc = open_signed_notices(kept, options_.content_public_key);
+    if (!doc) {
+        status_.notices_fault = "the kept notices no longer check (" + doc.error + "); none are shown";
+        return;
+    }
+    notices_ = notices_for_centre(*doc.value, options_.centre);
+    status_.notices_version = doc.value->version;
+    status_.notices_count = static_cast<std::int64_t>(notices_.size());
+}
+
+void SyncWorker::refuse_notices(const std::string& why, const std::string& etag) {
+    outbox_.set_state(state_key::notices_etag, etag);  // do not fetch this document again
+    note_error(why);
+    {
+        std::lock_guard lock(mutex_);
+        status_.notices_fault = why;
+    }
+    changed();
+}
+
+void SyncWorker::check_notices() {
+    if (options_.content_public_key.empty()) return;
+    auto out = client_->get_notices(outbox_.get_state(state_key::notices_etag).value_or(""));
+    if (out.kind == NoticesOutcome::Kind::error) {
+        note_error(out.error);
+        return;
+    }
+    if (out.kind != NoticesOutcome::Kind::updated) return;  // unchanged, or none published: keep what we hold
+    auto doc = open_signed_notices(out.notices, options_.content_public_key);
+    if (!doc) return refuse_notices(doc.error, out.etag);
+    std::int64_t held = 0;
+    {
+        std::lock_guard lock(mutex_);
+        held = status_.notices_version;
+    }
+    if (doc.value->version <= held) {
+        if (doc.value->version == held && outbox_.get_state(state_key::notices_document) == out.notices.document) {
+            outbox_.set_state(state_key::notices_etag, out.etag);  // the same document again
+            return;
+        }
+        return refuse_notices("notices: version " + std::to_string(doc.value->version) +
+                                  " is not newer than the version " + std::to_string(held) + " this kiosk holds",
+                              out.etag);
+    }
+    // One transaction: after a power cut the kiosk holds the old document or the new one, never half of each.
+    outbox_.update_state({{state_key::notices_document, out.notices.document},
+                          {state_key::notices_signature, to_base64(out.notices.signature)},
+                          {state_key::notices_etag, out.etag}});
+    {
+        std::lock_guard lock(mutex_);
+        notices_ = notices_for_centre(*doc.value, options_.centre);
+        status_.notices_version = doc.value->version;
+        status_.notices_count = static_cast<std::int64_t>(notices_.size());
+        status_.notices_fault.clear();
+    }
+    changed();
 }
 
 std::optional<PackInfo> SyncWorker::take_pending_pack() {
@@ -336,8 +408,10 @@ void SyncWorker::pass(bool& failed) {
         next_heartbeat_ = Clock::now() + options_.heartbeat_interval;
     }
     if (stopping_) return;
-    if (!failed && now >= next_manifest_) {
+    if (!failed && (now >= next_manifest_ || content_soon_.exchange(false))) {
         check_content();
+        if (stopping_) return;
+        check_notices();
         next_manifest_ = Clock::now() + options_.manifest_interval;
     }
     refresh_depth();

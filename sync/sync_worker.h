@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "sync/hub_client.h"
+#include "sync/notices.h"
 #include "sync/outbox_store.h"
 #include "sync/pack_update.h"
 #include "sync/usage_store.h"
@@ -32,6 +33,9 @@ struct SyncWorkerOptions {
     std::filesystem::path packs_dir;
     Bytes content_public_key;
     std::string installed_pack_version;  // the pack shipped with / first opened by the kiosk
+    // Notices from the hub are checked with content_public_key too (empty: none are taken); the kiosk keeps
+    // those for "all" and for this centre ([kiosk] centre).
+    std::string centre;
 
     std::chrono::milliseconds backoff_initial{2'000};
     std::chrono::milliseconds backoff_max{300'000};
@@ -56,7 +60,10 @@ struct SyncStatus {
     std::string last_error;    // empty after a success; never personal data
     std::string pack_version;  // the pack in use
     std::string pending_pack_version;
-    std::string pack_fault;  // the kiosk fell back from a pack it could not use, and why
+    std::string pack_fault;            // the kiosk fell back from a pack it could not use, and why
+    std::int64_t notices_version = 0;  // the hub's notices document held (0: none yet)
+    std::int64_t notices_count = 0;    // how many of its notices are for this centre
+    std::string notices_fault;         // why the last document offered was refused (the old one stays), or empty
     int consecutive_failures = 0;
     bool running = false;
 };
@@ -78,6 +85,8 @@ class SyncWorker {
     void stop();
 
     SyncStatus status() const;
+    // The hub's notices for this centre (every date: the kiosk picks the day's), from the newest good document.
+    std::vector<HubNotice> hub_notices() const;
 
     // At a session start: the new pack (now current), or nullopt to keep the one in use.
     std::optional<PackInfo> take_pending_pack();
@@ -95,6 +104,9 @@ class SyncWorker {
     void pass(bool& failed);
     bool drain_outbox();  // false on a retryable failure
     void check_content();
+    void check_notices();
+    void load_notices();
+    void refuse_notices(const std::string& why, const std::string& etag);
     void send_heartbeat();
     void note_success();
     void path_proven();  // a hub answer bound to this kiosk: give kept-aside referrals another go
@@ -114,7 +126,9 @@ class SyncWorker {
     bool woken_ = false;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> heartbeat_soon_{false};
-    std::mutex pack_mutex_;  // serialises installing a pending pack and taking it
+    std::atomic<bool> content_soon_{false};  // staff's "sync now": packs and notices too, not in five minutes
+    std::vector<HubNotice> notices_;         // guarded by mutex_
+    std::mutex pack_mutex_;                  // serialises installing a pending pack and taking it
     std::thread thread_;
 
     std::chrono::steady_clock::time_point next_manifest_{};

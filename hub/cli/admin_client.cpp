@@ -69,6 +69,11 @@ api::Report AdminClient::report() {
     return value_or_throw(api::parse_report(expect(api::k_report_route, 200, res)));
 }
 
+api::NoticesAnswer AdminClient::publish_notices(const sync::SignedNotices& notices) {
+    auto res = cli_->Post("/api/v1/notices", sync::to_json(notices).dump(), "application/json");
+    return value_or_throw(api::parse_notices_answer(expect(api::k_notices_route, 201, res)));
+}
+
 api::KiosksAnswer AdminClient::kiosks() {
     auto res = cli_->Get("/api/v1/kiosks");
     return value_or_throw(api::parse_kiosks_answer(expect(api::k_kiosks_route, 200, res)));

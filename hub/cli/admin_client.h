@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hub/shared/admin_api.h"
+#include "sync/notices.h"
 #include "sync/protocol.h"
 
 namespace httplib {
@@ -38,6 +39,7 @@ class AdminClient {
     std::int64_t mark_exported(const std::vector<std::string>& ids);
     api::Report report();
     api::KiosksAnswer kiosks();
+    api::NoticesAnswer publish_notices(const sync::SignedNotices& notices);
 
    private:
     std::unique_ptr<httplib::Client> cli_;

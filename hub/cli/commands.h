@@ -11,6 +11,7 @@ void register_keys_commands(CLI::App& app, int& exit_code);
 void register_kiosk_commands(CLI::App& app, int& exit_code);
 // Adds `content sign` and `content publish`; call after register_content_commands.
 void register_publish_commands(CLI::App& app, int& exit_code);
+void register_notices_commands(CLI::App& app, int& exit_code);
 void register_referrals_commands(CLI::App& app, int& exit_code);
 void register_report_commands(CLI::App& app, int& exit_code);
 void register_services_commands(CLI::App& app, int& exit_code);

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     lantern::hub::register_keys_commands(app, exit_code);
     lantern::hub::register_kiosk_commands(app, exit_code);
     lantern::hub::register_publish_commands(app, exit_code);
+    lantern::hub::register_notices_commands(app, exit_code);
     lantern::hub::register_referrals_commands(app, exit_code);
     lantern::hub::register_report_commands(app, exit_code);
     lantern::hub::register_services_commands(app, exit_code);

@@ -18,6 +18,7 @@
 #include "hub/shared/admin_api.h"
 #include "hub/shared/report_rule.h"
 #include "sync/encoding.h"
+#include "sync/notices.h"
 #include "sync/protocol.h"
 #include "sync/sealing.h"
 
@@ -49,6 +50,8 @@ const RouteRule k_rules[] = {
     {"GET", "/api/v1/content/packs/", true, Role::kiosk, nullptr, true},
     {"POST", "/api/v1/heartbeat", false, Role::kiosk, &HubConfig::max_json_bytes, false},
     {"POST", "/api/v1/content", false, Role::admin, &HubConfig::max_pack_bytes, true},
+    {"POST", "/api/v1/notices", false, Role::admin, &HubConfig::max_json_bytes, false},
+    {"GET", "/api/v1/notices", false, Role::kiosk, nullptr, false},
     {"GET", "/api/v1/report", false, Role::admin, nullptr, false},
     {"GET", "/api/v1/kiosks", false, Role::admin, nullptr, false},
     {"GET", "/api/v1/health", false, Role::anyone, nullptr, false},
@@ -291,7 +294,39 @@ struct HubServer::Impl {
         reply(res, 200, answer);
     }
 
+    // The newest notices document as it was signed; kiosks check it themselves (the hub is not trusted).
+    void get_notices(const httplib::Request& req, httplib::Response& res) {
+        auto notices = store.latest_notices();
+        if (!notices) return fail(res, 404, "no notices published");
+        std::string etag =
+            "\"n" + std::to_string(notices->version) + "-" + sync::sha256_hex(notices->document).substr(0, 16) + "\"";
+        res.set_header("ETag", etag);
+        if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+        }
+        reply(res, 200, json{{"document", notices->document}, {"signature", notices->signature}});
+    }
+
     // ---- admin routes ----
+
+    // The same checks a kiosk makes (signature, every notice), so a document no kiosk would take is refused
+    // here, where the team sees why, and never offered.
+    void post_notices(const httplib::Request& req, httplib::Response& res) {
+        auto signed_notices = sync::parse_signed_notices(req.body);
+        if (!signed_notices) return fail(res, 400, signed_notices.error);
+        if (content_key.empty())
+            return fail(res, 403, "publishing is off: this hub has no content_public_key in its config");
+        auto doc = sync::open_signed_notices(*signed_notices.value, content_key);
+        if (!doc) return fail(res, 422, doc.error);
+        NoticesRecord rec{doc.value->version, signed_notices.value->document,
+                          sync::to_base64(signed_notices.value->signature), ""};
+        if (!store.add_notices(rec)) return fail(res, 409, "version is not higher than the published notices'");
+        reply(res, 201,
+              api::to_json(api::NoticesAnswer{rec.version, static_cast<std::int64_t>(doc.value->notices.size())}));
+        log_line("notices published version " + std::to_string(rec.version) + " (" +
+                 std::to_string(doc.value->notices.size()) + " notices)");
+    }
 
     void post_content(const httplib::Request& req, httplib::Response& res) {
         auto headers = api::parse_publish_headers(req.get_header_value("X-Lantern-Version"),
@@ -401,6 +436,8 @@ struct HubServer::Impl {
         s.Get(R"(/api/v1/content/packs/([0-9a-f]{64}))", [this](Req q, Res r) { get_pack(q, r); });
         s.Post("/api/v1/heartbeat", [this](Req q, Res r) { post_heartbeat(q, r); });
         s.Post("/api/v1/content", [this](Req q, Res r) { post_content(q, r); });
+        s.Get("/api/v1/notices", [this](Req q, Res r) { get_notices(q, r); });
+        s.Post("/api/v1/notices", [this](Req q, Res r) { post_notices(q, r); });
         s.Get("/api/v1/report", [this](Req q, Res r) { get_report(q, r); });
         s.Get("/api/v1/kiosks", [this](Req q, Res r) { get_kiosks(q, r); });
         // Liveness for the systemd watchdog and monitoring, no token: answers only when a worker and the store do.

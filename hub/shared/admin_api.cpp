@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "sync/notices.h"
 #include "sync/sealing.h"
 #include "sync/usage.h"
 
@@ -257,6 +258,24 @@ Result<ExportedAnswer> parse_exported_answer(std::string_view body) {
     ExportedAnswer a;
     rd.integer("marked", a.marked) &&
         rd.check(a.marked <= static_cast<std::int64_t>(k_max_exported_ids), "marked", "is more than a call may mark");
+    if (!rd.ok()) return rd.error();
+    return a;
+}
+
+// ---- POST /api/v1/notices ----
+
+json to_json(const NoticesAnswer& a) { return json{{"version", a.version}, {"notices", a.notices}}; }
+
+Result<NoticesAnswer> parse_notices_answer(std::string_view body) {
+    std::string error;
+    auto j = parse_body(body, k_notices_route, error);
+    if (!j) return Error{error};
+    Reader rd(*j, k_notices_route);
+    NoticesAnswer a;
+    rd.integer("version", a.version) && rd.check(a.version >= 1, "version", "must be 1 or more") &&
+        rd.integer("notices", a.notices) &&
+        rd.check(a.notices <= static_cast<std::int64_t>(sync::k_max_hub_notices), "notices",
+                 "is more than a document may hold");
     if (!rd.ok()) return rd.error();
     return a;
 }

@@ -143,6 +143,18 @@ struct KiosksAnswer {
 nlohmann::json to_json(const KiosksAnswer& a);
 Result<KiosksAnswer> parse_kiosks_answer(std::string_view body);
 
+// ---- POST /api/v1/notices: publish the signed notices document (sync/notices.h's SignedNotices is the body,
+// parsed by parse_signed_notices; the hub checks its signature and every notice) ----
+
+inline constexpr const char* k_notices_route = "POST /api/v1/notices";
+struct NoticesAnswer {
+    std::int64_t version = 0;  // the version now served to kiosks
+    std::int64_t notices = 0;  // how many notices it holds
+    bool operator==(const NoticesAnswer&) const = default;
+};
+nlohmann::json to_json(const NoticesAnswer& a);
+Result<NoticesAnswer> parse_notices_answer(std::string_view body);
+
 // ---- every route's failure: {"error": "..."} ----
 
 // The error text of a 4xx/5xx answer; an error if the body is not that shape (a proxy's HTML page, say).

@@ -35,6 +35,14 @@ struct PackRecord {
     std::string published_at;
 };
 
+// The hub's notices document as `lantern notices publish` signed it (sync/notices.h); the hub checked it.
+struct NoticesRecord {
+    std::int64_t version = 0;
+    std::string document;   // its exact JSON text
+    std::string signature;  // base64
+    std::string published_at;
+};
+
 struct ReportCount {
     std::string centre, month, need;
     std::int64_t count = 0;
@@ -98,6 +106,10 @@ class HubStore {
     virtual bool add_pack(const PackRecord& pack) = 0;
     virtual std::optional<PackRecord> latest_pack() const = 0;
     virtual std::optional<PackRecord> find_pack(const std::string& sha256) const = 0;
+
+    // Fails (false) if the version is not higher than every published notices document's.
+    virtual bool add_notices(const NoticesRecord& notices) = 0;
+    virtual std::optional<NoticesRecord> latest_notices() const = 0;
 
     // Keeps each kiosk's latest heartbeat (a JSON object).
     virtual void record_heartbeat(const std::string& kiosk, const std::string& json) = 0;

@@ -75,6 +75,15 @@ CREATE TABLE usage_days (
     PRIMARY KEY (kiosk, day)
 );
 )SQL",
+    // Notices from the hub: every signed document published, the highest version the one served.
+    R"SQL(
+CREATE TABLE notices (
+    version bigint PRIMARY KEY,
+    document text NOT NULL,
+    signature text NOT NULL,
+    published_at timestamptz NOT NULL DEFAULT now()
+);
+)SQL",
 };
 
 // Any constant: the key of the advisory lock that serialises migrations between hubs.
@@ -452,6 +461,33 @@ class PostgresHubStore final : public HubStore {
         return one_pack(
             "SELECT sha256, version, size, signature, " + iso("published_at") + " FROM packs ORDER BY seq DESC LIMIT 1",
             {});
+    }
+
+    // As add_pack: the table lock makes "higher than the latest" and the insert one step across every hub.
+    bool add_notices(const NoticesRecord& notices) override {
+        return pool_.run([&](Connection& c) {
+            c.exec("BEGIN", {});
+            c.exec("LOCK TABLE notices IN SHARE ROW EXCLUSIVE MODE", {});
+            auto latest = c.exec("SELECT COALESCE(MAX(version), 0) FROM notices", {});
+            if (latest.rows() == 1 && notices.version <= latest.int64(0, 0)) {
+                c.exec("ROLLBACK", {});
+                return false;
+            }
+            c.exec("INSERT INTO notices (version, document, signature) VALUES ($1::bigint, $2, $3)",
+                   {std::to_string(notices.version), notices.document, notices.signature});
+            c.exec("COMMIT", {});
+            return true;
+        });
+    }
+
+    std::optional<NoticesRecord> latest_notices() const override {
+        return pool_.run([&](Connection& c) -> std::optional<NoticesRecord> {
+            auto r = c.exec("SELECT version, document, signature, " + iso("published_at") +
+                                " FROM notices ORDER BY version DESC LIMIT 1",
+                            {});
+            if (r.rows() != 1) return std::nullopt;
+            return NoticesRecord{r.int64(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3)};
+        });
     }
 
     std::optional<PackRecord> find_pack(const std::string& sha256) const override {

@@ -77,6 +77,15 @@ CREATE TABLE usage_days (
     PRIMARY KEY (kiosk, day)
 );
 )SQL",
+    // Notices from the hub: every signed document published, the highest version the one served.
+    R"SQL(
+CREATE TABLE notices (
+    version INTEGER PRIMARY KEY,
+    document TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    published_at TEXT NOT NULL
+);
+)SQL",
 };
 
 sync::Bytes token_hash(const std::string& token) { return sync::sha256(token); }
@@ -119,6 +128,8 @@ class SqliteHubStore final : public HubStore {
     bool add_pack(const PackRecord& pack) override;
     std::optional<PackRecord> latest_pack() const override;
     std::optional<PackRecord> find_pack(const std::string& sha256) const override;
+    bool add_notices(const NoticesRecord& notices) override;
+    std::optional<NoticesRecord> latest_notices() const override;
     void record_heartbeat(const std::string& kiosk, const std::string& json) override;
     std::vector<HeartbeatRecord> heartbeats() const override;
     void record_usage(const std::string& kiosk, const std::vector<sync::UsageDay>& days) override;
@@ -422,6 +433,31 @@ std::optional<PackRecord> SqliteHubStore::latest_pack() const {
                         "SELECT sha256, version, size, signature, published_at FROM packs ORDER BY seq DESC LIMIT 1");
     if (!q.executeStep()) return std::nullopt;
     return read_pack(q);
+}
+
+bool SqliteHubStore::add_notices(const NoticesRecord& notices) {
+    std::lock_guard lock(mutex_);
+    // Immediate, as add_pack: "higher than the latest" and the insert are one step across processes.
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement latest(db_, "SELECT COALESCE(MAX(version), 0) FROM notices");
+    if (latest.executeStep() && notices.version <= latest.getColumn(0).getInt64()) return false;
+    SQLite::Statement ins(db_, "INSERT INTO notices (version, document, signature, published_at) VALUES (?, ?, ?, ?)");
+    ins.bind(1, notices.version);
+    ins.bind(2, notices.document);
+    ins.bind(3, notices.signature);
+    ins.bind(4, sync::utc_now_iso());
+    ins.exec();
+    tx.commit();
+    return true;
+}
+
+std::optional<NoticesRecord> SqliteHubStore::latest_notices() const {
+    std::lock_guard lock(mutex_);
+    SQLite::Statement q(db_,
+                        "SELECT version, document, signature, published_at FROM notices ORDER BY version DESC LIMIT 1");
+    if (!q.executeStep()) return std::nullopt;
+    return NoticesRecord{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                         q.getColumn(3).getString()};
 }
 
 std::optional<PackRecord> SqliteHubStore::find_pack(const std::string& sha256) const {

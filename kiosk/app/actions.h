@@ -47,10 +47,14 @@ struct ReadAloud {
 };
 struct ReadingFinished {};  // the voice reached the end of the page
 
+// The staff screen's Welsh notice box, as Focus names it.
+inline constexpr const char* k_staff_notice_cy = "notice_cy";
+
 // Typing, wherever it happens (a form field, the search box, the staff notice): Focus puts the keyboard on a
 // box, Key is one on-screen key, Type is a physical keyboard's characters. Each goes to the box that has focus.
 struct Focus {
-    std::string field;  // the form's field id; the search and staff screens have one box, which any Focus takes
+    std::string field;  // the form's field id; the search box takes any; on the staff screen "notice_cy" is the
+                        // Welsh box, anything else the English one
 };
 struct Key {
     KeyKind kind = KeyKind::insert;
@@ -97,6 +101,9 @@ struct StaffSyncNow {};
 struct StaffRetryKeptAside {};  // "Try kept-aside referrals again"
 struct StaffPostNotice {};
 struct StaffClearNotices {};
+struct StaffNoticeAudience {
+    bool adults_only = false;  // the notice being written: for adults only, or for everyone
+};
 struct StaffLookForPacks {};  // look at the USB sticks again
 struct StaffImportPack {
     std::string path;  // as usb_packs() gave it
@@ -116,8 +123,8 @@ using Action = std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenP
                             OpenForm, FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay,
                             OpenSearch, OpenFamilyServices, InterestOpen, InterestContactPick, InterestSend,
                             InterestFinish, StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice,
-                            StaffClearNotices, StaffLookForPacks, StaffImportPack, StaffOpenSettings, StaffStepSetting,
-                            StaffToggleLanguage>;
+                            StaffClearNotices, StaffNoticeAudience, StaffLookForPacks, StaffImportPack,
+                            StaffOpenSettings, StaffStepSetting, StaffToggleLanguage>;
 
 using Actions = std::vector<Action>;
 

@@ -224,7 +224,10 @@ void App::on(const Focus& a, double) {
             return;
         }
         case Screen::search: visit_.search.focused = true; break;
-        case Screen::staff: visit_.staff.notice_focused = true; break;
+        case Screen::staff:
+            visit_.staff.notice_cy_focused = a.field == k_staff_notice_cy;
+            visit_.staff.notice_focused = !visit_.staff.notice_cy_focused;
+            break;
         case Screen::interest: {
             InterestSession& is = visit_.interest;
             if (a.field != "first_name" && !(a.field == "phone" && is.contact == InterestContact::phone)) return;
@@ -252,6 +255,8 @@ std::optional<TextBox> App::focused_box() {
             if (!visit_.search.focused) return std::nullopt;
             return TextBox{visit_.search.query, visit_.search.layer, {k_max_query}};
         case Screen::staff:
+            if (visit_.staff.notice_cy_focused)
+                return TextBox{visit_.staff.notice_cy, visit_.staff.layer, {k_max_notice_chars}};
             if (!visit_.staff.notice_focused) return std::nullopt;
             return TextBox{visit_.staff.notice, visit_.staff.layer, {k_max_notice_chars}};
         case Screen::interest: {
@@ -299,7 +304,7 @@ void App::after_key(KeyResult result, bool changed) {
             if (result == KeyResult::done) visit_.search.focused = false;
             break;
         case Screen::staff:
-            if (result == KeyResult::done) visit_.staff.notice_focused = false;
+            if (result == KeyResult::done) visit_.staff.notice_focused = visit_.staff.notice_cy_focused = false;
             break;
         case Screen::interest:
             visit_.interest.error.clear();
@@ -358,7 +363,8 @@ void App::settle(const Whereabouts& before) {
         usage_.form_review_reached();
         counted.form_review = true;
     }
-    if (!is_staff_screen(now_on) && (!visit_.staff.pin.empty() || !visit_.staff.notice.empty()))
+    if (!is_staff_screen(now_on) &&
+        (!visit_.staff.pin.empty() || !visit_.staff.notice.empty() || !visit_.staff.notice_cy.empty()))
         visit_.staff = StaffSession{};
     if (whereabouts() != before) {
         ++arrivals_;

@@ -67,8 +67,11 @@ struct StaffSession {
     SecretText pin;       // digits typed so far
     std::string message;  // "Wrong PIN", "Notice posted", an import's result
     bool message_is_problem = false;
-    SecretText notice;            // the notice being written
-    bool notice_focused = false;  // the keyboard shows
+    SecretText notice;               // the notice being written
+    SecretText notice_cy;            // its Welsh, if staff write one
+    bool notice_focused = false;     // the keyboard shows, on the English box
+    bool notice_cy_focused = false;  // the keyboard shows, on the Welsh box
+    bool notice_adults_only = false;
     KeyboardLayer layer = KeyboardLayer::letters;
     std::vector<std::string> usb_packs;  // found when staff mode opened or staff looked again
 };
@@ -268,6 +271,7 @@ class App {
     void on(const StaffRetryKeptAside& a, double now);
     void on(const StaffPostNotice& a, double now);
     void on(const StaffClearNotices& a, double now);
+    void on(const StaffNoticeAudience& a, double now);
     void on(const StaffLookForPacks& a, double now);
     void on(const StaffImportPack& a, double now);
     void on(const StaffOpenSettings& a, double now);

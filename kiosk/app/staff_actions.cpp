@@ -117,9 +117,13 @@ void App::on(const StaffPostNotice&, double) {
     if (!desk) return;
     StaffSession& st = visit_.staff;
     // Posted, the notice is public (every visitor reads it on the banner): the copy the desk keeps is meant.
-    if (Result<> posted = desk->post_notice(std::string(st.notice.view()))) {
+    BannerNotice notice{std::string(st.notice.view()), std::string(st.notice_cy.view()), {}};
+    if (st.notice_adults_only) notice.audiences = {"adult"};
+    if (Result<> posted = desk->post_notice(notice)) {
         st.notice.clear();
-        st.notice_focused = false;
+        st.notice_cy.clear();
+        st.notice_focused = st.notice_cy_focused = false;
+        st.notice_adults_only = false;
         say("Notice posted. Visitors see it on the home screens today.", false);
     } else {
         say(posted.error().message, true);
@@ -131,6 +135,10 @@ void App::on(const StaffClearNotices&, double) {
         if (Result<> cleared = desk->clear_notices_today()) say("Today's notices are removed.", false);
         else say(cleared.error().message, true);
     }
+}
+
+void App::on(const StaffNoticeAudience& a, double) {
+    if (staff_action()) visit_.staff.notice_adults_only = a.adults_only;
 }
 
 void App::on(const StaffLookForPacks&, double) {

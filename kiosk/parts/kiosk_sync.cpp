@@ -68,6 +68,7 @@ KioskSync::KioskSync(const KioskConfig& config, const std::string& installed_pac
         o.hub.ca_file = config.ca_file;
         o.hub.pinned_public_key = config.pinned_public_key;
         o.kiosk_name = config.name;
+        o.centre = config.centre;
         o.installed_pack_version = installed_pack_version;
         o.content_public_key = content_key_;
         o.packs_dir = content_key_.empty() ? std::filesystem::path() : packs_dir_;
@@ -100,6 +101,11 @@ std::optional<sync::PackInfo> KioskSync::take_pending_pack() {
     if (!pending_offline_ || !outbox_) return std::nullopt;
     pending_offline_ = false;
     return sync::take_pending_pack(*outbox_);
+}
+
+std::vector<sync::HubNotice> KioskSync::hub_notices() const {
+    if (!worker_) return {};
+    return worker_->hub_notices();
 }
 
 void KioskSync::sync_now() {

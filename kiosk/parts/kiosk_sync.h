@@ -68,6 +68,8 @@ class KioskSync {
     std::optional<sync::PackInfo> current_pack() const;
     // The pack in use before that one: the last good pack to fall back to.
     std::optional<sync::PackInfo> previous_pack() const;
+    // The hub's notices for this centre, every date (none without a hub or a content-signing key).
+    std::vector<sync::HubNotice> hub_notices() const;
     // Staff: ask the worker for a pass now (no-op without a hub).
     void sync_now();
     // Staff: every kept-aside referral back to the queue (sent at the next pass). Returns how many.

@@ -96,6 +96,12 @@ std::vector<StaffStatusLine> KioskStaffDesk::status() const {
     lines.push_back({"Kept aside (the hub refused them)", std::to_string(s->refused), s->refused > 0});
     lines.push_back({"New content waiting",
                      s->pending_pack_version.empty() ? "none" : "version " + s->pending_pack_version, false});
+    lines.push_back({"Notices from the hub",
+                     s->notices_version == 0 ? "none yet"
+                                             : "version " + std::to_string(s->notices_version) + ", " +
+                                                   std::to_string(s->notices_count) + " for this centre",
+                     false});
+    if (!s->notices_fault.empty()) lines.push_back({"Notices refused", s->notices_fault, true});
     return lines;
 }
 
@@ -124,19 +130,34 @@ Result<std::int64_t> KioskStaffDesk::retry_kept_aside() {
     }
 }
 
-std::vector<std::string> KioskStaffDesk::notices_today() const {
+std::vector<BannerNotice> KioskStaffDesk::notices_today() const {
     if (!store_) return {};
     try {
-        return store_->for_day(local_day_today());
+        return store_->for_day(today_());
     } catch (const std::exception&) {
         return {};  // shown to everyone: a broken notices file shows none rather than stop the home screens
     }
 }
 
-Result<> KioskStaffDesk::post_notice(const std::string& text) {
+std::vector<BannerNotice> KioskStaffDesk::hub_notices_today() const {
+    if (!sync_) return {};
+    std::string today = today_();
+    std::vector<BannerNotice> out;
+    for (const auto& n : sync_->hub_notices())
+        if (sync::is_showing_on(n, today)) out.push_back({n.text_en, n.text_cy, n.audiences});
+    return out;
+}
+
+std::uint64_t KioskStaffDesk::notices_revision() const {
+    // The sync side's revision moves whenever a new document is taken; the date moves at midnight.
+    std::string today = today_();
+    return (sync_ ? sync_->revision() : 0) * 100'000'000ULL + std::hash<std::string>{}(today) % 100'000'000ULL;
+}
+
+Result<> KioskStaffDesk::post_notice(const BannerNotice& notice) {
     if (!store_) return Error{"Notices need a data folder (paths.data in the kiosk config)."};
     try {
-        return store_->post(text, local_day_today());
+        return store_->post(notice, today_());
     } catch (const std::exception& e) {
         return Error{std::string("The notice could not be saved: ") + e.what()};
     }
@@ -145,7 +166,7 @@ Result<> KioskStaffDesk::post_notice(const std::string& text) {
 Result<> KioskStaffDesk::clear_notices_today() {
     if (!store_) return {};
     try {
-        store_->clear_day(local_day_today());
+        store_->clear_day(today_());
         return {};
     } catch (const std::exception& e) {
         return Error{std::string("Today's notices could not be removed: ") + e.what()};

@@ -31,8 +31,10 @@ class KioskStaffDesk : public StaffDesk {
     void sync_now() override;
     std::int64_t kept_aside() const override;
     Result<std::int64_t> retry_kept_aside() override;
-    std::vector<std::string> notices_today() const override;
-    Result<> post_notice(const std::string& text) override;
+    std::vector<BannerNotice> notices_today() const override;
+    std::vector<BannerNotice> hub_notices_today() const override;
+    std::uint64_t notices_revision() const override;
+    Result<> post_notice(const BannerNotice& notice) override;
     Result<> clear_notices_today() override;
     std::vector<std::string> usb_packs() const override;
     Result<> import_pack(const std::string& path) override;
@@ -49,6 +51,8 @@ class KioskStaffDesk : public StaffDesk {
         if (fault != pack_fault_) ++pack_fault_revision_;
         pack_fault_ = std::move(fault);
     }
+    // The kiosk's date, YYYY-MM-DD (local_day_today() unless a test sets another).
+    void set_today(std::function<std::string()> today) { today_ = std::move(today); }
     // Why referrals cannot be stored at all (the outbox did not open at start: a full or read-only disk).
     void set_referral_fault(std::string fault) { referral_fault_ = std::move(fault); }
 
@@ -62,6 +66,7 @@ class KioskStaffDesk : public StaffDesk {
     std::uint64_t pack_fault_revision_ = 0;  // set on the UI thread only
     std::string store_failure_;
     std::string referral_fault_;
+    std::function<std::string()> today_ = local_day_today;
 };
 
 }  // namespace lantern::kiosk

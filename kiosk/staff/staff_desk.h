@@ -16,6 +16,13 @@ namespace lantern::kiosk {
 // A notice is one or two lines on the banner.
 inline constexpr std::size_t k_max_notice_chars = 160;
 
+// A notice for the home screens: its words in English and, if written, Welsh, and who may see it.
+struct BannerNotice {
+    std::string en, cy;
+    std::vector<std::string> audiences;  // little | child | teen | adult; empty: everyone
+    bool operator==(const BannerNotice&) const = default;
+};
+
 struct StaffStatusLine {
     std::string label;
     std::string value;
@@ -44,10 +51,15 @@ class StaffDesk {
     virtual std::int64_t kept_aside() const = 0;
     // How many went back to the queue, or why none could.
     virtual Result<std::int64_t> retry_kept_aside() = 0;
-    // Notices staff posted today, shown to everyone on the home screens.
-    virtual std::vector<std::string> notices_today() const = 0;
+    // Notices staff posted today, shown on the home screens by the same audience rule as the hub's.
+    virtual std::vector<BannerNotice> notices_today() const = 0;
+    // The hub's notices for this centre showing today (start <= today <= end, on the kiosk's own date).
+    virtual std::vector<BannerNotice> hub_notices_today() const = 0;
+    // Changes when hub_notices_today() may answer differently (a new document, a new day): the home screens
+    // are rebuilt when it does (view_inputs.h).
+    virtual std::uint64_t notices_revision() const = 0;
     // Posted, or why not.
-    virtual Result<> post_notice(const std::string& text) = 0;
+    virtual Result<> post_notice(const BannerNotice& notice) = 0;
     virtual Result<> clear_notices_today() = 0;
     // Signed packs (a pack with its .sig beside it) on any USB stick the kiosk can see.
     virtual std::vector<std::string> usb_packs() const = 0;

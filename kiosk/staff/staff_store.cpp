@@ -8,6 +8,7 @@
 #include "content/utf8.h"
 #include "kiosk/input/text_box.h"
 #include "sync/durable_db.h"
+#include "sync/protocol.h"
 
 namespace lantern::kiosk {
 namespace {
@@ -19,7 +20,26 @@ const char* const k_migrations[] = {
     // languages: codes joined by commas ("en,cy"), empty for every language the pack has.
     "CREATE TABLE settings (id INTEGER PRIMARY KEY CHECK (id = 1), idle_seconds INTEGER NOT NULL,"
     " countdown_seconds INTEGER NOT NULL, languages TEXT NOT NULL, read_aloud_volume INTEGER NOT NULL);",
+    // A notice's Welsh (empty: none written) and who may see it ("adult", comma-separated; empty: everyone).
+    "ALTER TABLE notices ADD COLUMN text_cy TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE notices ADD COLUMN audiences TEXT NOT NULL DEFAULT '';",
 };
+
+// The notice's words, trimmed, or why they cannot be shown. `blank_ok`: the Welsh may be left out.
+Result<std::string> notice_text(const std::string& raw, bool blank_ok) {
+    if (!content::is_valid_utf8(raw)) return Error{"The notice has letters the kiosk cannot read."};
+    auto first = raw.find_first_not_of(" \n");
+    if (first == std::string::npos) {
+        if (blank_ok) return std::string();
+        return Error{"Write the notice first."};
+    }
+    std::string text = raw.substr(first, raw.find_last_not_of(" \n") - first + 1);
+    for (unsigned char c : text)
+        if (c < 0x20 || c == 0x7f) return Error{"The notice has a character that cannot be shown."};
+    if (count_code_points(text) > k_max_notice_chars)
+        return Error{"The notice is too long: at most " + std::to_string(k_max_notice_chars) + " letters."};
+    return text;
+}
 
 }  // namespace
 
@@ -31,27 +51,40 @@ StaffStore::StaffStore(const std::filesystem::path& file) try
     throw std::runtime_error("cannot open the staff notices " + file.string() + ": " + e.what());
 }
 
-Result<> StaffStore::post(const std::string& raw, const std::string& day) {
-    if (!content::is_valid_utf8(raw)) return Error{"The notice has letters the kiosk cannot read."};
-    auto first = raw.find_first_not_of(" \n");
-    if (first == std::string::npos) return Error{"Write the notice first."};
-    std::string text = raw.substr(first, raw.find_last_not_of(" \n") - first + 1);
-    for (unsigned char c : text)
-        if (c < 0x20 || c == 0x7f) return Error{"The notice has a character that cannot be shown."};
-    if (count_code_points(text) > k_max_notice_chars)
-        return Error{"The notice is too long: at most " + std::to_string(k_max_notice_chars) + " letters."};
-    SQLite::Statement q(db_, "INSERT INTO notices(day, text) VALUES (?, ?)");
+Result<> StaffStore::post(const BannerNotice& notice, const std::string& day) {
+    Result<std::string> en = notice_text(notice.en, false);
+    if (!en) return en.error();
+    Result<std::string> cy = notice_text(notice.cy, true);
+    if (!cy) return Error{"The Welsh: " + cy.error().message};
+    std::string audiences;
+    for (const auto& a : notice.audiences) {
+        if (!sync::is_valid_audience(a)) return Error{"The notice is for an audience the kiosk does not know."};
+        audiences += (audiences.empty() ? "" : ",") + a;
+    }
+    SQLite::Statement q(db_, "INSERT INTO notices(day, text, text_cy, audiences) VALUES (?, ?, ?, ?)");
     q.bind(1, day);
-    q.bind(2, text);
+    q.bind(2, en.value());
+    q.bind(3, cy.value());
+    q.bind(4, audiences);
     q.exec();
     return {};
 }
 
-std::vector<std::string> StaffStore::for_day(const std::string& day) const {
-    SQLite::Statement q(db_, "SELECT text FROM notices WHERE day = ? ORDER BY id");
+std::vector<BannerNotice> StaffStore::for_day(const std::string& day) const {
+    SQLite::Statement q(db_, "SELECT text, text_cy, audiences FROM notices WHERE day = ? ORDER BY id");
     q.bind(1, day);
-    std::vector<std::string> out;
-    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    std::vector<BannerNotice> out;
+    while (q.executeStep()) {
+        BannerNotice n{q.getColumn(0).getString(), q.getColumn(1).getString(), {}};
+        std::string list = q.getColumn(2).getString();
+        for (std::size_t at = 0; at < list.size();) {
+            auto comma = list.find(',', at);
+            if (comma == std::string::npos) comma = list.size();
+            n.audiences.push_back(list.substr(at, comma - at));
+            at = comma + 1;
+        }
+        out.push_back(std::move(n));
+    }
     return out;
 }
 

@@ -20,10 +20,11 @@ class StaffStore {
     // Opens (or creates) the store; throws std::runtime_error naming the file if it cannot.
     explicit StaffStore(const std::filesystem::path& file);
 
-    // Posted, or why not (blank, too long, control characters, not UTF-8), and nothing changes. `day` is the
-    // local date, "2026-11-30". Throws only when the store itself fails.
-    Result<> post(const std::string& text, const std::string& day);
-    std::vector<std::string> for_day(const std::string& day) const;
+    // Posted, or why not (no English, blank, too long, control characters, not UTF-8, an unknown audience),
+    // and nothing changes. The Welsh is optional. `day` is the local date, "2026-11-30". Throws only when the
+    // store itself fails.
+    Result<> post(const BannerNotice& notice, const std::string& day);
+    std::vector<BannerNotice> for_day(const std::string& day) const;
     void clear_day(const std::string& day);
 
     int wrong_pins() const;

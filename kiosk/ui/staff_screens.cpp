@@ -77,7 +77,7 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     const Theme& t = ui.theme;
     const Palette& p = t.palette;
     float bottom = area.max.y;
-    if (view.notice_focused) {
+    if (view.notice_focused || view.notice_cy_focused) {
         bottom = draw_keyboard(ui, view.keys, area, "", actions).max.y;
         physical_typing(false, actions);
     }
@@ -138,6 +138,20 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
     if (text_field(ui, "New notice", view.notice.view(), "Write a notice for today", view.notice_focused, false, false,
                    col_w))
         actions.push_back(Focus{});
+    next(0.3f);
+    if (text_field(ui, view.notice_cy_label, view.notice_cy.view(), view.notice_cy_hint, view.notice_cy_focused, false,
+                   false, col_w))
+        actions.push_back(Focus{k_staff_notice_cy});
+    next(0.3f);
+    text_block(ui, view.notice_for, ui.fonts.body, p.text, col_w);
+    next(0.2f);
+    if (touch_button(ui, view.notice_everyone, ImVec2(0, 0),
+                     {ButtonKind::secondary, nullptr, 0, !view.notice_adults_only}))
+        actions.push_back(StaffNoticeAudience{false});
+    ImGui::SameLine(0, t.gap());
+    if (touch_button(ui, view.notice_adults, ImVec2(0, 0),
+                     {ButtonKind::secondary, nullptr, 0, view.notice_adults_only}))
+        actions.push_back(StaffNoticeAudience{true});
     next(0.4f);
     if (touch_button(ui, "Post notice", ImVec2(0, 0))) actions.push_back(StaffPostNotice{});
     if (!view.notices_today.empty()) {

@@ -31,15 +31,31 @@ StaffView build_staff(const App& app) {
     if (const StaffDesk* desk = app.staff_desk()) {
         v.status = desk->status();
         v.can_retry_kept_aside = desk->kept_aside() > 0;
-        v.notices_today = desk->notices_today();
+        for (const auto& n : desk->notices_today()) {
+            std::string line = n.en;
+            if (!n.cy.empty()) line += " / " + n.cy;
+            if (!n.audiences.empty()) line += " (" + tr("staff.notice.adults_tag", app.visit().lang) + ")";
+            v.notices_today.push_back(line);
+        }
         StaffImportStatus imp = desk->import_status();
         if (imp.running) v.import_line = "Checking and copying the pack: " + std::to_string(imp.percent) + "%";
         else v.import_line = imp.message;
         v.import_problem = !imp.running && imp.problem;
     }
     v.notice = st.notice;
+    v.notice_cy = st.notice_cy;
     v.notice_focused = st.notice_focused;
-    if (v.notice_focused) v.keys = keyboard_keys(st.layer, false, "en");
+    v.notice_cy_focused = st.notice_cy_focused;
+    v.notice_adults_only = st.notice_adults_only;
+    if (v.notice_focused || v.notice_cy_focused) v.keys = keyboard_keys(st.layer, false, "en");
+    {
+        const std::string& lang = app.visit().lang;
+        v.notice_cy_label = tr("staff.notice.cy", lang);
+        v.notice_cy_hint = tr("staff.notice.cy_hint", lang);
+        v.notice_for = tr("staff.notice.for", lang);
+        v.notice_everyone = tr("staff.notice.everyone", lang);
+        v.notice_adults = tr("staff.notice.adults", lang);
+    }
     for (const auto& path : st.usb_packs) {
         std::filesystem::path p(path);
         // The file and the folder it is in: enough to tell two sticks apart, short enough for a button.

@@ -34,10 +34,15 @@ struct StaffUsageLine {
 struct StaffView {
     std::string title = "Staff";
     std::vector<StaffStatusLine> status;
-    bool can_retry_kept_aside = false;  // referrals are kept aside: offer to send them again
-    std::vector<std::string> notices_today;
-    SecretText notice;  // being written: wiped with the view
+    bool can_retry_kept_aside = false;       // referrals are kept aside: offer to send them again
+    std::vector<std::string> notices_today;  // as staff read them: "English / Welsh (adults only)"
+    SecretText notice;                       // being written: wiped with the view
+    SecretText notice_cy;
     bool notice_focused = false;
+    bool notice_cy_focused = false;
+    bool notice_adults_only = false;
+    // The words of the notice boxes and the audience choice (strings table, in the screen's language).
+    std::string notice_cy_label, notice_cy_hint, notice_for, notice_everyone, notice_adults;
     std::vector<std::vector<KeyView>> keys;
     std::vector<StaffPackView> packs;
     std::string import_line;  // "Checking and copying the pack: 40%", then how the import ended

@@ -161,6 +161,13 @@ const Table& table() {
          {{"en", "The staff lock could not be checked; restart the kiosk or call IT."},
           {"cy", "Doedd dim modd gwirio clo'r staff; ailgychwynnwch y ciosg neu ffoniwch TG."}}},
         // Staff: the usage figures (counts per day, never a visit's own).
+        {"staff.notice.cy", {{"en", "Welsh notice"}, {"cy", "Hysbysiad Cymraeg"}}},
+        {"staff.notice.cy_hint",
+         {{"en", "The same notice in Welsh (optional)"}, {"cy", "Yr un hysbysiad yn Gymraeg (dewisol)"}}},
+        {"staff.notice.for", {{"en", "Who should see it?"}, {"cy", "Pwy ddylai ei weld?"}}},
+        {"staff.notice.everyone", {{"en", "Everyone"}, {"cy", "Pawb"}}},
+        {"staff.notice.adults", {{"en", "Adults only"}, {"cy", "Oedolion yn unig"}}},
+        {"staff.notice.adults_tag", {{"en", "adults only"}, {"cy", "oedolion yn unig"}}},
         {"staff.usage.title", {{"en", "How the kiosk was used"}, {"cy", "Sut cafodd y ciosg ei ddefnyddio"}}},
         {"staff.usage.today", {{"en", "Today"}, {"cy", "Heddiw"}}},
         {"staff.usage.week", {{"en", "Last 7 days"}, {"cy", "Y 7 diwrnod diwethaf"}}},

@@ -8,6 +8,7 @@ ViewInputs view_inputs(const App& app, double now) {
     // The status revision first: read before the views are, so a change made meanwhile is seen next frame.
     if (app.screen() == Screen::staff && app.staff_desk()) in.status_revision = app.staff_desk()->status_revision();
     if (app.screen() == Screen::staff_pin) in.seconds_locked = app.staff_seconds_locked(now);
+    if (app.staff_desk() && app.screen() != Screen::staff) in.notices = app.staff_desk()->notices_revision();
     in.app_revision = app.revision();
     in.voice = app.has_voice();
     return in;

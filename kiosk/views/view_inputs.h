@@ -12,6 +12,7 @@ struct ViewInputs {
     int app_revision = -1;              // App::revision(): every action and timer the App handles
     std::uint64_t status_revision = 0;  // on a staff screen, the desk's status snapshot (sync worker, USB import)
     int seconds_locked = 0;             // on the PIN pad, the lockout's countdown, second by second
+    std::uint64_t notices = 0;          // the staff desk's notices revision: a new hub document, a new day
     bool voice = false;                 // the speaker learns whether it has a sound device after the first frames
 
     bool operator==(const ViewInputs&) const = default;

@@ -173,9 +173,23 @@ ServicesView build_services(const App& app) {
 }
 
 std::vector<std::string> build_notices(const App& app, std::optional<content::Audience> audience) {
-    // What the centre's staff posted on this kiosk today comes first: it is the newest news, for everyone.
-    std::vector<std::string> notices =
-        app.staff_desk() ? app.staff_desk()->notices_today() : std::vector<std::string>{};
+    // What the centre's staff posted on this kiosk today comes first: it is the newest news. Then the support
+    // team's, from the hub. Both by one rule: for everyone, or for this visitor's audience only (an adult-only
+    // notice never reaches a child's screen, nor the attract screen, whose reader is unknown), in her language
+    // (English when no Welsh was written).
+    std::vector<std::string> notices;
+    auto add = [&](const std::vector<BannerNotice>& list) {
+        for (const auto& n : list) {
+            bool for_them =
+                n.audiences.empty() || (audience && std::find(n.audiences.begin(), n.audiences.end(),
+                                                              content::to_string(*audience)) != n.audiences.end());
+            if (for_them) notices.push_back(app.visit().lang == "cy" && !n.cy.empty() ? n.cy : n.en);
+        }
+    };
+    if (app.staff_desk()) {
+        add(app.staff_desk()->notices_today());
+        add(app.staff_desk()->hub_notices_today());
+    }
     if (!app.pack()) return notices;
     auto from_pack = app.pack()->notices(app.visit().lang, audience);
     // Today's news matters more than its language: English when staff wrote none in this one.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/pack_builder.h"
+#include "hub/cli/notices_file.h"
 #include "hub/shared/admin_api.h"
 #include "sync/encoding.h"
 #include "sync/protocol.h"
@@ -203,6 +204,20 @@ int main(int argc, char** argv) {
         sync::Manifest m{"20240501", std::string(64, 'b'), 4096, std::string(88, 'A'),
                          "/api/v1/content/packs/" + std::string(64, 'b')};
         c.add(std::string("\x00\x00", 2) + sync::to_json(m).dump());
+    }
+    {
+        // The team's example notices (docs/notices.example.yaml) as the hub serves them, and the bare document.
+        auto c = corpus(out, "fuzz_notices");
+        auto doc = hub::read_notices_yaml(read(source_dir / "docs" / "notices.example.yaml"), 20261201090000);
+        if (!doc) {
+            std::cerr << "fuzz_seeds: docs/notices.example.yaml: " << doc.error().message << "\n";
+            return 1;
+        }
+        auto key = sync::generate_signing_keys();
+        auto signed_notices = sync::sign_notices(doc.value(), key.secret_key);
+        c.add(sync::to_json(signed_notices).dump());
+        c.add(signed_notices.document);
+        c.add(sync::to_json(sync::sign_notices(sync::NoticesDocument{1, {}}, key.secret_key)).dump());
     }
     {
         // A .sig that verifies (the import then reads, hashes and checks the pack), one for an older version,

@@ -142,6 +142,9 @@ TEST_CASE("each admin answer survives to_json and its parser unchanged") {
     CHECK(q.value() == ids);
     api::ReferralsPage empty{{}, 9};
     CHECK(api::parse_referrals_page(api::to_json(empty).dump()).value() == empty);
+    auto n = api::parse_notices_answer(api::to_json(api::NoticesAnswer{20261202093000, 3}).dump());
+    REQUIRE(n);
+    CHECK(n.value() == api::NoticesAnswer{20261202093000, 3});
 }
 
 TEST_CASE("the referrals query and the publish headers survive their writer and their parser") {
@@ -185,6 +188,10 @@ TEST_CASE("every admin answer parser refuses a missing or mistyped field, naming
     sync::Manifest m{"7", std::string(64, 'a'), 4096, sync::to_base64(sync::Bytes(64, 1)),
                      "/api/v1/content/packs/" + std::string(64, 'a')};
     check_every_field({"POST /api/v1/content", error_of(api::parse_publish_answer), sync::to_json(m), {{}}});
+    check_every_field(
+        {"POST /api/v1/notices", error_of(api::parse_notices_answer), api::to_json(api::NoticesAnswer{4, 2}), {{}}});
+    CHECK_FALSE(api::parse_notices_answer(R"({"version": 0, "notices": 1})"));
+    CHECK_FALSE(api::parse_notices_answer(R"({"version": 4, "notices": 101})"));
 }
 
 TEST_CASE("a nested object's own fields are checked too, and named") {

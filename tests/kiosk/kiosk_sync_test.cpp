@@ -270,7 +270,7 @@ TEST_CASE(
         CHECK(r.error.empty());
         CHECK(sync.import_pack(pack).ok());
         kiosk::StaffStore staff(k.dir / "data" / "staff.sqlite");
-        CHECK(staff.post("Closed at noon", "2026-11-25").ok());
+        CHECK(staff.post({"Closed at noon", "", {}}, "2026-11-25").ok());
         auto mode = [](const std::filesystem::path& p) {
             return static_cast<int>(std::filesystem::status(p).permissions() & std::filesystem::perms::all);
         };

@@ -97,8 +97,10 @@ class Desk final : public StaffDesk {
     void sync_now() override {}
     std::int64_t kept_aside() const override { return 0; }
     lantern::Result<std::int64_t> retry_kept_aside() override { return 0; }
-    std::vector<std::string> notices_today() const override { return {}; }
-    lantern::Result<> post_notice(const std::string&) override { return {}; }
+    std::vector<BannerNotice> notices_today() const override { return {}; }
+    std::vector<BannerNotice> hub_notices_today() const override { return {}; }
+    std::uint64_t notices_revision() const override { return 0; }
+    lantern::Result<> post_notice(const BannerNotice&) override { return {}; }
     lantern::Result<> clear_notices_today() override { return {}; }
     std::vector<std::string> usb_packs() const override { return {}; }
     lantern::Result<> import_pack(const std::string&) override { return lantern::Error{"no"}; }
@@ -175,18 +177,21 @@ TEST_CASE("a canary typed into the form is nowhere in memory after the idle wipe
     CHECK(occurrences(c) == 0);
 }
 
-TEST_CASE("a canary typed into a staff notice is nowhere in memory after Quick exit") {
-    Canary notice = make_canary(3);
-    Kiosk k;
-    k.act(StaffOpen{});
-    for (char d : {'2', '4', '6', '8'}) k.act(PinKey{PinKey::Kind::digit, d});
-    k.act(PinKey{PinKey::Kind::ok});
-    REQUIRE(k.app.screen() == Screen::staff);
-    k.act(Focus{});
-    k.type_canary(notice);
-    CHECK(occurrences(notice) >= 1);
-    k.act(QuickExit{});
-    CHECK(occurrences(notice) == 0);
+TEST_CASE("a canary typed into a staff notice, English or Welsh, is nowhere in memory after Quick exit") {
+    for (const char* box : {"", k_staff_notice_cy}) {
+        CAPTURE(box);
+        Canary notice = make_canary(box[0] ? 7 : 3);
+        Kiosk k;
+        k.act(StaffOpen{});
+        for (char d : {'2', '4', '6', '8'}) k.act(PinKey{PinKey::Kind::digit, d});
+        k.act(PinKey{PinKey::Kind::ok});
+        REQUIRE(k.app.screen() == Screen::staff);
+        k.act(Focus{box});
+        k.type_canary(notice);
+        CHECK(occurrences(notice) >= 1);
+        k.act(QuickExit{});
+        CHECK(occurrences(notice) == 0);
+    }
 }
 
 TEST_CASE("a canary typed into the form is nowhere in memory once the referral is sealed and the visit ends") {

@@ -31,7 +31,8 @@ const std::string& pin_hash_2468() {
 }
 
 struct RecordingDesk : StaffDesk {
-    std::vector<std::string> notices;
+    std::vector<BannerNotice> notices;
+    std::vector<BannerNotice> hub_notices;
     std::vector<std::string> packs = {"/media/STICK/lantern.sqlite"};
     std::vector<std::string> imported;
     int syncs = 0;
@@ -41,10 +42,12 @@ struct RecordingDesk : StaffDesk {
     std::vector<StaffStatusLine> status() const override { return {{"Hub", "http://127.0.0.1:1", false}}; }
     std::uint64_t status_revision() const override { return 0; }
     void sync_now() override { ++syncs; }
-    std::vector<std::string> notices_today() const override { return notices; }
-    lantern::Result<> post_notice(const std::string& text) override {
-        if (text.empty()) return lantern::Error{"Write the notice first."};
-        notices.push_back(text);
+    std::vector<BannerNotice> notices_today() const override { return notices; }
+    std::vector<BannerNotice> hub_notices_today() const override { return hub_notices; }
+    std::uint64_t notices_revision() const override { return hub_notices.size(); }
+    lantern::Result<> post_notice(const BannerNotice& notice) override {
+        if (notice.en.empty()) return lantern::Error{"Write the notice first."};
+        notices.push_back(notice);
         return {};
     }
     lantern::Result<> clear_notices_today() override {
@@ -140,23 +143,23 @@ TEST_CASE(
     TempDir dir;
     {
         StaffStore n(dir / "notices.sqlite");
-        CHECK(n.post("  The play area is closed today.  ", "2026-11-30").ok());
-        CHECK(n.post("Robert'); DROP TABLE notices;--", "2026-11-30").ok());
-        CHECK(n.post("Tomorrow's news", "2026-12-01").ok());
-        CHECK_FALSE(n.post("   ", "2026-11-30").ok());
-        CHECK_FALSE(n.post(std::string(161, 'a'), "2026-11-30").ok());
-        CHECK(n.post(std::string(160, 'a'), "2026-12-02").ok());
-        CHECK_FALSE(n.post("bell\a", "2026-11-30").ok());
-        CHECK_FALSE(n.post("bad \xC3\x28 utf8", "2026-11-30").ok());
+        CHECK(n.post(BannerNotice{"  The play area is closed today.  ", "", {}}, "2026-11-30").ok());
+        CHECK(n.post(BannerNotice{"Robert'); DROP TABLE notices;--", "", {}}, "2026-11-30").ok());
+        CHECK(n.post(BannerNotice{"Tomorrow's news", "", {}}, "2026-12-01").ok());
+        CHECK_FALSE(n.post(BannerNotice{"   ", "", {}}, "2026-11-30").ok());
+        CHECK_FALSE(n.post(BannerNotice{std::string(161, 'a'), "", {}}, "2026-11-30").ok());
+        CHECK(n.post(BannerNotice{std::string(160, 'a'), "", {}}, "2026-12-02").ok());
+        CHECK_FALSE(n.post(BannerNotice{"bell\a", "", {}}, "2026-11-30").ok());
+        CHECK_FALSE(n.post(BannerNotice{"bad \xC3\x28 utf8", "", {}}, "2026-11-30").ok());
     }
     StaffStore n(dir / "notices.sqlite");
     auto today = n.for_day("2026-11-30");
     REQUIRE(today.size() == 2);
-    CHECK(today[0] == "The play area is closed today.");
-    CHECK(today[1] == "Robert'); DROP TABLE notices;--");
+    CHECK(today[0].en == "The play area is closed today.");
+    CHECK(today[1].en == "Robert'); DROP TABLE notices;--");
     n.clear_day("2026-11-30");
     CHECK(n.for_day("2026-11-30").empty());
-    CHECK(n.for_day("2026-12-01") == std::vector<std::string>{"Tomorrow's news"});
+    CHECK(n.for_day("2026-12-01") == std::vector<BannerNotice>{{"Tomorrow's news", "", {}}});
     CHECK(local_day_today().size() == 10);
 
     CHECK(n.wrong_pins() == 0);
@@ -357,7 +360,7 @@ TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sy
     f.app.apply({Key{KeyKind::space}, Type{"today"}}, 3);
     CHECK(f.app.visit().staff.notice == "No visits today");
     f.app.apply({StaffPostNotice{}}, 4);
-    CHECK(f.desk->notices == std::vector<std::string>{"No visits today"});
+    CHECK(f.desk->notices == std::vector<BannerNotice>{{"No visits today", "", {}}});
     CHECK(f.app.visit().staff.notice.empty());
     CHECK_FALSE(build_staff(f.app).problem);
 
@@ -384,14 +387,69 @@ TEST_CASE("staff post a notice with the keyboard; every home screen shows it; sy
 
     f.app.apply({QuickExit{}}, 9);
     // The attract screen shows three at most, the staff's first.
-    f.desk->notices = {"No visits today", "Two", "Three", "Four"};
+    f.desk->notices = {{"No visits today", "", {}}, {"Two", "", {}}, {"Three", "", {}}, {"Four", "", {}}};
     CHECK(build_attract(f.app).notices == std::vector<std::string>{"No visits today", "Two", "Three"});
-    f.desk->notices = {"No visits today"};
+    f.desk->notices = {{"No visits today", "", {}}};
     auto attract = build_attract(f.app).notices;
     REQUIRE_FALSE(attract.empty());
     CHECK(attract[0] == "No visits today");
     f.app.apply({Start{}, ChooseAudience{lantern::content::Audience::child}}, 10);
     CHECK(build_topics(f.app).notices[0] == "No visits today");
+}
+
+TEST_CASE("a staff notice keeps its Welsh and its audience across a restart; a bad Welsh text or audience is refused") {
+    TempDir dir;
+    {
+        StaffStore n(dir / "notices.sqlite");
+        CHECK(n.post({"Debt advice until 4pm.", "  Cyngor ar ddyled tan 4pm.  ", {"adult"}}, "2026-12-02").ok());
+        CHECK(n.post({"For everyone.", "", {}}, "2026-12-02").ok());
+        auto bad_cy = n.post({"Fine English.", "bell\a", {}}, "2026-12-02");
+        REQUIRE_FALSE(bad_cy.ok());
+        CHECK(bad_cy.error().message.rfind("The Welsh: ", 0) == 0);
+        CHECK_FALSE(n.post({"Fine English.", std::string(161, 'a'), {}}, "2026-12-02").ok());
+        CHECK_FALSE(n.post({"Fine English.", "", {"adults"}}, "2026-12-02").ok());
+        CHECK_FALSE(n.post({"", "Cymraeg yn unig.", {}}, "2026-12-02").ok());  // English is required
+    }
+    auto day = StaffStore(dir / "notices.sqlite").for_day("2026-12-02");
+    CHECK(day == std::vector<BannerNotice>{{"Debt advice until 4pm.", "Cyngor ar ddyled tan 4pm.", {"adult"}},
+                                           {"For everyone.", "", {}}});
+}
+
+TEST_CASE(
+    "staff write a notice in English and Welsh for adults only: an adult reading Welsh sees the Welsh, a child "
+    "and the attract screen never see it") {
+    Fixture f;
+    f.app.apply({StaffOpen{}}, 0);
+    f.pin("2468", 1);
+    f.app.apply({Focus{}, Type{"Debt advice until 4pm."}}, 2);
+    f.app.apply({Focus{k_staff_notice_cy}}, 3);
+    CHECK(build_staff(f.app).notice_cy_focused);
+    CHECK_FALSE(build_staff(f.app).notice_focused);
+    f.app.apply({Type{"Cyngor ar ddyled tan 4pm."}}, 3);
+    CHECK(f.app.visit().staff.notice == "Debt advice until 4pm.");  // the Welsh went to its own box
+    CHECK(f.app.visit().staff.notice_cy == "Cyngor ar ddyled tan 4pm.");
+    f.app.apply({StaffNoticeAudience{true}}, 4);
+    CHECK(build_staff(f.app).notice_adults_only);
+    f.app.apply({StaffPostNotice{}}, 5);
+    REQUIRE(f.desk->notices.size() == 1);
+    CHECK(f.desk->notices[0] == BannerNotice{"Debt advice until 4pm.", "Cyngor ar ddyled tan 4pm.", {"adult"}});
+    CHECK(f.app.visit().staff.notice_cy.empty());
+    CHECK_FALSE(build_staff(f.app).notice_adults_only);  // the next notice starts for everyone again
+    CHECK(build_staff(f.app).notices_today ==
+          std::vector<std::string>{"Debt advice until 4pm. / Cyngor ar ddyled tan 4pm. (adults only)"});
+
+    f.app.apply({QuickExit{}}, 6);
+    auto attract = build_attract(f.app).notices;
+    CHECK(std::count(attract.begin(), attract.end(), "Debt advice until 4pm.") == 0);
+    f.app.apply({Start{}, ChooseAudience{lantern::content::Audience::adult}, SetLanguage{"cy"}}, 7);
+    auto welsh = build_topics(f.app).notices;
+    REQUIRE_FALSE(welsh.empty());
+    CHECK(welsh[0] == "Cyngor ar ddyled tan 4pm.");
+    f.app.apply({QuickExit{}}, 8);
+    f.app.apply({Start{}, ChooseAudience{lantern::content::Audience::child}}, 9);
+    auto child = build_topics(f.app).notices;
+    CHECK(std::count(child.begin(), child.end(), "Debt advice until 4pm.") == 0);
+    CHECK(std::count(child.begin(), child.end(), "Cyngor ar ddyled tan 4pm.") == 0);
 }
 
 TEST_CASE("staff mode left alone is wiped like a visitor's session, half-typed PIN and notice included") {
@@ -607,4 +665,36 @@ TEST_CASE("the staff settings' rule: steps, bounds, the languages offered, and w
           std::vector<std::string>{"en"});
     CHECK(s::offered_languages({"en", "cy"}, s::KioskSettings{90, 30, {"cy"}, 100}, "en") ==
           std::vector<std::string>{"en", "cy"});
+TEST_CASE(
+    "a hub notice for adults only shows on an adult's home screen in her language, never a child's or the "
+    "attract screen; one for everyone shows to all, in English where no Welsh was written") {
+    Fixture f;
+    auto pack_notices = build_attract(f.app).notices;  // the pack's own, for everyone
+    f.desk->hub_notices = {{"Debt advice at the desk today.", "Cyngor ar ddyled wrth y ddesg heddiw.", {"adult"}},
+                           {"Family day on Saturday.", "", {}}};
+    auto without_pack = [&](std::vector<std::string> v) {
+        for (const auto& p : pack_notices) v.erase(std::remove(v.begin(), v.end(), p), v.end());
+        return v;
+    };
+    f.desk->hub_notices.push_back({"Only for teens.", "", {"teen"}});
+    CHECK(without_pack(build_attract(f.app).notices) == std::vector<std::string>{"Family day on Saturday."});
+
+    f.app.apply({Start{}}, 1);
+    f.app.apply({ChooseAudience{lantern::content::Audience::adult}}, 1);
+    auto adult = without_pack(build_topics(f.app).notices);
+    CHECK(std::count(adult.begin(), adult.end(), "Debt advice at the desk today.") == 1);
+    CHECK(std::count(adult.begin(), adult.end(), "Only for teens.") == 0);
+    f.app.apply({SetLanguage{"cy"}}, 1);
+    auto welsh = build_topics(f.app).notices;
+    CHECK(std::count(welsh.begin(), welsh.end(), "Cyngor ar ddyled wrth y ddesg heddiw.") == 1);
+    CHECK(std::count(welsh.begin(), welsh.end(), "Family day on Saturday.") == 1);  // no Welsh written: English
+
+    Fixture child;
+    child.desk->hub_notices = f.desk->hub_notices;
+    child.app.apply({Start{}}, 1);
+    child.app.apply({ChooseAudience{lantern::content::Audience::child}}, 1);
+    auto seen = build_topics(child.app).notices;
+    CHECK(std::count(seen.begin(), seen.end(), "Debt advice at the desk today.") == 0);
+    CHECK(std::count(seen.begin(), seen.end(), "Only for teens.") == 0);
+    CHECK(std::count(seen.begin(), seen.end(), "Family day on Saturday.") == 1);
 }

@@ -352,6 +352,33 @@ TEST_CASE_TEMPLATE("store: packs are published only in rising version order, and
     CHECK(s->latest_pack()->version == "2026.12.02-1");
 }
 
+TEST_CASE_TEMPLATE("store: notices documents are published only in rising version order; the latest is served", S,
+                   SqliteStores, PostgresStores) {
+    S stores;
+    NEED_STORE(stores);
+    auto s = stores.open();
+    CHECK_FALSE(s->latest_notices());
+    CHECK(s->add_notices({3, R"({"version":3,"notices":[]})", "c2lnMw==", ""}));
+    CHECK(s->add_notices({20261202093000, R"({"version":20261202093000,"notices":[]})", "c2lnNA==", ""}));
+    CHECK_FALSE(s->add_notices({5, "{}", "x", ""}));                           // older than the latest
+    CHECK_FALSE(stores.open()->add_notices({20261202093000, "{}", "x", ""}));  // equal, from another hub
+    auto latest = stores.open()->latest_notices();
+    REQUIRE(latest);
+    CHECK(latest->version == 20261202093000);
+    CHECK(latest->document == R"({"version":20261202093000,"notices":[]})");  // the exact signed text
+    CHECK(latest->signature == "c2lnNA==");
+    CHECK(is_utc_iso(latest->published_at));
+
+    // Two publishers at once: whatever the order, the latest is the highest version.
+    auto a = stores.open();
+    auto b = stores.open();
+    std::thread ta([&] { a->add_notices({20261203000000, "a", "a", ""}); });
+    std::thread tb([&] { b->add_notices({20261204000000, "b", "b", ""}); });
+    ta.join();
+    tb.join();
+    CHECK(s->latest_notices()->version == 20261204000000);
+}
+
 TEST_CASE_TEMPLATE("store: each kiosk's latest heartbeat is kept, listed in byte order", S, SqliteStores,
                    PostgresStores) {
     S stores;
@@ -440,5 +467,5 @@ TEST_CASE("store: a PostgreSQL store written by a newer Lantern is refused and l
     CHECK(std::string(PQgetvalue(r, 0, 0)) == "99");
     PQclear(r);
     PQfinish(c);
-    CHECK(hub::postgres_store_schema_version() == 2);
+    CHECK(hub::postgres_store_schema_version() == 3);  // 3: notices from the hub
 }

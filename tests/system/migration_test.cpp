@@ -82,6 +82,24 @@ TEST_CASE("a hub store written by Lantern 0.1.0 (schema 1) opens with every kios
     CHECK(schema_of(file) == schema_of(fresh));  // migrated from 1, the same as made new
 }
 
+TEST_CASE("a hub store at schema 2 (usage figures) opens with its figures, and takes notices from the hub") {
+    test::TempDir dir;
+    auto file = file_from(dir, "hub_v2");
+    {
+        auto store = hub::open_sqlite_store(file);
+        CHECK(store->kiosk_for_token("lk_fixture-kiosk-token") == "k1");
+        REQUIRE(store->usage_counts().size() == 2);
+        CHECK(store->referrals_after(0, 10, true).size() == 2);
+        CHECK_FALSE(store->latest_notices());  // schema 3: notices from the hub, none yet
+        CHECK(store->add_notices({4, "{}", "c2ln", ""}));
+        CHECK(store->latest_notices()->version == 4);
+    }
+    CHECK(user_version(file) == hub::sqlite_store_schema_version());
+    auto fresh = dir / "fresh.sqlite";
+    hub::open_sqlite_store(fresh);
+    CHECK(schema_of(file) == schema_of(fresh));
+}
+
 TEST_CASE("a kiosk outbox written by Lantern 0.1.0 (schema 1) keeps its queue, its delivered and refused rows") {
     test::TempDir dir;
     auto file = file_from(dir, "outbox_v1");
@@ -114,7 +132,8 @@ TEST_CASE("a staff store from before the PIN lockout count (schema 1) migrates t
     auto file = file_from(dir, "staff_v1");
     {
         kiosk::StaffStore store(file);
-        CHECK(store.for_day("2026-11-02") == std::vector<std::string>{"The play area is closed today."});
+        CHECK(store.for_day("2026-11-02") ==
+              std::vector<kiosk::BannerNotice>{{"The play area is closed today.", "", {}}});
         CHECK(store.wrong_pins() == 0);
         store.set_wrong_pins(2);
         CHECK(store.wrong_pins() == 2);
@@ -129,14 +148,23 @@ TEST_CASE("a staff store from before the PIN lockout count (schema 1) migrates t
 TEST_CASE("a staff store written by Lantern 0.1.0 (schema 2) keeps its notices and the wrong-PIN count") {
     test::TempDir dir;
     auto file = file_from(dir, "staff_v2");
-    kiosk::StaffStore store(file);
-    CHECK(store.for_day("2026-11-03") == std::vector<std::string>{"Visits start 15 minutes late."});
-    CHECK(store.wrong_pins() == 4);
-    // Schema 3 adds the staff settings: none saved yet, so kiosk.toml's apply; then they can be.
-    CHECK(user_version(file) >= 3);
-    CHECK_FALSE(store.settings());
-    store.save_settings({120, 20, {"en"}, 70});
-    CHECK(store.settings() == sync::KioskSettings{120, 20, {"en"}, 70});
+    {
+        kiosk::StaffStore store(file);
+        // Schema 4 gave notices a Welsh text and an audience: the old ones are in English, for everyone.
+        CHECK(store.for_day("2026-11-03") ==
+              std::vector<kiosk::BannerNotice>{{"Visits start 15 minutes late.", "", {}}});
+        CHECK(store.wrong_pins() == 4);
+        CHECK(store.post({"New.", "Newydd.", {"adult"}}, "2026-11-03").ok());
+        CHECK(store.for_day("2026-11-03").back() == kiosk::BannerNotice{"New.", "Newydd.", {"adult"}});
+        // Schema 3 added the staff settings: none saved yet, so kiosk.toml's apply; then they can be.
+        CHECK_FALSE(store.settings());
+        store.save_settings({120, 20, {"en"}, 70});
+        CHECK(store.settings() == sync::KioskSettings{120, 20, {"en"}, 70});
+    }
+    auto fresh = dir / "fresh.sqlite";
+    { kiosk::StaffStore store(fresh); }
+    CHECK(user_version(file) == user_version(fresh));
+    CHECK(schema_of(file) == schema_of(fresh));
 }
 
 TEST_CASE("a store written by a newer Lantern is refused with a message and left unchanged") {
