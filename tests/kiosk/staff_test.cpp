@@ -665,6 +665,8 @@ TEST_CASE("the staff settings' rule: steps, bounds, the languages offered, and w
           std::vector<std::string>{"en"});
     CHECK(s::offered_languages({"en", "cy"}, s::KioskSettings{90, 30, {"cy"}, 100}, "en") ==
           std::vector<std::string>{"en", "cy"});
+}
+
 TEST_CASE(
     "a hub notice for adults only shows on an adult's home screen in her language, never a child's or the "
     "attract screen; one for everyone shows to all, in English where no Welsh was written") {
