@@ -6,6 +6,7 @@
 #include <random>
 
 #include "kiosk/app/app.h"
+#include "kiosk/views/family_views.h"
 #include "kiosk/views/form_views.h"
 #include "kiosk/views/search_views.h"
 #include "kiosk/views/staff_views.h"
@@ -42,7 +43,7 @@ struct Fixture {
     double t = 0;
 
     Fixture() {
-        app.set_referral_sink(sink, "HMP Test visitor centre");
+        app.set_referral_sink(sink, "HMP Test");  // the fixture pack runs family days here
         begin();
     }
     void begin() { do_({Start{}, ChooseAudience{Audience::adult}}); }
@@ -129,6 +130,19 @@ std::string shown_text(const App& app, double now) {
             SearchView v = build_search(app);
             add(std::string(v.query.view())), add(v.status);
             for (const auto& r : v.results) add(r.title);
+            break;
+        }
+        case Screen::family_services:
+            for (const auto& card : build_family_services(app).services) add(card.name), add(card.when);
+            break;
+        case Screen::interest: {
+            InterestView v = build_interest(app);
+            add(v.title), add(std::string(v.first_name.view())), add(std::string(v.phone.view())), add(v.error);
+            break;
+        }
+        case Screen::interest_done: {
+            InterestDoneView v = build_interest_done(app);
+            add(v.title), add(v.reference), add(v.next);
             break;
         }
         case Screen::staff_pin: add(build_staff_pin(app, now).message); break;
@@ -419,6 +433,7 @@ std::vector<Action> offered(const App& app, double now, std::mt19937& rng) {
             if (!v.search.empty()) add(OpenSearch{});
             if (!v.ask_support.empty()) add(OpenForm{});
             if (!v.find_help.empty()) add(OpenServices{});
+            if (!v.family_services.empty()) add(OpenFamilyServices{});
             break;
         }
         case Screen::topic_pages:
@@ -463,6 +478,23 @@ std::vector<Action> offered(const App& app, double now, std::mt19937& rng) {
             for (const auto& r : v.results) add(OpenPage{r.id});
             break;
         }
+        case Screen::family_services:
+            for (const auto& card : build_family_services(app).services) add(InterestOpen{card.id});
+            break;
+        case Screen::interest: {
+            InterestView v = build_interest(app);
+            add(Focus{"first_name"});
+            add(InterestContactPick{rng() % 2 == 0});
+            if (v.contact == InterestContact::phone) add(Focus{"phone"});
+            if (v.keyboard)
+                for (const auto& row : v.keys)
+                    for (const KeyView& k : row)
+                        if (k.kind != KeyKind::insert || rng() % 4 == 0) add(Key{k.kind, k.text});
+            add(Type{"ab1 "});
+            add(InterestSend{});
+            break;
+        }
+        case Screen::interest_done: add(InterestFinish{}); break;
         case Screen::staff_pin:
         case Screen::staff:
         case Screen::staff_settings: break;
@@ -526,6 +558,10 @@ TEST_CASE("thousands of random taps after a filled form never show its answers o
                 CHECK(f.s().form.draft.answers().empty());
             }
             if (f.app.screen() != Screen::search) CHECK(f.s().search.query.empty());
+            if (f.app.screen() != Screen::interest) {  // "I'm interested": her name and number go as she leaves
+                CHECK(f.s().interest.first_name.empty());
+                CHECK(f.s().interest.phone.empty());
+            }
             if (!live) {
                 CHECK_FALSE(session_holds_canary(f.s()));
                 CHECK_FALSE(view_holds_canary(shown_text(f.app, f.t)));
@@ -606,8 +642,8 @@ TEST_CASE("every screen change moves the revision on, stops the voice and keeps 
     }
     CHECK(backs_checked > 50);
     // The screens a random walk reaches (the review needs a valid form, which random taps rarely give).
-    for (Screen s :
-         {Screen::audience, Screen::topics, Screen::page, Screen::services, Screen::form_step, Screen::search}) {
+    for (Screen s : {Screen::audience, Screen::topics, Screen::page, Screen::services, Screen::form_step,
+                     Screen::search, Screen::family_services, Screen::interest}) {
         INFO("screen ", static_cast<int>(s));
         CHECK(reached[s] > 0);
     }
