@@ -36,8 +36,7 @@ std::string check_staff_settings(const KioskSettings& s, const std::string& defa
     if (s.languages.size() > k_max_languages) return "Too many languages.";
     for (const auto& lang : s.languages)
         if (!is_language_code(lang)) return "A language is not a code such as en or cy.";
-    if (!s.languages.empty() && !has(s.languages, default_language))
-        return "The kiosk's own language is always offered: visits start in it.";
+    if (!s.languages.empty() && !has(s.languages, default_language)) return k_own_language_kept;
     return "";
 }
 

@@ -41,6 +41,9 @@ inline constexpr std::size_t k_max_languages = 8;
 int step_setting(SettingBound bound, int value, int direction);
 bool within(SettingBound bound, int value);
 
+// Why staff may not turn the kiosk's default language off (or the last language: an empty list means all).
+inline constexpr const char* k_own_language_kept = "The kiosk's own language is always offered: visits start in it.";
+
 // Why these settings may not be used (a time or volume outside the staff bounds, no language code, too many,
 // the kiosk's default language left out), or empty when they may. Checked when staff save them and when the
 // kiosk reads them back. A language the pack lacks is no error: it is simply not offered (a newer pack may

@@ -289,6 +289,7 @@ json to_json(const Heartbeat& h) {
                              {"countdown_seconds", h.settings->countdown_seconds},
                              {"languages", h.settings->languages},
                              {"read_aloud_volume", h.settings->read_aloud_volume}};
+    if (h.notices_version > 0) j["notices_version"] = h.notices_version;
     return j;
 }
 
@@ -328,13 +329,14 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     if (!j) return r;
     Reader rd{*j, r.error, "heartbeat"};
     if (!rd.object_with_only({"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error",
-                              "usage", "pack_fault", "nonce", "usage_days", "settings"}))
+                              "usage", "pack_fault", "nonce", "usage_days", "settings", "notices_version"}))
         return r;
     Heartbeat h;
     if (!rd.str("app_version", h.app_version, true, 64) || !rd.str("pack_version", h.pack_version, false, 64) ||
         !rd.integer("outbox_depth", h.outbox_depth) || !rd.integer("refused", h.refused, false) ||
         !rd.str("last_success", h.last_success, false, 32) || !rd.str("last_error", h.last_error, false, 200) ||
-        !rd.str("pack_fault", h.pack_fault, false, 200) || !rd.str("nonce", h.nonce, false, 64))
+        !rd.str("pack_fault", h.pack_fault, false, 200) || !rd.str("nonce", h.nonce, false, 64) ||
+        !rd.integer("notices_version", h.notices_version, false))
         return r;
     if (!is_printable_text(h.app_version, 1, 64) || !is_printable_text(h.last_error, 0, 200) ||
         !is_printable_text(h.pack_fault, 0, 200))

@@ -101,6 +101,9 @@ struct Heartbeat {
     std::vector<UsageDay> usage_days;
     // The settings the kiosk runs with (staff may change them on the kiosk); absent from older kiosks.
     std::optional<KioskSettings> settings;
+    // The version of the hub's notices document the kiosk holds (sync/notices.h), 0 for none; absent (0) from
+    // older kiosks. The support team sees from it that a notice they published has arrived.
+    std::int64_t notices_version = 0;
     bool operator==(const Heartbeat&) const = default;
 };
 nlohmann::json to_json(const Heartbeat& h);

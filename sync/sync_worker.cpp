@@ -374,6 +374,7 @@ void SyncWorker::send_heartbeat() {
         hb.last_error = status_.last_error.substr(0, 200);
         hb.pack_fault = status_.pack_fault.substr(0, 200);
         hb.settings = settings_;
+        hb.notices_version = status_.notices_version;
     }
     std::vector<PendingUsageDay> days;
     if (options_.usage) {

@@ -7,9 +7,11 @@ namespace lantern::sync {
 
 namespace {
 
-constexpr std::string_view k_totals[] = {"visits",      "pages",      "searches_nothing", "search_nothing_unlisted",
-                                         "quick_exits", "idle_ends",  "form_started",     "form_review",
-                                         "form_sent",   "read_aloud", "text_size"};
+constexpr std::string_view k_totals[] = {
+    "visits",           "pages",        "searches_nothing", "search_nothing_unlisted",
+    "quick_exits",      "idle_ends",    "form_started",     "form_review",
+    "form_sent",        "read_aloud",   "text_size",        "family_services",
+    "interest_started", "interest_sent"};
 
 bool is_total_name(std::string_view key) {
     for (auto t : k_totals)

@@ -36,6 +36,8 @@ inline constexpr std::size_t k_max_search_bytes = 60;
 //   search_nothing_unlisted      the others: counted, never their words
 //   quick_exits, idle_ends     visits ended by Quick exit, or by the idle timeout
 //   form_started, form_step:<n>, form_review, form_sent   the form's funnel (n from 1)
+//   family_services            "Family services here" opened (once a visit)
+//   interest_started, interest_sent   "I'm interested" tapped on a family service, and its request sent
 //   read_aloud                 read-aloud started
 //   text_size, text_size:<0|1|2>   text size changes, and the size chosen
 // A total (a name without ':') is what the staff screen adds up; the detail names go once the hub has them.

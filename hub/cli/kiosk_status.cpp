@@ -46,7 +46,7 @@ std::string ago(std::time_t then, std::time_t now) {
 
 std::string kiosk_status_table(const api::KiosksAnswer& kiosks, std::time_t now, int stale_minutes) {
     std::vector<std::vector<std::string>> rows = {
-        {"", "kiosk", "last heard", "content", "waiting", "kept aside", "settings", "last problem"}};
+        {"", "kiosk", "last heard", "content", "notices", "waiting", "kept aside", "settings", "last problem"}};
     int needs_look = 0;
     for (const auto& k : kiosks.kiosks) {
         const sync::Heartbeat& hb = k.heartbeat;
@@ -57,8 +57,10 @@ std::string kiosk_status_table(const api::KiosksAnswer& kiosks, std::time_t now,
         bool stale = heard < 0 || now - heard > static_cast<std::time_t>(stale_minutes) * 60;
         bool look = stale || hb.refused > 0 || !error.empty();
         needs_look += look;
-        rows.push_back({look ? "!" : "", k.kiosk, ago(heard, now), hb.pack_version, std::to_string(hb.outbox_depth),
-                        std::to_string(hb.refused), settings_text(hb.settings), error.empty() ? "-" : error});
+        rows.push_back({look ? "!" : "", k.kiosk, ago(heard, now), hb.pack_version,
+                        hb.notices_version > 0 ? std::to_string(hb.notices_version) : "-",
+                        std::to_string(hb.outbox_depth), std::to_string(hb.refused), settings_text(hb.settings),
+                        error.empty() ? "-" : error});
     }
     std::vector<std::size_t> width(rows[0].size(), 0);
     for (const auto& r : rows)

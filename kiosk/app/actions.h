@@ -118,13 +118,13 @@ struct StaffToggleLanguage {
     std::string lang;  // offered to visitors, or no longer
 };
 
-using Action = std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
-                            OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type,
-                            OpenForm, FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay,
-                            OpenSearch, OpenFamilyServices, InterestOpen, InterestContactPick, InterestSend,
-                            InterestFinish, StaffOpen, PinKey, StaffSyncNow, StaffRetryKeptAside, StaffPostNotice,
-                            StaffClearNotices, StaffNoticeAudience, StaffLookForPacks, StaffImportPack,
-                            StaffOpenSettings, StaffStepSetting, StaffToggleLanguage>;
+using Action =
+    std::variant<Start, ChooseAudience, SetLanguage, OpenTopic, OpenPage, Back, Home, QuickExit, StillHere,
+                 OpenServices, CycleTextSize, ToggleContrast, ReadAloud, ReadingFinished, Focus, Key, Type, OpenForm,
+                 FormPick, FormNext, FormEditStep, FormSubmit, FormFinish, LeaveConfirm, LeaveStay, OpenSearch,
+                 OpenFamilyServices, InterestOpen, InterestContactPick, InterestSend, InterestFinish, StaffOpen, PinKey,
+                 StaffSyncNow, StaffRetryKeptAside, StaffPostNotice, StaffClearNotices, StaffNoticeAudience,
+                 StaffLookForPacks, StaffImportPack, StaffOpenSettings, StaffStepSetting, StaffToggleLanguage>;
 
 using Actions = std::vector<Action>;
 

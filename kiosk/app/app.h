@@ -103,6 +103,7 @@ struct Visit {
         bool audience = false;
         std::size_t form_steps = 0;  // the furthest step of the form reached, from 1
         bool form_review = false;
+        bool family_services = false;
     } counted;
 };
 

@@ -27,6 +27,8 @@ std::vector<content::Service> App::family_services() const {
 
 void App::on(const OpenFamilyServices&, double) {
     if (family_services().empty()) return;  // a teen's or child's visit, or none run here
+    if (!visit_.counted.family_services) usage_.family_services_opened();
+    visit_.counted.family_services = true;
     go({Screen::family_services, "", ""});
 }
 
@@ -36,6 +38,7 @@ void App::on(const InterestOpen& a, double) {
     visit_.interest.service = a.service;
     visit_.interest.focus = "first_name";  // the first thing to do is type: the keyboard is up
     visit_.interest.layer = default_layer(form::FieldType::text);
+    usage_.interest_started();
     go({Screen::interest, "", ""});
 }
 
@@ -91,6 +94,7 @@ void App::on(const InterestSend&, double) {
         is.error = "interest.error.not_saved";
         return;
     }
+    usage_.interest_sent();
     std::string id = is.service;
     InterestContact contact = is.contact;
     visit_.interest = InterestSession{};  // her name and number are wiped as the old session goes

@@ -199,7 +199,7 @@ void App::on(const StaffToggleLanguage& a, double) {
         if (lang == a.lang ? !on : std::find(offered.begin(), offered.end(), lang) != offered.end())
             wanted.languages.push_back(lang);
     // An empty list would mean "every language": turning the last one off must not turn them all on.
-    if (wanted.languages.empty()) return say("The kiosk's own language is always offered: visits start in it.", true);
+    if (wanted.languages.empty()) return say(sync::k_own_language_kept, true);
     change_settings(wanted);
 }
 

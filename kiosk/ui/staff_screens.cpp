@@ -134,11 +134,16 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
         next(0.2f);
         text_block(ui, "\xE2\x80\xA2 " + n, ui.fonts.body, p.text, col_w);
     }
+    // Each box says which language it holds: once both are written, the hints that told them apart are gone.
     next(0.4f);
+    text_block(ui, view.notice_en_label, ui.fonts.body, p.text, col_w);
+    next(0.1f);
     if (text_field(ui, "New notice", view.notice.view(), "Write a notice for today", view.notice_focused, false, false,
                    col_w))
         actions.push_back(Focus{});
     next(0.3f);
+    text_block(ui, view.notice_cy_label, ui.fonts.body, p.text, col_w);
+    next(0.1f);
     if (text_field(ui, view.notice_cy_label, view.notice_cy.view(), view.notice_cy_hint, view.notice_cy_focused, false,
                    false, col_w))
         actions.push_back(Focus{k_staff_notice_cy});

@@ -46,6 +46,9 @@ void UsageCounter::form_step_reached(std::size_t step) {
 }
 void UsageCounter::form_review_reached() { count("form_review"); }
 void UsageCounter::form_sent() { count("form_sent"); }
+void UsageCounter::family_services_opened() { count("family_services"); }
+void UsageCounter::interest_started() { count("interest_started"); }
+void UsageCounter::interest_sent() { count("interest_sent"); }
 void UsageCounter::read_aloud() { count("read_aloud"); }
 void UsageCounter::text_size_changed(int size) { count("text_size", "text_size:" + std::to_string(size)); }
 

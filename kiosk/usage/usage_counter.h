@@ -38,6 +38,9 @@ class UsageCounter {
     void form_step_reached(std::size_t step_from_one);
     void form_review_reached();
     void form_sent();
+    void family_services_opened();  // once a visit
+    void interest_started();        // "I'm interested" tapped on a family service
+    void interest_sent();
     void read_aloud();
     void text_size_changed(int size);
 

@@ -50,6 +50,7 @@ StaffView build_staff(const App& app) {
     if (v.notice_focused || v.notice_cy_focused) v.keys = keyboard_keys(st.layer, false, "en");
     {
         const std::string& lang = app.visit().lang;
+        v.notice_en_label = tr("staff.notice.en", lang);
         v.notice_cy_label = tr("staff.notice.cy", lang);
         v.notice_cy_hint = tr("staff.notice.cy_hint", lang);
         v.notice_for = tr("staff.notice.for", lang);
@@ -69,8 +70,8 @@ StaffView build_staff(const App& app) {
     v.usage_week = tr("staff.usage.week", lang);
     auto today = app.usage().totals(1);
     auto week = app.usage().totals(sync::k_usage_week_days);
-    for (const char* name : {"visits", "pages", "searches_nothing", "form_started", "form_sent", "quick_exits",
-                             "read_aloud", "text_size"}) {
+    for (const char* name : {"visits", "pages", "searches_nothing", "form_started", "form_sent", "interest_sent",
+                             "quick_exits", "read_aloud", "text_size"}) {
         auto at = [&](const std::map<std::string, std::int64_t>& m) {
             auto it = m.find(name);
             return it == m.end() ? std::int64_t{0} : it->second;

@@ -42,7 +42,7 @@ struct StaffView {
     bool notice_cy_focused = false;
     bool notice_adults_only = false;
     // The words of the notice boxes and the audience choice (strings table, in the screen's language).
-    std::string notice_cy_label, notice_cy_hint, notice_for, notice_everyone, notice_adults;
+    std::string notice_en_label, notice_cy_label, notice_cy_hint, notice_for, notice_everyone, notice_adults;
     std::vector<std::vector<KeyView>> keys;
     std::vector<StaffPackView> packs;
     std::string import_line;  // "Checking and copying the pack: 40%", then how the import ended

@@ -161,7 +161,8 @@ const Table& table() {
          {{"en", "The staff lock could not be checked; restart the kiosk or call IT."},
           {"cy", "Doedd dim modd gwirio clo'r staff; ailgychwynnwch y ciosg neu ffoniwch TG."}}},
         // Staff: the usage figures (counts per day, never a visit's own).
-        {"staff.notice.cy", {{"en", "Welsh notice"}, {"cy", "Hysbysiad Cymraeg"}}},
+        {"staff.notice.en", {{"en", "Notice in English"}, {"cy", "Hysbysiad yn Saesneg"}}},
+        {"staff.notice.cy", {{"en", "Notice in Welsh"}, {"cy", "Hysbysiad yn Gymraeg"}}},
         {"staff.notice.cy_hint",
          {{"en", "The same notice in Welsh (optional)"}, {"cy", "Yr un hysbysiad yn Gymraeg (dewisol)"}}},
         {"staff.notice.for", {{"en", "Who should see it?"}, {"cy", "Pwy ddylai ei weld?"}}},
@@ -177,6 +178,8 @@ const Table& table() {
          {{"en", "Searches that found nothing"}, {"cy", "Chwiliadau na ddaeth o hyd i ddim"}}},
         {"staff.usage.form_started", {{"en", "Support forms started"}, {"cy", "Ffurflenni cymorth a ddechreuwyd"}}},
         {"staff.usage.form_sent", {{"en", "Support forms sent"}, {"cy", "Ffurflenni cymorth a anfonwyd"}}},
+        {"staff.usage.interest_sent",
+         {{"en", "Family service requests sent"}, {"cy", "Ceisiadau am wasanaethau teulu a anfonwyd"}}},
         {"staff.usage.quick_exits", {{"en", "Quick exits"}, {"cy", "Gadael yn gyflym"}}},
         {"staff.usage.read_aloud", {{"en", "Read aloud used"}, {"cy", "Defnyddio darllen yn uchel"}}},
         {"staff.usage.text_size", {{"en", "Text size changed"}, {"cy", "Newid maint y testun"}}},

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "hub/cli/admin_client.h"
+#include "hub/cli/kiosk_status.h"
 #include "hub/cli/notices_file.h"
 #include "kiosk/app/app.h"
 #include "kiosk/parts/kiosk_sync.h"
@@ -130,6 +131,18 @@ TEST_CASE(
     // The home screens are rebuilt on it by themselves: no one tapped anything.
     CHECK(kiosk::view_inputs(*k.app, 1) != inputs_before);
     CHECK(k.sync->status()->notices_count == 2);  // the other centre's is not kept
+    // The support team sees it arrived: the kiosk's heartbeat names the version, and so does `kiosk status`.
+    hub::AdminClient admin(f.hub->url(), f.admin_token);
+    REQUIRE(wait_until(
+        [&] {
+            auto kiosks = admin.kiosks().kiosks;
+            return !kiosks.empty() && kiosks[0].heartbeat.notices_version == 5;
+        },
+        10s));
+    std::string table = hub::kiosk_status_table(admin.kiosks(), 0);
+    std::size_t column = table.find("notices"), row = table.find('\n') + 1;
+    REQUIRE(column < row);
+    CHECK(table.substr(row + column, 3) == "5  ");  // the kiosk's row, under "notices"
 
     const std::string family = "There is a family day on Saturday.";
     const std::string family_cy = "Mae diwrnod teulu ddydd Sadwrn.";
@@ -262,6 +275,7 @@ TEST_CASE(
         },
         10s));
     CHECK(admin.kiosks().kiosks[0].heartbeat.last_error == fault.substr(0, 200));
+    CHECK(admin.kiosks().kiosks[0].heartbeat.notices_version == 2);  // still the one it shows
     worker.stop();
     sync::SyncWorker restarted(outbox, o);
     CHECK(restarted.status().notices_version == 2);

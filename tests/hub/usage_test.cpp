@@ -143,14 +143,15 @@ TEST_CASE("lantern report shows usage per centre and month, counts under 5 suppr
 }
 
 TEST_CASE(
-    "privacy canary: what a visitor types in the form and the search box is in nothing the kiosk sends or keeps") {
+    "privacy canary: what a visitor types in the form, the search box and \"I'm interested\" is in nothing the "
+    "kiosk sends or keeps") {
     const std::string canary = "Quistcanary";
     HubFixture f;
     test::FaultProxy proxy(f.hub->port(), {});  // passes everything, and keeps what the kiosk sent
     sync::write_key_file(f.dir / "referral.pub", f.referral_keys.public_key);
     kiosk::KioskConfig config;
     config.name = "k1";
-    config.centre = "HMP Example";
+    config.centre = "HMP Test";  // the fixture pack runs family days here
     config.hub_url = proxy.url();
     config.hub_token = f.kiosk_tokens.at("k1");
     config.data_dir = (f.dir / "kiosk").string();
@@ -202,23 +203,38 @@ TEST_CASE(
         act(kiosk::FormSubmit{});
         REQUIRE(app.screen() == kiosk::Screen::form_done);
         act(kiosk::FormFinish{});  // the visit ends: its figures are written
+        // The next visitor: "I'm interested" in family days, her name and number typed and sent.
+        act(kiosk::Start{});
+        act(kiosk::ChooseAudience{content::Audience::adult});
+        act(kiosk::OpenFamilyServices{});
+        act(kiosk::InterestOpen{"family-days"});
+        REQUIRE(app.screen() == kiosk::Screen::interest);
+        type("first_name", "Zephyrine" + canary);
+        act(kiosk::InterestContactPick{false});
+        type("phone", "07700 900456");
+        act(kiosk::InterestSend{});
+        REQUIRE(app.screen() == kiosk::Screen::interest_done);
+        act(kiosk::InterestFinish{});
 
         sync.sync_now();
-        REQUIRE(wait_until([&] { return f.hub_referral_count() == 1; }, 20s));
+        REQUIRE(wait_until([&] { return f.hub_referral_count() == 2; }, 20s));
         // The figures arrived with a heartbeat, so the test saw what it checks.
         REQUIRE(wait_until(
             [&] {
                 auto u = hub_usage(f);
-                return u["HMP Example|" + sync::local_date().substr(0, 7) + "|form_sent"] == 1;
+                return u["HMP Test|" + sync::local_date().substr(0, 7) + "|interest_sent"] == 1;
             },
             20s));
     }
     auto u = hub_usage(f);
-    std::string month = "HMP Example|" + sync::local_date().substr(0, 7) + "|";
+    std::string month = "HMP Test|" + sync::local_date().substr(0, 7) + "|";
     CHECK(u[month + "searches_nothing"] == 2);
     CHECK(u[month + "search_nothing_unlisted"] == 2);
     CHECK(u[month + "form_started"] == 1);
-    CHECK(u[month + "visits"] == 1);
+    CHECK(u[month + "form_sent"] == 1);
+    CHECK(u[month + "visits"] == 2);
+    CHECK(u[month + "family_services"] == 1);
+    CHECK(u[month + "interest_started"] == 1);
 
     std::string sent = proxy.forwarded();
     REQUIRE(sent.find("POST /api/v1/heartbeat") != std::string::npos);

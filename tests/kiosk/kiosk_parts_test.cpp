@@ -1,6 +1,7 @@
 // The composition root: parts built from the config, a staff store that cannot be opened keeps the PIN pad
 // locked, and no thread of the kiosk outlives the parts it uses.
 #include <doctest/doctest.h>
+#include <SQLiteCpp/Database.h>
 
 #include <atomic>
 #include <chrono>
@@ -71,6 +72,32 @@ TEST_CASE("a staff store that cannot be opened at start keeps the PIN pad locked
     CHECK(parts.app().screen() == kiosk::Screen::staff_pin);
     CHECK(kiosk::build_staff_pin(parts.app(), 1).message ==
           "The staff lock could not be checked; restart the kiosk or call IT.");
+}
+
+TEST_CASE("saved staff settings are used at start only when they pass the staff rule: a changed store is ignored") {
+    PartsFixture f;
+    f.options.idle = {90, 30};  // kiosk.toml's
+    sync::KioskSettings from_toml;
+    { from_toml = kiosk::KioskParts(f.options).app().settings(); }
+    CHECK(from_toml.idle_seconds == 90);
+    auto store_says = [&](const std::string& set) {
+        SQLite::Database db((f.dir / "data" / "staff.sqlite").string(), SQLite::OPEN_READWRITE);
+        db.exec(
+            "INSERT INTO settings(id, idle_seconds, countdown_seconds, languages, read_aloud_volume) "
+            "VALUES (1, 120, 20, 'en', 70) ON CONFLICT(id) DO UPDATE SET " +
+            set);
+    };
+    store_says("idle_seconds = 120");  // as staff would have saved them
+    CHECK(kiosk::KioskParts(f.options).app().settings() == sync::KioskSettings{120, 20, {"en"}, 70});
+    // Written behind the kiosk's back: outside the bounds staff may choose, or its own language left out.
+    for (const char* tampered : {"idle_seconds = 5", "countdown_seconds = 9999", "read_aloud_volume = 0",
+                                 "languages = 'cy'", "languages = 'en,Sam Smith'"}) {
+        INFO(tampered);
+        store_says(
+            std::string("idle_seconds = 120, countdown_seconds = 20, languages = 'en', read_aloud_volume = 70, ") +
+            tampered);
+        CHECK(kiosk::KioskParts(f.options).app().settings() == from_toml);
+    }
 }
 
 TEST_CASE("no thread of the kiosk outlives its parts: the worker has stopped calling back once they are gone") {

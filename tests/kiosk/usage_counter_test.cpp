@@ -122,6 +122,41 @@ TEST_CASE("usage: the form's funnel counts a start, each step the first time it 
     CHECK(d["form_step:2"] == 1);
 }
 
+TEST_CASE("usage: family services count the list once a visit, each \"I'm interested\" and each request sent") {
+    struct OkSink : ReferralSink {
+        SubmitResult submit(const std::string&, const std::string&, const ReferralSummary&) override {
+            return {"ACDE-FHJK", ""};
+        }
+    };
+    Fixture f;
+    f.app.set_referral_sink(std::make_shared<OkSink>(), "HMP Test");  // the fixture pack runs family days here
+    f.start(Audience::adult);
+    f.act(OpenFamilyServices{});
+    f.act(Back{});
+    f.act(OpenFamilyServices{});  // the list again in the same visit: still one
+    f.act(InterestOpen{"family-days"});
+    f.act(Back{});
+    f.act(InterestOpen{"family-days"});
+    f.act(Type{"Sam"});
+    f.act(InterestContactPick{true});
+    f.act(InterestSend{});
+    REQUIRE(f.app.screen() == Screen::interest_done);
+    Counts d = f.day("2026-12-01");
+    CHECK(d["family_services"] == 1);
+    CHECK(d["interest_started"] == 2);
+    CHECK(d["interest_sent"] == 1);
+    // A teen never sees them, so never counts them.
+    f.act(InterestFinish{});
+    f.start(Audience::teen);
+    f.act(OpenFamilyServices{});
+    CHECK(f.day("2026-12-01")["family_services"] == 1);
+    // Staff see the requests sent today.
+    bool shown = false;
+    for (const auto& row : build_staff(f.app).usage)
+        if (row.label == "Family service requests sent") shown = row.today == 1 && row.week == 1;
+    CHECK(shown);
+}
+
 TEST_CASE("usage: a search that found nothing keeps its words only when every one is the pack's own") {
     Fixture f;
     f.start(Audience::child);

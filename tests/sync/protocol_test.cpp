@@ -151,6 +151,22 @@ TEST_CASE("a heartbeat's settings round trip; every field is required and checke
     CHECK(error_with("colour", "red") == "heartbeat: settings: unknown field");
 }
 
+TEST_CASE("a heartbeat says which notices document the kiosk holds; older kiosks say nothing; it is checked") {
+    Heartbeat h{"0.1.0", "7", 0, 0, "", "", {}};
+    CHECK_FALSE(to_json(h).contains("notices_version"));  // none held yet: as an older kiosk
+    CHECK(parse_heartbeat(to_json(h).dump()).value->notices_version == 0);
+    h.notices_version = 20261201;
+    json j = to_json(h);
+    CHECK(j["notices_version"] == 20261201);
+    auto ok = parse_heartbeat(j.dump());
+    REQUIRE(ok);
+    CHECK(ok.value->notices_version == 20261201);
+    j["notices_version"] = -1;
+    CHECK(parse_heartbeat(j.dump()).error == "heartbeat: \"notices_version\" must not be negative");
+    j["notices_version"] = "3";
+    CHECK(parse_heartbeat(j.dump()).error == "heartbeat: \"notices_version\" must be an integer");
+}
+
 TEST_CASE("impossible dates and times in a referral or heartbeat are refused, naming the field") {
     auto post = sample_post();
     post.summary.date = "2026-02-31";

@@ -6,27 +6,13 @@
 set -euo pipefail
 build=$1 src=$2
 source "$(dirname "$0")/private_xvfb.sh"
+source "$(dirname "$0")/kiosk_folder.sh"
 out=$build/tests/ui/out/settings
-rm -rf "$out" && mkdir -p "$out/data"
-lantern=$build/hub/lantern
-"$lantern" keys generate --out "$out/keys" >/dev/null
-"$lantern" content build "$src/tests/fixtures/content" -o "$out/pack.sqlite" --content-version 1 >/dev/null
-pin_hash=$(echo 2468 | "$lantern" kiosk pin | sed -n 's/^pin_hash = //p')
-[ -n "$pin_hash" ] || { echo "lantern kiosk pin printed no pin_hash" >&2; exit 1; }
-cat >"$out/kiosk.toml" <<TOML
-[kiosk]
-name = "settings-test"
-centre = "HMP Test visitor centre"
+new_kiosk_folder "$out" settings-test "HMP Test visitor centre"
+cat >>"$out/kiosk.toml" <<TOML
 [idle]
 seconds = 90
 countdown_seconds = 30
-[hub]
-referral_public_key = "$out/keys/referral.pub"
-[paths]
-pack = "$out/pack.sqlite"
-data = "$out/data"
-[staff]
-pin_hash = $pin_hash
 TOML
 cd "$out"
 fail() { echo "FAIL: $*" >&2; exit 1; }

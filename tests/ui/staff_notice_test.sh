@@ -5,25 +5,10 @@
 set -euo pipefail
 build=$1 src=$2
 source "$(dirname "$0")/private_xvfb.sh"
-lantern=$build/hub/lantern
+source "$(dirname "$0")/kiosk_folder.sh"
 for size in 1080x1920 1920x1080; do
   out=$build/tests/ui/out/staff_notice/$size
-  rm -rf "$out" && mkdir -p "$out/data"
-  "$lantern" keys generate --out "$out/keys" >/dev/null
-  "$lantern" content build "$src/tests/fixtures/content" -o "$out/pack.sqlite" --content-version 1 >/dev/null
-  pin_hash=$(echo 2468 | "$lantern" kiosk pin | sed -n 's/^pin_hash = //p')
-  [ -n "$pin_hash" ] || { echo "lantern kiosk pin printed no pin_hash" >&2; exit 1; }
-  cat >"$out/kiosk.toml" <<TOML
-[kiosk]
-name = "staff-notice-test"
-[hub]
-referral_public_key = "$out/keys/referral.pub"
-[paths]
-pack = "$out/pack.sqlite"
-data = "$out/data"
-[staff]
-pin_hash = $pin_hash
-TOML
+  new_kiosk_folder "$out" staff-notice-test
   cd "$out"
   "$build/kiosk/lantern-kiosk" --config "$out/kiosk.toml" --size "$size" --script "$src/tests/ui/staff_notice.txt" \
     2>"$out/kiosk.log" || { cat "$out/kiosk.log" >&2; exit 1; }

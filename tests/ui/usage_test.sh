@@ -5,25 +5,9 @@
 set -euo pipefail
 build=$1 src=$2
 source "$(dirname "$0")/private_xvfb.sh"
+source "$(dirname "$0")/kiosk_folder.sh"
 out=$build/tests/ui/out/usage
-rm -rf "$out" && mkdir -p "$out/data"
-lantern=$build/hub/lantern
-"$lantern" keys generate --out "$out/keys" >/dev/null
-"$lantern" content build "$src/tests/fixtures/content" -o "$out/pack.sqlite" --content-version 1 >/dev/null
-pin_hash=$(echo 2468 | "$lantern" kiosk pin | sed -n 's/^pin_hash = //p')
-[ -n "$pin_hash" ] || { echo "lantern kiosk pin printed no pin_hash" >&2; exit 1; }
-cat >"$out/kiosk.toml" <<TOML
-[kiosk]
-name = "usage-test"
-centre = "HMP Test visitor centre"
-[hub]
-referral_public_key = "$out/keys/referral.pub"
-[paths]
-pack = "$out/pack.sqlite"
-data = "$out/data"
-[staff]
-pin_hash = $pin_hash
-TOML
+new_kiosk_folder "$out" usage-test "HMP Test visitor centre"
 cd "$out"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 "$build/kiosk/lantern-kiosk" --config "$out/kiosk.toml" --size 1920x1080 --script "$src/tests/ui/usage_staff.txt" \
