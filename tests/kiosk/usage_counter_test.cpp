@@ -200,7 +200,7 @@ TEST_CASE("usage: figures are written at the end of each visit, survive a restar
         CHECK_FALSE(f.app.usage().unwritten().empty());
 
         StaffView v = build_staff(f.app);
-        REQUIRE(v.usage.size() == 8);
+        REQUIRE(v.usage.size() == 9);
         CHECK(v.usage_title == "How the kiosk was used");
         CHECK(v.usage[0].label == "Visits");
         CHECK(v.usage[0].today == 2);  // the teen's, and this one's (not yet written)
