@@ -137,6 +137,8 @@ void SyncWorker::check_notices() {
         status_.notices_count = static_cast<std::int64_t>(notices_.size());
         status_.notices_fault.clear();
     }
+    heartbeat_soon_ = true;  // the support team sees the new version arrive at the next pass, not in five minutes
+    wake();
     changed();
 }
 
