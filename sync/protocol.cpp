@@ -4,74 +4,13 @@
 #include <set>
 #include <stdexcept>
 
+#include "sync/json_reader.h"
+
 namespace lantern::sync {
 
 using nlohmann::json;
 
 namespace {
-
-// Every field getter returns false and sets `error` on a missing or wrongly typed field.
-struct Reader {
-    const json& j;
-    std::string& error;
-    std::string where;
-
-    bool object_with_only(std::initializer_list<const char*> allowed) {
-        if (!j.is_object()) {
-            error = where + ": expected a JSON object";
-            return false;
-        }
-        std::set<std::string> ok(allowed.begin(), allowed.end());
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            if (!ok.count(it.key())) {
-                error = where + ": unknown field";
-                return false;
-            }
-        }
-        return true;
-    }
-    bool str(const char* key, std::string& out, bool required = true, std::size_t max = 256) {
-        auto it = j.find(key);
-        if (it == j.end()) {
-            if (!required) return true;
-            error = where + ": missing \"" + key + "\"";
-            return false;
-        }
-        if (!it->is_string()) {
-            error = where + ": \"" + key + "\" must be a string";
-            return false;
-        }
-        const auto& s = it->get_ref<const std::string&>();
-        if (s.size() > max) {
-            error = where + ": \"" + key + "\" is too long";
-            return false;
-        }
-        out = s;
-        return true;
-    }
-    bool integer(const char* key, std::int64_t& out, bool required = true) {
-        auto it = j.find(key);
-        if (it == j.end()) {
-            if (!required) return true;
-            error = where + ": missing \"" + key + "\"";
-            return false;
-        }
-        if (!it->is_number_integer()) {
-            error = where + ": \"" + key + "\" must be an integer";
-            return false;
-        }
-        out = it->get<std::int64_t>();
-        if (out < 0) {
-            error = where + ": \"" + key + "\" must not be negative";
-            return false;
-        }
-        return true;
-    }
-    bool fail(const std::string& msg) {
-        error = where + ": " + msg;
-        return false;
-    }
-};
 
 std::optional<json> parse_json(std::string_view body, std::string& error) {
     json j = json::parse(body.begin(), body.end(), nullptr, false);
@@ -138,9 +77,9 @@ json to_json(const ReferralSummary& s) {
 
 Parsed<ReferralSummary> parse_summary(const json& j) {
     Parsed<ReferralSummary> r;
-    Reader rd{j, r.error, "summary"};
+    JsonReader rd{j, "summary", &r.error};
     ReferralSummary s;
-    if (!rd.object_with_only({"needs", "audience", "centre", "date", "kind", "service"})) return r;
+    if (!rd.only({"needs", "audience", "centre", "date", "kind", "service"})) return r;
     auto it = j.find("needs");
     if (it == j.end() || !it->is_array()) {
         rd.fail("\"needs\" must be an array");
@@ -161,7 +100,7 @@ Parsed<ReferralSummary> parse_summary(const json& j) {
     if (!is_valid_audience(s.audience)) return rd.fail("unknown audience"), r;
     if (!is_printable_text(s.centre, 1, 100)) return rd.fail("bad centre"), r;
     if (!is_valid_date(s.date)) return rd.fail("\"date\" must be a real calendar date as YYYY-MM-DD"), r;
-    if (!rd.str("kind", s.kind, false) || !rd.str("service", s.service, false)) return r;
+    if (!rd.optional_str("kind", s.kind) || !rd.optional_str("service", s.service)) return r;
     if (s.kind == k_kind_interest) {
         if (!is_valid_service_id(s.service)) return rd.fail("an interest request's \"service\" is not a service id"), r;
         if (!s.needs.empty()) return rd.fail("an interest request carries no needs"), r;
@@ -195,13 +134,13 @@ Parsed<ReferralPost> parse_referral_post(std::string_view body) {
     Parsed<ReferralPost> r;
     auto j = parse_json(body, r.error);
     if (!j) return r;
-    Reader rd{*j, r.error, "referral"};
-    if (!rd.object_with_only({"id", "kiosk", "reference", "created", "form_version", "sealed", "summary"})) return r;
+    JsonReader rd{*j, "referral", &r.error};
+    if (!rd.only({"id", "kiosk", "reference", "created", "form_version", "sealed", "summary"})) return r;
     ReferralPost p;
     std::string sealed_b64;
     if (!rd.str("id", p.id) || !rd.str("kiosk", p.kiosk) || !rd.str("reference", p.reference) ||
         !rd.str("created", p.created) || !rd.str("form_version", p.form_version) ||
-        !rd.str("sealed", sealed_b64, true, k_max_sealed_bytes * 4 / 3 + 8))
+        !rd.str("sealed", sealed_b64, k_max_sealed_bytes * 4 / 3 + 8))
         return r;
     if (!is_uuid(p.id)) return rd.fail("\"id\" must be a lower-case UUID"), r;
     if (!is_valid_kiosk_name(p.kiosk)) return rd.fail("bad \"kiosk\""), r;
@@ -230,7 +169,7 @@ Parsed<Receipt> parse_receipt(std::string_view body) {
     Parsed<Receipt> r;
     auto j = parse_json(body, r.error);
     if (!j) return r;
-    Reader rd{*j, r.error, "receipt"};
+    JsonReader rd{*j, "receipt", &r.error};
     if (!j->is_object()) return rd.fail("expected a JSON object"), r;
     Receipt rc;
     if (!rd.str("id", rc.id) || !rd.str("received_at", rc.received_at) || !rd.str("status", rc.status)) return r;
@@ -252,11 +191,11 @@ Parsed<Manifest> parse_manifest(std::string_view body) {
     Parsed<Manifest> r;
     auto j = parse_json(body, r.error);
     if (!j) return r;
-    Reader rd{*j, r.error, "manifest"};
+    JsonReader rd{*j, "manifest", &r.error};
     if (!j->is_object()) return rd.fail("expected a JSON object"), r;
     Manifest m;
-    if (!rd.str("version", m.version, true, 64) || !rd.str("sha256", m.sha256) || !rd.integer("size", m.size) ||
-        !rd.str("signature", m.signature) || !rd.str("url", m.url, true, 512))
+    if (!rd.str("version", m.version, 64) || !rd.str("sha256", m.sha256) || !rd.integer("size", m.size) ||
+        !rd.str("signature", m.signature) || !rd.str("url", m.url, 512))
         return r;
     if (!is_printable_text(m.version, 1, 64)) return rd.fail("bad \"version\""), r;
     if (!is_sha256_hex(m.sha256)) return rd.fail("bad \"sha256\""), r;
@@ -297,8 +236,8 @@ namespace {
 // The heartbeat's "settings": every field required, each within what a kiosk can run with.
 std::string parse_settings(const json& j, KioskSettings& out) {
     std::string error;
-    Reader rd{j, error, "heartbeat: settings"};
-    if (!rd.object_with_only({"idle_seconds", "countdown_seconds", "languages", "read_aloud_volume"})) return error;
+    JsonReader rd{j, "heartbeat: settings", &error};
+    if (!rd.only({"idle_seconds", "countdown_seconds", "languages", "read_aloud_volume"})) return error;
     std::int64_t idle = 0, countdown = 0, volume = 0;
     if (!rd.integer("idle_seconds", idle) || !rd.integer("countdown_seconds", countdown) ||
         !rd.integer("read_aloud_volume", volume))
@@ -327,16 +266,16 @@ Parsed<Heartbeat> parse_heartbeat(std::string_view body) {
     Parsed<Heartbeat> r;
     auto j = parse_json(body, r.error);
     if (!j) return r;
-    Reader rd{*j, r.error, "heartbeat"};
-    if (!rd.object_with_only({"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error",
-                              "usage", "pack_fault", "nonce", "usage_days", "settings", "notices_version"}))
+    JsonReader rd{*j, "heartbeat", &r.error};
+    if (!rd.only({"app_version", "pack_version", "outbox_depth", "refused", "last_success", "last_error", "usage",
+                  "pack_fault", "nonce", "usage_days", "settings", "notices_version"}))
         return r;
     Heartbeat h;
-    if (!rd.str("app_version", h.app_version, true, 64) || !rd.str("pack_version", h.pack_version, false, 64) ||
-        !rd.integer("outbox_depth", h.outbox_depth) || !rd.integer("refused", h.refused, false) ||
-        !rd.str("last_success", h.last_success, false, 32) || !rd.str("last_error", h.last_error, false, 200) ||
-        !rd.str("pack_fault", h.pack_fault, false, 200) || !rd.str("nonce", h.nonce, false, 64) ||
-        !rd.integer("notices_version", h.notices_version, false))
+    if (!rd.str("app_version", h.app_version, 64) || !rd.optional_str("pack_version", h.pack_version, 64) ||
+        !rd.integer("outbox_depth", h.outbox_depth) || !rd.optional_integer("refused", h.refused) ||
+        !rd.optional_str("last_success", h.last_success, 32) || !rd.optional_str("last_error", h.last_error, 200) ||
+        !rd.optional_str("pack_fault", h.pack_fault, 200) || !rd.optional_str("nonce", h.nonce, 64) ||
+        !rd.optional_integer("notices_version", h.notices_version))
         return r;
     if (!is_printable_text(h.app_version, 1, 64) || !is_printable_text(h.last_error, 0, 200) ||
         !is_printable_text(h.pack_fault, 0, 200))

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "sync/json_reader.h"
 #include "sync/notices.h"
 #include "sync/sealing.h"
 #include "sync/usage.h"
@@ -17,79 +18,12 @@ bool is_month(std::string_view m) {
     return m.size() == 7 && m[4] == '-' && sync::is_valid_date(std::string(m) + "-01");
 }
 
-// Reads one JSON object's fields; the first problem is kept as "ROUTE: WHERE: what" and every later read fails.
-class Reader {
+// The wire's one field reader (sync/json_reader.h), its error as "ROUTE: WHERE: what" in this API's Error.
+class Reader : public sync::JsonReader {
    public:
-    Reader(const json& j, std::string route, std::string where = "")
-        : j_(j), route_(std::move(route)), where_(std::move(where)) {
-        if (!j_.is_object()) fail("expected a JSON object");
-    }
-
-    bool ok() const { return error_.empty(); }
-    Error error() const { return Error{error_}; }
-    bool fail(const std::string& what) {
-        if (error_.empty()) error_ = route_ + ": " + (where_.empty() ? "" : where_ + ": ") + what;
-        return false;
-    }
-    // A request's fields are all known: anything else is refused.
-    bool only(std::initializer_list<const char*> allowed) {
-        if (!ok()) return false;
-        std::set<std::string> known(allowed.begin(), allowed.end());
-        for (auto it = j_.begin(); it != j_.end(); ++it)
-            if (!known.count(it.key())) return fail("unknown field");
-        return true;
-    }
-    const json* field(const char* key) {
-        if (!ok()) return nullptr;
-        auto it = j_.find(key);
-        if (it == j_.end()) {
-            fail(std::string("missing \"") + key + "\"");
-            return nullptr;
-        }
-        return &*it;
-    }
-    bool str(const char* key, std::string& out, std::size_t max = 256) {
-        const json* v = field(key);
-        if (!v) return false;
-        if (!v->is_string()) return fail(std::string("\"") + key + "\" must be a string");
-        if (v->get_ref<const std::string&>().size() > max) return fail(std::string("\"") + key + "\" is too long");
-        out = v->get<std::string>();
-        return true;
-    }
-    bool integer(const char* key, std::int64_t& out, std::int64_t min = 0) {
-        const json* v = field(key);
-        if (!v) return false;
-        if (!v->is_number_integer()) return fail(std::string("\"") + key + "\" must be an integer");
-        // An unsigned value past INT64_MAX reads as negative: refused like any other below `min`.
-        if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
-            return fail(std::string("\"") + key + "\" is out of range");
-        out = v->get<std::int64_t>();
-        if (out < min) return fail(std::string("\"") + key + "\" must be at least " + std::to_string(min));
-        return true;
-    }
-    bool boolean(const char* key, bool& out) {
-        const json* v = field(key);
-        if (!v) return false;
-        if (!v->is_boolean()) return fail(std::string("\"") + key + "\" must be true or false");
-        out = v->get<bool>();
-        return true;
-    }
-    const json* array(const char* key, std::size_t max) {
-        const json* v = field(key);
-        if (!v) return nullptr;
-        if (!v->is_array()) return fail(std::string("\"") + key + "\" must be an array"), nullptr;
-        if (v->size() > max) return fail(std::string("\"") + key + "\" has too many entries"), nullptr;
-        return v;
-    }
-    // A check on a value already read: fails naming `key` with `what`.
-    bool check(bool good, const char* key, const std::string& what) {
-        return good || fail(std::string("\"") + key + "\" " + what);
-    }
-
-   private:
-    const json& j_;
-    std::string route_, where_;
-    std::string error_;
+    Reader(const json& j, const std::string& route, const std::string& where = "")
+        : JsonReader(j, where.empty() ? route : route + ": " + where) {}
+    Error error() const { return Error{JsonReader::error()}; }
 };
 
 std::optional<json> parse_body(std::string_view body, const char* route, std::string& error) {

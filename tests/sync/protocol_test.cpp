@@ -162,7 +162,7 @@ TEST_CASE("a heartbeat says which notices document the kiosk holds; older kiosks
     REQUIRE(ok);
     CHECK(ok.value->notices_version == 20261201);
     j["notices_version"] = -1;
-    CHECK(parse_heartbeat(j.dump()).error == "heartbeat: \"notices_version\" must not be negative");
+    CHECK(parse_heartbeat(j.dump()).error == "heartbeat: \"notices_version\" must be at least 0");
     j["notices_version"] = "3";
     CHECK(parse_heartbeat(j.dump()).error == "heartbeat: \"notices_version\" must be an integer");
 }
