@@ -224,10 +224,10 @@ TEST_CASE(
     REQUIRE(worker.hub_notices().size() == 1);
     CHECK(worker.hub_notices()[0].text_en == "Version two.");
 
-    auto hub_db = [&] { return SQLite::Database((f.data_dir() / "hub.sqlite").string(), SQLite::OPEN_READWRITE); };
     auto serve = [&](const sync::SignedNotices& s, std::int64_t version) {
-        // A lying hub (or whoever can write its database) serves this, past the hub's own checks.
-        auto db = hub_db();
+        // A lying hub (or whoever can write its database) serves this, past the hub's own checks. The hub is
+        // writing heartbeats meanwhile: wait for its lock as the hub itself would.
+        SQLite::Database db((f.data_dir() / "hub.sqlite").string(), SQLite::OPEN_READWRITE, 10000);
         db.exec("DELETE FROM notices");
         SQLite::Statement q(db, "INSERT INTO notices VALUES (?, ?, ?, '2026-12-01T00:00:00Z')");
         q.bind(1, version);
