@@ -1,6 +1,7 @@
 // Services directory entries: field checks, reading one in a language, and which centres' areas it serves.
 #include "content/service_fields.h"
 
+#include "common/place_name.h"
 #include "content/form_model.h"
 
 #include <algorithm>
@@ -87,20 +88,7 @@ std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
 }  // namespace
 
-std::string area_key(const std::string& name) {
-    std::string out;
-    bool space = false;
-    for (unsigned char c : name) {
-        if (std::isspace(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(c));
-    }
-    return out;
-}
+std::string area_key(const std::string& name) { return place_key(name); }
 
 std::vector<std::string> check_service_fields(const json& s) {
     std::vector<std::string> out;

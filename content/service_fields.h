@@ -50,7 +50,7 @@ bool is_national(const Service& s);
 // True when the service is national or one of its areas is one of the centre's (case and spacing aside).
 bool serves_area(const Service& s, const std::vector<std::string>& centre_areas);
 
-// Lower-cased with runs of spaces made one and the ends trimmed: how area names are compared.
+// Lower-cased with runs of spaces made one and the ends trimmed: how area names are compared (common/place_name.h).
 std::string area_key(const std::string& name);
 
 }  // namespace lantern::content

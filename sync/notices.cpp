@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <set>
 
+#include "common/place_name.h"
+
 namespace lantern::sync {
 
 using nlohmann::json;
@@ -221,7 +223,7 @@ std::vector<HubNotice> notices_for_centre(const NoticesDocument& d, std::string_
     std::vector<HubNotice> out;
     for (const auto& n : d.notices)
         for (const auto& c : n.centres)
-            if (c == "all" || (!centre.empty() && c == centre)) {
+            if (c == "all" || (!place_key(centre).empty() && place_key(c) == place_key(centre))) {
                 out.push_back(n);
                 break;
             }

@@ -62,7 +62,8 @@ SignedNotices sign_notices(const NoticesDocument& d, const SecretBytes& signing_
 // for staff and the hub's log: no notice's text).
 Parsed<NoticesDocument> open_signed_notices(const SignedNotices& s, const Bytes& signing_public_key);
 
-// The notices for one centre: those naming "all" or `centre` (compared exactly).
+// The notices for one centre: those naming "all" or `centre` (case and spacing aside, as family services'
+// centres are matched: common/place_name.h).
 std::vector<HubNotice> notices_for_centre(const NoticesDocument& d, std::string_view centre);
 // Shown on `day` (YYYY-MM-DD): start <= day <= end.
 bool is_showing_on(const HubNotice& n, std::string_view day);

@@ -85,6 +85,7 @@ void SyncWorker::load_notices() {
     auto doc = open_signed_notices(kept, options_.content_public_key);
     if (!doc) {
         status_.notices_fault = "the kept notices no longer check (" + doc.error + "); none are shown";
+        outbox_.set_state(state_key::notices_etag, "");  // fetch the hub's document afresh, not "not modified"
         return;
     }
     notices_ = notices_for_centre(*doc.value, options_.centre);
@@ -93,7 +94,9 @@ void SyncWorker::load_notices() {
 }
 
 void SyncWorker::refuse_notices(const std::string& why, const std::string& etag) {
-    outbox_.set_state(state_key::notices_etag, etag);  // do not fetch this document again
+    // Not fetched again while this kiosk runs, but remembered in memory only: once the key is put right or the
+    // kiosk is updated, a restart looks at the same document again instead of being told "not modified".
+    refused_notices_etag_ = etag;
     note_error(why);
     {
         std::lock_guard lock(mutex_);
@@ -104,7 +107,9 @@ void SyncWorker::refuse_notices(const std::string& why, const std::string& etag)
 
 void SyncWorker::check_notices() {
     if (options_.content_public_key.empty()) return;
-    auto out = client_->get_notices(outbox_.get_state(state_key::notices_etag).value_or(""));
+    std::string etag = !refused_notices_etag_.empty() ? refused_notices_etag_
+                                                      : outbox_.get_state(state_key::notices_etag).value_or("");
+    auto out = client_->get_notices(etag);
     if (out.kind == NoticesOutcome::Kind::error) {
         note_error(out.error);
         return;

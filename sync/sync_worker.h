@@ -128,6 +128,7 @@ class SyncWorker {
     std::atomic<bool> heartbeat_soon_{false};
     std::atomic<bool> content_soon_{false};  // staff's "sync now": packs and notices too, not in five minutes
     std::vector<HubNotice> notices_;         // guarded by mutex_
+    std::string refused_notices_etag_;       // the worker thread's: the document it refused, not fetched again
     std::mutex pack_mutex_;                  // serialises installing a pending pack and taking it
     std::thread thread_;
 

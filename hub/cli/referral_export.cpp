@@ -138,10 +138,17 @@ json suggestions_json(const std::vector<content::Suggestion>& suggested) {
 }  // namespace
 
 std::string to_csv(const std::vector<ExportedReferral>& referrals) {
+    // A sealed field with the name of a column of the hub's own (an interest request's "kind", a form's "needs")
+    // gets a column of its own, "answers.NAME": a spreadsheet keyed by column name must never find two.
+    static const std::set<std::string> fixed = {"id",          "reference",    "kiosk",   "created",
+                                                "received_at", "form_version", "centre",  "date",
+                                                "needs",       "kind",         "service", "suggested"};
     std::set<std::string> keys;
     std::vector<std::map<std::string, json>> fields;
     for (const auto& r : referrals) {
-        fields.push_back(flat_fields(r.answers));
+        std::map<std::string, json> named;
+        for (auto& [k, v] : flat_fields(r.answers)) named[fixed.count(k) ? "answers." + k : k] = std::move(v);
+        fields.push_back(std::move(named));
         for (const auto& [k, v] : fields.back()) keys.insert(k);
     }
     bool routed =

@@ -26,7 +26,8 @@ std::vector<content::Service> App::family_services() const {
 }
 
 void App::on(const OpenFamilyServices&, double) {
-    if (family_services().empty()) return;  // a teen's or child's visit, or none run here
+    // Only from an adult's home screen: before an audience is chosen the visit's audience is only a default.
+    if (screen() != Screen::topics || family_services().empty()) return;  // a teen's or child's visit, or none run here
     if (!visit_.counted.family_services) usage_.family_services_opened();
     visit_.counted.family_services = true;
     go({Screen::family_services, "", ""});

@@ -32,7 +32,8 @@ namespace lantern::kiosk::ui {
 namespace {
 
 // Views are rebuilt only when their inputs change (view_inputs.h), never every frame: the chrome and the
-// leave question always, and the screen showing (its slot in the screen table).
+// leave question always, and the screen showing (its slot in the screen table); every other screen's view is
+// emptied then (kept_views.h), so none holds what a visitor typed after she has left it.
 struct Views {
     ViewInputs inputs;
     ChromeView chrome;
@@ -43,7 +44,7 @@ struct Views {
         inputs = in;
         chrome = build_chrome(app, in.voice);
         leave = build_leave(app);
-        screens.at(app.screen()).rebuild(app, now);
+        rebuild_showing(screens, app, now);
     }
 };
 

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "kiosk/app/app.h"
+#include "kiosk/views/kept_views.h"
 #include "kiosk/ui/screens.h"
 
 namespace lantern::kiosk::ui {
@@ -23,18 +24,11 @@ struct Frame {
     Actions& actions;
 };
 
-// One screen: its view model, kept between frames and rebuilt only when the view inputs change.
+// One screen: its view model, kept between frames while it shows (kept_views.h), and how it is drawn.
 struct ScreenSlot {
-    std::function<void(const App&, double now)> rebuild;
+    KeptSlot kept;
     std::function<bool(Frame&)> draw;  // true while the screen animates (the loop keeps drawing)
 };
-
-// Builds a view model with `build_x(app)` or, for a screen that counts down, `build_x(app, now)`.
-template <class Build>
-auto build_view(const Build& build, const App& app, double now) {
-    if constexpr (std::is_invocable_v<Build, const App&>) return build(app);
-    else return build(app, now);
-}
 
 // A slot from a builder and a drawer taking the frame and the view model the builder made; a drawer returns
 // void (never animates) or bool.
@@ -42,8 +36,7 @@ template <class Build, class Draw>
 ScreenSlot screen_slot(Build build, Draw draw) {
     using View = std::decay_t<decltype(build_view(build, std::declval<const App&>(), 0.0))>;
     auto view = std::make_shared<View>();
-    return {[view, build](const App& app, double now) { *view = build_view(build, app, now); },
-            [view, draw](Frame& f) {
+    return {kept_slot(build, view), [view, draw](Frame& f) {
                 if constexpr (std::is_same_v<decltype(draw(f, *view)), bool>) {
                     return draw(f, *view);
                 } else {

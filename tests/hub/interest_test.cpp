@@ -142,5 +142,14 @@ TEST_CASE("interest requests in a family service are delivered exactly once thro
     std::string csv = test::read_file(f.dir / "out.csv");
     CHECK(csv.rfind("id,reference,kiosk,created,received_at,form_version,centre,date,needs,kind,service", 0) == 0);
     CHECK(csv.find("\"interest\",\"family-days\"") != std::string::npos);
+    // Every column has its own name: the sealed "kind" and "service" are answers.kind and answers.service.
+    std::string header = csv.substr(0, csv.find("\r\n"));
+    std::set<std::string> columns;
+    for (std::size_t start = 0; start <= header.size();) {
+        std::size_t comma = std::min(header.find(',', start), header.size());
+        CHECK_MESSAGE(columns.insert(header.substr(start, comma - start)).second, header);
+        start = comma + 1;
+    }
+    CHECK(columns.count("\"answers.kind\"") + columns.count("answers.kind") == 1);
     CHECK(csv.find("\"referral\",\"\"") != std::string::npos);
 }

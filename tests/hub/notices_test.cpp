@@ -282,6 +282,34 @@ TEST_CASE(
     CHECK(restarted.hub_notices().size() == 1);
 }
 
+TEST_CASE("a document refused under a wrong key is fetched again once the key is put right and the kiosk restarts") {
+    HubFixture f;
+    sync::NoticesDocument d;
+    d.version = 2;
+    d.notices.push_back({"n1", {"all"}, {}, "2026-12-01", "2026-12-31", "Version two.", ""});
+    hub::AdminClient admin(f.hub->url(), f.admin_token);
+    REQUIRE(admin.publish_notices(sync::sign_notices(d, f.signing_keys.secret_key)).version == 2);
+    sync::OutboxStore outbox(f.dir / "outbox.sqlite");
+    auto o = f.worker_options(f.hub->url());
+    o.manifest_interval = 50ms;
+    o.centre = "HMP Example";
+    {
+        auto wrong = o;
+        wrong.content_public_key = sync::generate_signing_keys().public_key;  // installed with the wrong key
+        sync::SyncWorker worker(outbox, wrong);
+        worker.start();
+        REQUIRE(wait_until([&] { return !worker.status().notices_fault.empty(); }, 10s));
+        CHECK(worker.status().notices_version == 0);
+        worker.stop();
+    }
+    o.content_public_key = f.signing_keys.public_key;  // IT puts the right key in and restarts the kiosk
+    sync::SyncWorker fixed(outbox, o);
+    fixed.start();
+    CHECK(wait_until([&] { return fixed.status().notices_version == 2; }, 10s));
+    CHECK(fixed.status().notices_fault.empty());
+    fixed.stop();
+}
+
 TEST_CASE("the hub takes only a signed, valid, newer notices document from an admin, and serves it with an ETag") {
     HubFixture f;
     hub::AdminClient admin(f.hub->url(), f.admin_token);

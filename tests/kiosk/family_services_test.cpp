@@ -123,6 +123,16 @@ TEST_CASE("a child or teen never sees family services, a homework club included,
     }
 }
 
+TEST_CASE("family services open only from an adult's home screen, never before an audience is chosen") {
+    Kiosk k;
+    k.app.apply({OpenFamilyServices{}}, 1);  // the attract screen: the visit's audience is only its default
+    CHECK(k.app.screen() == Screen::attract);
+    k.app.apply({Start{}, OpenFamilyServices{}}, 2);  // the audience question
+    CHECK(k.app.screen() == Screen::audience);
+    k.app.apply({ChooseAudience{content::Audience::adult}, OpenFamilyServices{}}, 3);
+    CHECK(k.app.screen() == Screen::family_services);
+}
+
 TEST_CASE("a kiosk at a centre with none, or another centre's service asked for, shows nothing to ask about") {
     Kiosk k;
     k.app.set_centre("HMP Nowhere");

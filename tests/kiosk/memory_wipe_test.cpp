@@ -13,6 +13,7 @@
 #include "kiosk/app/app.h"
 #include "kiosk/views/family_views.h"
 #include "kiosk/views/form_views.h"
+#include "kiosk/views/kept_views.h"
 #include "kiosk/parts/kiosk_sync.h"
 #include "kiosk/views/search_views.h"
 #include "kiosk/views/staff_views.h"
@@ -113,14 +114,48 @@ class Desk final : public StaffDesk {
     lantern::Result<> save_settings(const lantern::sync::KioskSettings&) override { return {}; }
 };
 
-// The kiosk as it runs: the real outbox, sealing to a real key; the views rebuilt after every action, as the
-// frame loop does, so their copies of what she typed are part of what must go.
+// The views as the frame loop keeps them (kept_views.h): a slot a screen, the showing one rebuilt after every
+// change and every other emptied, so their copies of what she typed are part of what must go.
+struct Slot {
+    KeptSlot kept;
+};
+template <class Build>
+Slot slot(Build build) {
+    using View = std::decay_t<decltype(build_view(build, std::declval<const App&>(), 0.0))>;
+    return {kept_slot(build, std::make_shared<View>())};
+}
+std::map<Screen, Slot> kept_views() {
+    std::map<Screen, Slot> views{
+        {Screen::attract, slot(build_attract)},
+        {Screen::audience, slot(build_audience)},
+        {Screen::topics, slot(build_topics)},
+        {Screen::topic_pages, slot(build_page_list)},
+        {Screen::page, slot(build_page)},
+        {Screen::services, slot(build_services)},
+        {Screen::form_step, slot(build_form_step)},
+        {Screen::form_review, slot(build_form_review)},
+        {Screen::form_done, slot(build_form_done)},
+        {Screen::search, slot(build_search)},
+        {Screen::family_services, slot(build_family_services)},
+        {Screen::interest, slot(build_interest)},
+        {Screen::interest_done, slot(build_interest_done)},
+        {Screen::staff_pin, slot(build_staff_pin)},
+        {Screen::staff, slot(build_staff)},
+        {Screen::staff_settings, slot(build_staff_settings)},
+    };
+    REQUIRE(static_cast<int>(views.size()) == k_screen_count);
+    return views;
+}
+
+// The kiosk as it runs: the real outbox, sealing to a real key; the views kept and rebuilt as the frame loop
+// does.
 struct Kiosk {
     lantern::test::TempDir dir;
     std::shared_ptr<const lantern::content::PackReader> pack = lantern::test::build_fixture_pack(dir);
     lantern::sync::KeyPair keys = lantern::sync::generate_referral_keys();
     lantern::sync::OutboxStore outbox{std::filesystem::path(dir.path()) / "outbox.sqlite"};
     App app{pack, "en", IdleSettings{90, 30}};
+    std::map<Screen, Slot> views = kept_views();
     double t = 0;
 
     Kiosk() {
@@ -129,19 +164,17 @@ struct Kiosk {
     }
     void act(Action a) {
         app.apply({std::move(a)}, t += 1);
-        // What the frame loop would build and draw for this screen, then drop at the next change.
+        frame();
+    }
+    // What the frame loop does after anything changed: the chrome, and the kept views by their one rule.
+    void frame() {
         build_chrome(app);
-        switch (app.screen()) {
-            case Screen::form_step: build_form_step(app); break;
-            case Screen::form_review: build_form_review(app); break;
-            case Screen::form_done: build_form_done(app); break;
-            case Screen::search: build_search(app); break;
-            case Screen::staff: build_staff(app); break;
-            case Screen::family_services: build_family_services(app); break;
-            case Screen::interest: build_interest(app); break;
-            case Screen::interest_done: build_interest_done(app); break;
-            default: break;
-        }
+        rebuild_showing(views, app, t);
+    }
+    // She walks away: the idle wipe, then the frame that shows the attract screen.
+    void walk_away() {
+        app.tick(t += 121);
+        frame();
     }
     // Key by key on the on-screen keyboard: no action ever holds more than one of its letters.
     void type_canary(const Canary& c) {
@@ -171,9 +204,8 @@ TEST_CASE("a canary typed into the form is nowhere in memory after the idle wipe
     k.canary_as_name(c);
     REQUIRE(k.app.screen() == Screen::form_step);
     CHECK(occurrences(c) >= 1);  // the search finds it while it is there
-    k.app.tick(k.t += 121);
+    k.walk_away();
     REQUIRE(k.app.screen() == Screen::attract);
-    build_attract(k.app);
     CHECK(occurrences(c) == 0);
 }
 
@@ -269,12 +301,11 @@ TEST_CASE("a canary typed as the first name of an interest request is gone after
             REQUIRE(k.outbox.depth().queued == 1);  // sealed: only the sealed box holds her name now
             k.act(InterestFinish{});
         } else if (ending == 1) {
-            k.app.tick(k.t += 121);
+            k.walk_away();
         } else {
             k.act(QuickExit{});
         }
         REQUIRE(k.app.screen() == Screen::attract);
-        build_attract(k.app);
         CHECK(occurrences(c) == 0);
     }
 }

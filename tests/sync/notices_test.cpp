@@ -107,6 +107,10 @@ TEST_CASE("a kiosk keeps the notices for all centres and its own, and shows each
     REQUIRE(elsewhere.size() == 1);
     CHECK(elsewhere[0].id == "family-day");
     CHECK(sync::notices_for_centre(sample(), "").size() == 1);  // a kiosk with no centre set: "all" only
+    // Centres match as family services' do: case and spacing aside (kiosk.toml and the team's file may differ).
+    CHECK(sync::notices_for_centre(sample(), "  hmp   EXAMPLE ").size() == 2);
+    CHECK(sync::notices_for_centre(sample(), "HMP Examples").size() == 1);
+    CHECK(sync::notices_for_centre(sample(), "   ").size() == 1);  // blank is no centre
     const auto n = sample().notices[0];
     CHECK_FALSE(sync::is_showing_on(n, "2026-11-30"));
     CHECK(sync::is_showing_on(n, "2026-12-01"));
