@@ -82,7 +82,8 @@ void draw_staff(Ui& ui, const StaffView& view, Area area, TouchScroll& scroll, A
         physical_typing(false, actions);
     }
     float full = area.width() - 4 * t.pad();
-    // Landscape: status on the left, notices and USB on the right, so it all fits without scrolling.
+    // Landscape: status on the left, notices and USB on the right, so little is below the fold (the window
+    // scrolls once several notices are posted).
     bool two_columns = area.width() > area.height();
     float col_w = two_columns ? (full - 2 * t.pad()) / 2 : full;
     float left_x = area.min.x + 2 * t.pad();
