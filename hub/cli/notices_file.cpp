@@ -3,7 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <ctime>
+#include "sync/encoding.h"
 
 namespace lantern::hub {
 
@@ -30,12 +30,10 @@ nlohmann::json to_json(const YAML::Node& node) {
 }  // namespace
 
 std::int64_t notices_version_now() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
-    return std::stoll(buf);
+    std::string digits;  // 2026-12-02T09:30:00Z as 20261202093000
+    for (char c : sync::utc_now_iso())
+        if (c >= '0' && c <= '9') digits += c;
+    return std::stoll(digits);
 }
 
 Result<sync::NoticesDocument> read_notices_yaml(const std::string& text, std::int64_t default_version) {

@@ -74,21 +74,9 @@ void App::on(const InterestSend&, double) {
         is.error = "interest.error.not_saved";
         return;
     }
-    SubmitResult r;
-    {
-        SecretText sealed_json = interest_json(is, *service, visit_.lang);
-        // The sink takes a std::string: one copy of the exact size, wiped once sealed (as a referral's).
-        std::string request;
-        request.reserve(sealed_json.size());
-        request.append(sealed_json.view());
-        try {
-            r = sink_->submit(k_interest_form_version, request,
-                              interest_summary(service->id, content::to_string(visit_.audience), centre_, today_utc()));
-        } catch (const std::exception& e) {
-            r.error = e.what();
-        }
-        form::wipe_string(request);
-    }
+    SubmitResult r =
+        submit_sealed(*sink_, k_interest_form_version, interest_json(is, *service, visit_.lang),
+                      interest_summary(service->id, content::to_string(visit_.audience), centre_, today_utc()));
     if (r.reference.empty()) {
         // What she typed stays on screen so nothing is lost; the log names no answer.
         std::cerr << "lantern-kiosk: interest request not saved: " << r.error << "\n";

@@ -162,20 +162,7 @@ void App::on(const FormSubmit&, double) {
         return;
     }
     ReferralSummary summary = referral_summary(*f, fs.draft, content::to_string(visit_.audience), centre_, today_utc());
-    SubmitResult r;
-    {
-        SecretText sealed_json = referral_json(*f, fs.draft, visit_.lang);
-        // The sink takes a std::string: one copy of the exact size (it never grows), wiped once sealed.
-        std::string answers;
-        answers.reserve(sealed_json.size());
-        answers.append(sealed_json.view());
-        try {
-            r = sink_->submit(f->version, answers, summary);
-        } catch (const std::exception& e) {
-            r.error = e.what();
-        }
-        form::wipe_string(answers);
-    }
+    SubmitResult r = submit_sealed(*sink_, f->version, referral_json(*f, fs.draft, visit_.lang), summary);
     if (r.reference.empty()) {
         // The answers stay in the draft so nothing is lost; staff can help. The log names no answer.
         std::cerr << "lantern-kiosk: referral not saved: " << r.error << "\n";

@@ -101,4 +101,19 @@ ReferralSummary referral_summary(const form::Form& f, const form::Draft& d, cons
 
 std::string today_utc() { return sync::utc_now_iso().substr(0, 10); }
 
+SubmitResult submit_sealed(ReferralSink& sink, const std::string& form_version, const SecretText& sealed_json,
+                           const ReferralSummary& summary) {
+    std::string copy;
+    copy.reserve(sealed_json.size());
+    copy.append(sealed_json.view());
+    SubmitResult r;
+    try {
+        r = sink.submit(form_version, copy, summary);
+    } catch (const std::exception& e) {
+        r = {"", e.what()};
+    }
+    form::wipe_string(copy);
+    return r;
+}
+
 }  // namespace lantern::kiosk

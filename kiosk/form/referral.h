@@ -26,4 +26,9 @@ ReferralSummary referral_summary(const form::Form& f, const form::Draft& d, cons
 // Today as YYYY-MM-DD in UTC.
 std::string today_utc();
 
+// Gives sealed JSON (a referral's or an interest request's) to the sink in the one form it takes: a std::string
+// of the exact size (it never grows), wiped once sealed. A sink that throws gives an error, never a reference.
+SubmitResult submit_sealed(ReferralSink& sink, const std::string& form_version, const SecretText& sealed_json,
+                           const ReferralSummary& summary);
+
 }  // namespace lantern::kiosk

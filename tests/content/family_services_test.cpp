@@ -15,22 +15,11 @@
 #include "tests/content/sample_sources.h"
 
 using namespace lantern::content;
+using lantern::test::errors_of;
+using lantern::test::read_with_services;
 using lantern::test::TempDir;
 
 namespace {
-
-std::string errors_of(const Sources& s) {
-    std::string out;
-    for (const auto& i : s.issues)
-        if (i.severity == SourceIssue::Severity::error) out += i.to_string() + "\n";
-    return out;
-}
-
-Sources read_with_services(const TempDir& dir, const std::string& services_json) {
-    lantern::test::write_sample_sources(dir);
-    dir.write_file("services.json", services_json);
-    return read_sources(dir.path());
-}
 
 const char* const k_services = R"([
   {"id": "family-days", "kind": "family-service", "family_type": "whole-family",

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "content/sources.h"
 #include "tests/temp_dir.h"
 
 namespace lantern::test {
@@ -109,6 +110,21 @@ inline void write_topics(const TempDir& dir) {
     audience: [adult]
     title: {en: "Money and debt", cy: "Arian a dyled"}
 )");
+}
+
+// Every error the folder's sources were read with, a line each (warnings left out).
+inline std::string errors_of(const content::Sources& s) {
+    std::string out;
+    for (const auto& i : s.issues)
+        if (i.severity == content::SourceIssue::Severity::error) out += i.to_string() + "\n";
+    return out;
+}
+
+// The sample sources with `services_json` as their services.json, read.
+inline content::Sources read_with_services(const TempDir& dir, const std::string& services_json) {
+    write_sample_sources(dir);
+    dir.write_file("services.json", services_json);
+    return content::read_sources(dir.path());
 }
 
 }  // namespace lantern::test

@@ -14,22 +14,11 @@
 #include "tests/read_file.h"
 
 using namespace lantern::content;
+using lantern::test::errors_of;
+using lantern::test::read_with_services;
 using lantern::test::TempDir;
 
 namespace {
-
-std::string errors_of(const Sources& s) {
-    std::string out;
-    for (const auto& i : s.issues)
-        if (i.severity == SourceIssue::Severity::error) out += i.to_string() + "\n";
-    return out;
-}
-
-Sources read_with_services(const TempDir& dir, const std::string& services_json) {
-    lantern::test::write_sample_sources(dir);
-    dir.write_file("services.json", services_json);
-    return read_sources(dir.path());
-}
 
 const char* const k_local_service = R"([
   {"id": "cardiff-family-hub", "name": "Cardiff Family Hub", "organisation": "Cardiff Council",

@@ -23,11 +23,9 @@ namespace {
 // Runs the staff command; the admin token travels in the environment, as staff are told to do.
 int export_referrals(const HubFixture& f, const std::filesystem::path& key, const std::string& format,
                      const std::filesystem::path& out) {
-    std::string cmd = "LANTERN_ADMIN_TOKEN='" + f.admin_token +
-                      "' '" LANTERN_BINARY_DIR "/hub/lantern' referrals export --hub " + f.hub->url() + " --key '" +
-                      key.string() + "' --format " + format + " -o '" + out.string() + "' 2>/dev/null";
-    int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return test::run_lantern(f, "referrals export --hub " + f.hub->url() + " --key '" + key.string() + "' --format " +
+                                    format + " -o '" + out.string() + "'")
+        .code;
 }
 
 }  // namespace

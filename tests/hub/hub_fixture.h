@@ -15,6 +15,7 @@
 #include "sync/sealing.h"
 #include "sync/sync_worker.h"
 #include "tests/hub/hub_process.h"
+#include "tests/read_file.h"
 #include "tests/temp_dir.h"
 
 namespace lantern::test {
@@ -83,5 +84,21 @@ struct HubFixture {
                 sync::ReferralSummary{std::move(needs), "adult", centre, "2024-05-01"}};
     }
 };
+
+// What the real `lantern` command did: its exit code and what it printed.
+struct CliRun {
+    int code = -1;
+    std::string out, err;
+};
+
+// Runs `lantern ARGS` against the fixture's hub as staff would: the admin token travels in the environment.
+inline CliRun run_lantern(const HubFixture& f, const std::string& args) {
+    auto out = f.dir / "cli.out";
+    auto err = f.dir / "cli.err";
+    std::string cmd = "LANTERN_ADMIN_TOKEN='" + f.admin_token + "' '" LANTERN_BINARY_DIR "/hub/lantern' " + args +
+                      " > '" + out.string() + "' 2> '" + err.string() + "'";
+    int status = std::system(cmd.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
+}
 
 }  // namespace lantern::test

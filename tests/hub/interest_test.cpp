@@ -26,12 +26,10 @@ namespace {
 
 int run_export(const HubFixture& f, const std::string& format, const std::filesystem::path& out,
                const std::string& extra = "") {
-    std::string cmd = "LANTERN_ADMIN_TOKEN='" + f.admin_token +
-                      "' '" LANTERN_BINARY_DIR "/hub/lantern' referrals export --hub " + f.hub->url() + " --key '" +
-                      (f.dir / "referral.key").string() + "' --format " + format + " " + extra + " -o '" +
-                      out.string() + "' 2>/dev/null";
-    int status = std::system(cmd.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return test::run_lantern(f, "referrals export --hub " + f.hub->url() + " --key '" +
+                                    (f.dir / "referral.key").string() + "' --format " + format + " " + extra + " -o '" +
+                                    out.string() + "'")
+        .code;
 }
 
 }  // namespace

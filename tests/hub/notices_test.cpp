@@ -27,20 +27,6 @@ using test::wait_until;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out, err;
-};
-
-Run lantern_cli(const HubFixture& f, const std::string& args) {
-    auto out = f.dir / "cli.out";
-    auto err = f.dir / "cli.err";
-    std::string cmd = "LANTERN_ADMIN_TOKEN='" + f.admin_token + "' '" LANTERN_BINARY_DIR "/hub/lantern' " + args +
-                      " > '" + out.string() + "' 2> '" + err.string() + "'";
-    int status = std::system(cmd.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_file(out), test::read_file(err)};
-}
-
 // The team's notices.yaml: one for everyone everywhere, one for adults here in both languages, one for another
 // centre only.
 const char* k_notices_yaml = R"(version: 5
@@ -118,8 +104,8 @@ TEST_CASE(
     REQUIRE(wait_until([&] { return k.sync->status() && !k.sync->status()->last_success.empty(); }, 10s));
     CHECK(k.sync->status()->notices_version == 0);
 
-    Run run = lantern_cli(f, "notices publish '" + (f.dir / "notices.yaml").string() + "' --key '" +
-                                 (f.dir / "content-signing.key").string() + "' --hub " + f.hub->url());
+    test::CliRun run = test::run_lantern(f, "notices publish '" + (f.dir / "notices.yaml").string() + "' --key '" +
+                                                (f.dir / "content-signing.key").string() + "' --hub " + f.hub->url());
     REQUIRE_MESSAGE(run.code == 0, run.err);
     CHECK(run.out.find("published notices version 5 (3 notices)") != std::string::npos);
     // The CLI says which notice has no Welsh, so the team can add it.
