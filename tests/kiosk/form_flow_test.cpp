@@ -294,3 +294,20 @@ TEST_CASE("a pack without a form, or with a broken one, says the form is unavail
     CHECK(v.unavailable.find("not available") != std::string::npos);
     CHECK_FALSE(form_entry_shown(app));
 }
+
+TEST_CASE("submit_sealed hands the sink exactly the sealed JSON, and a sink that throws gives an error, no reference") {
+    RecordingSink recording;
+    SubmitResult ok = submit_sealed(recording, "3", SecretText(R"({"answers":{}})"), ReferralSummary{});
+    CHECK(ok.reference == "ABCD-EFGH");
+    REQUIRE(recording.answers.size() == 1);
+    CHECK(recording.answers[0] == R"({"answers":{}})");
+
+    struct ThrowingSink : ReferralSink {
+        SubmitResult submit(const std::string&, const std::string&, const ReferralSummary&) override {
+            throw std::runtime_error("database or disk is full");
+        }
+    } throwing;
+    SubmitResult failed = submit_sealed(throwing, "3", SecretText("{}"), ReferralSummary{});
+    CHECK(failed.reference.empty());
+    CHECK(failed.error == "database or disk is full");
+}
